@@ -1,0 +1,43 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace AapPacker.Simulator;
+
+/// <summary>How to run the simulator. CONTRACT STUB: being implemented; members are stable.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary><c>gateway</c> (AAP 2.5+: /api/ with apis + /api/controller/v2/) or <c>awx</c> (/api/v2/).</summary>
+    public string Layout { get; set; } = "gateway";
+
+    /// <summary>Scenario JSON file (templates, prompts, outcomes, users). Null = the built-in default scenario.</summary>
+    public string? ScenarioPath { get; set; }
+
+    /// <summary>When set, serve HTTPS with this certificate (must have a private key).</summary>
+    public X509Certificate2? ServerCertificate { get; set; }
+
+    /// <summary>Simulated seconds per real second for job progression (1 = real time; 10 = ten times faster).</summary>
+    public double TimeScale { get; set; } = 1.0;
+
+    /// <summary>When true, simulated time only moves through <c>POST /_sim/clock/advance</c>.</summary>
+    public bool ManualClock { get; set; }
+}
+
+/// <summary>Starts the simulator in-process on loopback (real HTTP). CONTRACT STUB.</summary>
+public static class SimulatorHost
+{
+    /// <summary>Start listening; returns once the server accepts connections.</summary>
+    public static Task<RunningSimulator> StartAsync(SimulatorOptions options, CancellationToken cancellationToken = default)
+        => throw new NotImplementedException();
+}
+
+/// <summary>A started simulator. Dispose to stop it.</summary>
+public sealed class RunningSimulator : IAsyncDisposable
+{
+    /// <summary>e.g. <c>http://127.0.0.1:54321/</c>.</summary>
+    public Uri BaseUri { get; init; } = new("http://127.0.0.1/");
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
