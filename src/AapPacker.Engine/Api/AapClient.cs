@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,71 +15,234 @@ namespace AapPacker.Engine.Api
     /// Paths given to it are either relative to the API root (<c>inventories/</c>) or absolute
     /// (<c>/api/v2/inventories/?page=2</c>, as AAP's <c>next</c> links are). Every path must end with <c>/</c>
     /// before its query (AAP answers 301 otherwise); the client adds a missing one.
-    /// CONTRACT STUB: the implementation is being written; signatures are stable.
+    /// GET and DELETE are retried on transient failures; POST never is.
     /// </summary>
     public sealed partial class AapClient : IDisposable
     {
+        /// <summary>AAP caps page sizes at 200 silently; asking for the cap keeps list walks short.</summary>
+        internal const int PageSize = 200;
+
+        private readonly AapHttpTransport transport;
+
+        private AapClient(AapClientOptions options, AapHttpTransport transport)
+        {
+            Options = options;
+            this.transport = transport;
+        }
+
         /// <summary>Discovers the API root, verifies the credentials with <c>GET me/</c>, and returns a ready client.</summary>
-        public static Task<AapClient> ConnectAsync(AapClientOptions options, CancellationToken cancellationToken)
-            => throw new NotImplementedException();
+        public static async Task<AapClient> ConnectAsync(AapClientOptions options, CancellationToken cancellationToken)
+        {
+            if (options is null)
+            {
+                throw new ArgumentNullException(nameof(options));
+            }
+
+            var server = ServerRoot(options.BaseUri);
+            UnencryptedAuthenticationGuard.Check(options, server);
+
+            var bundle = string.IsNullOrWhiteSpace(options.CertificateAuthorityPath) || options.SkipCertificateCheck
+                ? null
+                : TrustedCertificateBundle.Load(options.CertificateAuthorityPath!);
+            var transport = new AapHttpTransport(options, server, new ServerCertificateValidator(bundle, options.SkipCertificateCheck));
+            var client = new AapClient(options, transport);
+            try
+            {
+                await client.InitializeAsync(server, cancellationToken).ConfigureAwait(false);
+                return client;
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }
 
         /// <summary>What the connection found (no secrets).</summary>
         public AapConnectionInfo Info { get; private set; } = new AapConnectionInfo();
 
         /// <summary>The options this client was built from.</summary>
-        public AapClientOptions Options { get; private set; } = new AapClientOptions();
+        public AapClientOptions Options { get; private set; }
+
+        /// <summary>The controller API root, e.g. <c>/api/controller/v2/</c> (same as <see cref="AapConnectionInfo.ApiRoot"/>).</summary>
+        public string ApiRoot => Info.ApiRoot;
 
         /// <summary>GET a single JSON document. Retried on transient failures.</summary>
-        public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
-            => throw new NotImplementedException();
+        public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(HttpMethod.Get, path, null, retry: true, cancellationToken).ConfigureAwait(false);
+            return JsonOrThrow(response);
+        }
 
         /// <summary>GET every item of a paginated list, following <c>next</c> with <c>page_size=200</c>.</summary>
-        public IAsyncEnumerable<JsonElement> ListAsync(string path, CancellationToken cancellationToken)
-            => throw new NotImplementedException();
+        public async IAsyncEnumerable<JsonElement> ListAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            string? next = PathNormalizer.WithQueryDefault(ToRequestPath(path), "page_size", PageSize.ToString(CultureInfo.InvariantCulture));
+            while (next != null)
+            {
+                var page = await GetAsync(next, cancellationToken).ConfigureAwait(false);
+                if (page.ValueKind != JsonValueKind.Object || !page.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
+                {
+                    throw new AapApiException(AapErrorKind.Protocol, "GET", next, 200, "The answer is not a paginated list (no results array).");
+                }
+
+                foreach (var item in results.EnumerateArray())
+                {
+                    yield return item;
+                }
+
+                next = AapErrors.GetString(page, "next");
+            }
+        }
 
         /// <summary>POST a JSON body (an object serialized with <see cref="AapJson.Options"/>). Never retried.</summary>
-        public Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken)
-            => throw new NotImplementedException();
+        public async Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(HttpMethod.Post, path, body, retry: false, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccess)
+            {
+                throw response.ToException();
+            }
+
+            // 202/204 answers (cancel, attach) have no body.
+            return response.Body;
+        }
 
         /// <summary>
         /// DELETE. Retried on transient failures. Returns the status (200, 202, 204, or 404 = already gone);
         /// throws <see cref="AapApiException"/> for anything else (409, 403, 400...).
         /// </summary>
-        public Task<int> DeleteAsync(string path, CancellationToken cancellationToken)
-            => throw new NotImplementedException();
+        public async Task<int> DeleteAsync(string path, CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(HttpMethod.Delete, path, null, retry: true, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccess || response.StatusCode == 404)
+            {
+                return response.StatusCode;
+            }
 
-        /// <summary>Low-level send: returns status and body without throwing on HTTP error statuses.</summary>
-        public Task<AapResponse> SendAsync(HttpMethod method, string path, object? body, bool retry, CancellationToken cancellationToken)
-            => throw new NotImplementedException();
+            throw response.ToException();
+        }
+
+        /// <summary>
+        /// Low-level send: returns status and body without throwing on HTTP error statuses. Throws
+        /// <see cref="AapApiException"/> only when no answer came (Unreachable, Tls) and
+        /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
+        /// </summary>
+        public async Task<AapResponse> SendAsync(HttpMethod method, string path, object? body, bool retry, CancellationToken cancellationToken)
+        {
+            if (method is null)
+            {
+                throw new ArgumentNullException(nameof(method));
+            }
+
+            var requestPath = ToRequestPath(path);
+            var bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AapJson.Options);
+            try
+            {
+                var expectJson = method == HttpMethod.Get;
+                var wire = await transport.SendAsync(method, requestPath, bytes, anonymous: false, retry, expectJson, cancellationToken).ConfigureAwait(false);
+                return AapErrors.ToResponse(wire, method.Method, requestPath);
+            }
+            finally
+            {
+                // The body may hold secrets (credential inputs): do not leave them in a buffer.
+                if (bytes != null)
+                {
+                    Array.Clear(bytes, 0, bytes.Length);
+                }
+            }
+        }
+
+        /// <summary>The absolute request path for <paramref name="path"/> (joined to the API root, trailing slash added).</summary>
+        public string ToRequestPath(string path) => PathNormalizer.ToRequestPath(transport.Server, Info.ApiRoot, path);
 
         /// <inheritdoc />
-        public void Dispose() { }
-    }
+        public void Dispose() => transport.Dispose();
 
-    /// <summary>An answer from AAP: status, body (JSON when it was JSON) and the headers the engine uses.</summary>
-    public sealed class AapResponse
-    {
-        /// <summary>HTTP status.</summary>
-        public int StatusCode { get; set; }
-
-        /// <summary>The body as JSON, or <c>default</c> when empty or not JSON.</summary>
-        public JsonElement Body { get; set; }
-
-        /// <summary>The raw body text when it was not JSON (proxies' HTML), truncated.</summary>
-        public string? RawText { get; set; }
-
-        /// <summary>The Location header, when present.</summary>
-        public string? Location { get; set; }
-    }
-
-    /// <summary>JSON settings shared by the engine: snake_case names as AAP uses them.</summary>
-    public static class AapJson
-    {
-        /// <summary>Serializer options for AAP bodies.</summary>
-        public static readonly JsonSerializerOptions Options = new JsonSerializerOptions
+        private async Task InitializeAsync(Uri server, CancellationToken cancellationToken)
         {
-            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-            DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        };
+            var discovered = await new ApiDiscovery(transport, Options.Log).DiscoverAsync(Options.ApiPrefixOverride, cancellationToken).ConfigureAwait(false);
+            var info = new AapConnectionInfo
+            {
+                Uri = server,
+                ApiRoot = discovered.ApiRoot,
+                Flavor = discovered.Flavor,
+                ProductName = discovered.ProductName ?? string.Empty,
+                AuthenticationType = AuthenticationHeader.Describe(Options),
+                SkipCertificateCheck = Options.SkipCertificateCheck,
+            };
+            Info = info;
+
+            var mePath = ToRequestPath("me/");
+            var me = await transport.SendAsync(HttpMethod.Get, mePath, null, anonymous: false, retry: true, expectJson: true, cancellationToken).ConfigureAwait(false);
+            var meResponse = AapErrors.ToResponse(me, "GET", mePath);
+            if (!meResponse.IsSuccess)
+            {
+                if (me.StatusCode == 401 && !AuthenticationHeader.HasCredentials(Options))
+                {
+                    throw new AapApiException(AapErrorKind.Unauthorized, "GET", mePath, 401,
+                        "No credentials were given. Pass -Token (or -Credential), or set AAP_TOKEN (or AAP_USERNAME and AAP_PASSWORD).");
+                }
+
+                throw meResponse.ToException();
+            }
+
+            var user = JsonOrThrow(meResponse);
+            if (!user.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array || results.GetArrayLength() == 0)
+            {
+                throw new AapApiException(AapErrorKind.Protocol, "GET", mePath, me.StatusCode, "The me/ answer names no user.");
+            }
+
+            var first = results[0];
+            info.User = AapErrors.GetString(first, "username") ?? string.Empty;
+            info.UserId = first.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt32(out var number) ? number : 0;
+            if (!string.IsNullOrEmpty(me.ProductName))
+            {
+                info.ProductName = me.ProductName!;
+                if (info.Flavor == ApiDiscovery.Awx && me.ProductName!.IndexOf("Automation Platform", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    info.Flavor = ApiDiscovery.Controller;
+                }
+            }
+
+            info.Version = me.ProductVersion ?? await ReadVersionFromPingAsync(cancellationToken).ConfigureAwait(false);
+            info.ConnectedAt = Options.TimeProvider.GetUtcNow();
+            Options.Log.Verbose("Connected to " + server.GetLeftPart(UriPartial.Authority) + " as " + info.User + " (" + info.Flavor +
+                (info.Version.Length > 0 ? " " + info.Version : string.Empty) + ", API root " + info.ApiRoot + ", " + info.AuthenticationType + " authentication).");
+        }
+
+        private async Task<string> ReadVersionFromPingAsync(CancellationToken cancellationToken)
+        {
+            var response = await SendAsync(HttpMethod.Get, "ping/", null, retry: true, cancellationToken).ConfigureAwait(false);
+            return response.IsSuccess ? AapErrors.GetString(response.Body, "version") ?? string.Empty : string.Empty;
+        }
+
+        private static JsonElement JsonOrThrow(AapResponse response)
+        {
+            if (!response.IsSuccess)
+            {
+                throw response.ToException();
+            }
+
+            if (response.Body.ValueKind == JsonValueKind.Undefined)
+            {
+                throw AapErrors.NotJson(response);
+            }
+
+            return response.Body;
+        }
+
+        private static Uri ServerRoot(Uri baseUri)
+        {
+            if (baseUri is null || !baseUri.IsAbsoluteUri ||
+                (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new AapConfigurationException(
+                    "The server URI '" + baseUri + "' is not an absolute http or https URI.", "Uri",
+                    "Pass the server root, e.g. -Uri https://aap.example.com.");
+            }
+
+            return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/", UriKind.Absolute);
+        }
     }
 }

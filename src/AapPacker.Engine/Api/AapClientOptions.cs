@@ -48,6 +48,12 @@ namespace AapPacker.Engine.Api
 
         /// <summary>Where progress and wire detail go.</summary>
         public IAapLog Log { get; set; } = NullAapLog.Instance;
+
+        /// <summary>
+        /// The proxy to use. Null (the default) reads <c>HTTPS_PROXY</c>/<c>HTTP_PROXY</c>/<c>NO_PROXY</c> from the
+        /// environment, and falls back to the platform default when none is set.
+        /// </summary>
+        public System.Net.IWebProxy? Proxy { get; set; }
     }
 
     /// <summary>Backoff for idempotent requests: capped exponential with jitter, honouring Retry-After.</summary>

@@ -1,0 +1,257 @@
+using System;
+using System.Globalization;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Polly;
+
+namespace AapPacker.Engine.Api
+{
+    /// <summary>
+    /// Sends requests to one server and reads the answers: Authorization header, resilience pipelines, per-request
+    /// debug log. Returns every HTTP answer as a <see cref="WireResponse"/>; throws <see cref="AapApiException"/>
+    /// only when no answer came (network, TLS, timeout) and <see cref="OperationCanceledException"/> when the
+    /// caller cancelled.
+    /// </summary>
+    internal sealed class AapHttpTransport : IDisposable
+    {
+        private const int RawTextLimit = 2048;
+        private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new MediaTypeWithQualityHeaderValue("application/json");
+
+        private readonly AapClientOptions options;
+        private readonly Uri server;
+        private readonly ServerCertificateValidator validator;
+        private readonly HttpClient http;
+        private readonly ResiliencePipeline<WireResponse> retrying;
+        private readonly ResiliencePipeline<WireResponse> singleAttempt;
+
+        public AapHttpTransport(AapClientOptions options, Uri server, ServerCertificateValidator validator)
+        {
+            this.options = options;
+            this.server = server;
+            this.validator = validator;
+            http = new HttpClient(HttpHandlerFactory.Create(options, validator), disposeHandler: true)
+            {
+                // Timeouts are per attempt, in the pipeline, on the injected clock.
+                Timeout = Timeout.InfiniteTimeSpan,
+            };
+            http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("AapPacker", typeof(AapHttpTransport).Assembly.GetName().Version?.ToString(3) ?? "0"));
+            retrying = RetryPipelineFactory.CreateRetrying(options);
+            singleAttempt = RetryPipelineFactory.CreateSingleAttempt(options);
+        }
+
+        /// <summary>The server root (scheme, host, port).</summary>
+        public Uri Server => server;
+
+        /// <summary>
+        /// Sends one request. <paramref name="requestPath"/> is absolute from the host root, slash already added.
+        /// <paramref name="body"/> is the UTF-8 JSON body. <paramref name="expectJson"/> makes a non-JSON success
+        /// answer count as transient (a proxy's page) for retried calls.
+        /// </summary>
+        public async Task<WireResponse> SendAsync(HttpMethod method, string requestPath, byte[]? body, bool anonymous, bool retry, bool expectJson, CancellationToken cancellationToken)
+        {
+            var call = new Call(this, method, requestPath, body, anonymous, expectJson);
+            var context = ResilienceContextPool.Shared.Get(cancellationToken);
+            context.Properties.Set(RetryPipelineFactory.RequestKey, method.Method + " " + requestPath);
+            try
+            {
+                var pipeline = retry ? retrying : singleAttempt;
+                return await pipeline.ExecuteAsync(
+                    static (ctx, state) => state.AttemptAsync(ctx.CancellationToken),
+                    context,
+                    call).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (!(ex is AapApiException))
+            {
+                throw TransportErrors.ToApiException(ex, method.Method, requestPath, server, options.RequestTimeout, validator.LastFailure);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+        }
+
+        private async ValueTask<WireResponse> SendOnceAsync(Call call, CancellationToken cancellationToken)
+        {
+            call.Attempt++;
+            var started = options.TimeProvider.GetTimestamp();
+            using (var request = new HttpRequestMessage(call.Method, new Uri(server, call.Path)))
+            {
+                request.Headers.Accept.Add(AcceptJson);
+                if (!call.Anonymous)
+                {
+                    request.Headers.Authorization = AuthenticationHeader.Create(options);
+                }
+
+                if (call.Body != null)
+                {
+                    request.Content = new ByteArrayContent(call.Body);
+                    request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                }
+
+                try
+                {
+                    // ResponseContentRead: the body is read under the same (per-attempt) token.
+                    using (var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+                    {
+                        var wire = await ReadAsync(response, call.ExpectJson).ConfigureAwait(false);
+                        Trace(call, wire.StatusCode.ToString(CultureInfo.InvariantCulture), started);
+                        return wire;
+                    }
+                }
+                catch (Exception ex)
+                {
+                    Trace(call, "no answer (" + ex.GetType().Name + ")", started);
+                    throw;
+                }
+            }
+        }
+
+        private void Trace(Call call, string outcome, long started)
+        {
+            var elapsed = options.TimeProvider.GetElapsedTime(started);
+            options.Log.Debug(string.Format(CultureInfo.InvariantCulture, "{0} {1} -> {2} in {3:0} ms (attempt {4})",
+                call.Method.Method, call.Path, outcome, elapsed.TotalMilliseconds, call.Attempt));
+        }
+
+        private async Task<WireResponse> ReadAsync(HttpResponseMessage response, bool expectJson)
+        {
+            var wire = new WireResponse
+            {
+                StatusCode = (int)response.StatusCode,
+                MediaType = response.Content?.Headers.ContentType?.MediaType,
+                Location = response.Headers.Location?.OriginalString,
+                RetryAfter = ReadRetryAfter(response),
+                ProductVersion = FirstHeader(response, "X-API-Product-Version"),
+                ProductName = FirstHeader(response, "X-API-Product-Name"),
+            };
+
+            var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            wire.HasBody = text.Trim().Length > 0;
+            if (!wire.HasBody)
+            {
+                return wire;
+            }
+
+            if (LooksLikeJson(wire.MediaType, text))
+            {
+                try
+                {
+                    using (var document = JsonDocument.Parse(text))
+                    {
+                        wire.Json = document.RootElement.Clone();
+                    }
+                }
+                catch (JsonException)
+                {
+                    wire.Json = null;
+                }
+            }
+
+            if (wire.Json is null)
+            {
+                wire.RawText = text.Length > RawTextLimit ? text.Substring(0, RawTextLimit) : text;
+                wire.UnexpectedContent = expectJson && wire.IsSuccess;
+            }
+
+            return wire;
+        }
+
+        private static bool LooksLikeJson(string? mediaType, string text)
+        {
+            if (mediaType != null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+
+            if (mediaType != null && mediaType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return false;
+            }
+
+            var first = text.TrimStart();
+            return first.StartsWith("{", StringComparison.Ordinal) || first.StartsWith("[", StringComparison.Ordinal);
+        }
+
+        private TimeSpan? ReadRetryAfter(HttpResponseMessage response)
+        {
+            var header = response.Headers.RetryAfter;
+            if (header is null)
+            {
+                return null;
+            }
+
+            if (header.Delta.HasValue)
+            {
+                return header.Delta.Value < TimeSpan.Zero ? TimeSpan.Zero : header.Delta.Value;
+            }
+
+            if (header.Date.HasValue)
+            {
+                var wait = header.Date.Value - options.TimeProvider.GetUtcNow();
+                return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+            }
+
+            return null;
+        }
+
+        private static string? FirstHeader(HttpResponseMessage response, string name)
+        {
+            if (response.Headers.TryGetValues(name, out var values))
+            {
+                foreach (var value in values)
+                {
+                    if (!string.IsNullOrWhiteSpace(value))
+                    {
+                        return value.Trim();
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            http.Dispose();
+            validator.Dispose();
+        }
+
+        /// <summary>One logical request across its attempts.</summary>
+        private sealed class Call
+        {
+            private readonly AapHttpTransport transport;
+
+            public Call(AapHttpTransport transport, HttpMethod method, string path, byte[]? body, bool anonymous, bool expectJson)
+            {
+                this.transport = transport;
+                Method = method;
+                Path = path;
+                Body = body;
+                Anonymous = anonymous;
+                ExpectJson = expectJson;
+            }
+
+            public HttpMethod Method { get; }
+
+            public string Path { get; }
+
+            public byte[]? Body { get; }
+
+            public bool Anonymous { get; }
+
+            public bool ExpectJson { get; }
+
+            public int Attempt { get; set; }
+
+            public ValueTask<WireResponse> AttemptAsync(CancellationToken cancellationToken) => transport.SendOnceAsync(this, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace AapPacker.Engine.Api
+{
+    /// <summary>
+    /// Builds the two resilience pipelines a client needs, once per client: one for idempotent calls (retry with
+    /// capped, jittered exponential backoff that honours <c>Retry-After</c>, around a per-attempt timeout) and one
+    /// for calls that must not be repeated (POST: the per-attempt timeout only).
+    /// </summary>
+    internal static class RetryPipelineFactory
+    {
+        /// <summary>Carries the request's method and path to the retry callback for the log.</summary>
+        internal static readonly ResiliencePropertyKey<string> RequestKey = new ResiliencePropertyKey<string>("aap.request");
+
+        public static ResiliencePipeline<WireResponse> CreateRetrying(AapClientOptions options)
+        {
+            var builder = new ResiliencePipelineBuilder<WireResponse> { TimeProvider = options.TimeProvider };
+            var retry = options.Retry ?? new AapRetryOptions();
+            if (retry.MaxRetries > 0)
+            {
+                var maxDelay = retry.MaxDelay > TimeSpan.Zero ? retry.MaxDelay : TimeSpan.FromSeconds(30);
+                builder.AddRetry(new RetryStrategyOptions<WireResponse>
+                {
+                    MaxRetryAttempts = retry.MaxRetries,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = retry.BaseDelay > TimeSpan.Zero ? retry.BaseDelay : TimeSpan.FromMilliseconds(1),
+                    MaxDelay = maxDelay,
+                    ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
+                    DelayGenerator = args =>
+                    {
+                        var asked = args.Outcome.Result?.RetryAfter;
+                        TimeSpan? delay = asked.HasValue ? (asked.Value > maxDelay ? maxDelay : asked.Value) : (TimeSpan?)null;
+                        return new ValueTask<TimeSpan?>(delay);
+                    },
+                    OnRetry = args =>
+                    {
+                        var request = args.Context.Properties.GetValue(RequestKey, "request");
+                        options.Log.Verbose(string.Format(CultureInfo.InvariantCulture,
+                            "{0}: {1}; retry {2} of {3} in {4:0.###} s.",
+                            request, DescribeFailure(args.Outcome), args.AttemptNumber + 1, retry.MaxRetries, args.RetryDelay.TotalSeconds));
+                        return default;
+                    },
+                });
+            }
+
+            AddAttemptTimeout(builder, options);
+            return builder.Build();
+        }
+
+        public static ResiliencePipeline<WireResponse> CreateSingleAttempt(AapClientOptions options)
+        {
+            var builder = new ResiliencePipelineBuilder<WireResponse> { TimeProvider = options.TimeProvider };
+            AddAttemptTimeout(builder, options);
+            return builder.Build();
+        }
+
+        private static void AddAttemptTimeout(ResiliencePipelineBuilder<WireResponse> builder, AapClientOptions options)
+        {
+            if (options.RequestTimeout > TimeSpan.Zero)
+            {
+                builder.AddTimeout(options.RequestTimeout);
+            }
+        }
+
+        /// <summary>Whether an attempt's outcome is worth another attempt (idempotent calls only).</summary>
+        internal static bool IsTransient(Outcome<WireResponse> outcome)
+        {
+            if (outcome.Exception != null)
+            {
+                return IsTransientException(outcome.Exception);
+            }
+
+            var response = outcome.Result;
+            if (response is null)
+            {
+                return false;
+            }
+
+            switch (response.StatusCode)
+            {
+                case 408:
+                case 429:
+                case 500:
+                case 502:
+                case 503:
+                case 504:
+                // A temporary redirect is what AAP's MigrationRanCheckMiddleware answers during an upgrade.
+                case 302:
+                case 303:
+                case 307:
+                    return true;
+                default:
+                    return response.UnexpectedContent;
+            }
+        }
+
+        private static bool IsTransientException(Exception exception)
+        {
+            switch (exception)
+            {
+                case TimeoutRejectedException _:
+                    return true;
+                case OperationCanceledException _:
+                    // The caller's token: never retried.
+                    return false;
+                case HttpRequestException _:
+                    return !TransportErrors.IsTls(exception);
+                case IOException _:
+                case SocketException _:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static string DescribeFailure(Outcome<WireResponse> outcome)
+        {
+            if (outcome.Exception is TimeoutRejectedException)
+            {
+                return "no answer in time";
+            }
+
+            if (outcome.Exception != null)
+            {
+                return "network error (" + outcome.Exception.GetType().Name + ")";
+            }
+
+            var response = outcome.Result!;
+            var status = response.StatusCode.ToString(CultureInfo.InvariantCulture);
+            if (response.RetryAfter.HasValue)
+            {
+                return status + " with Retry-After";
+            }
+
+            return response.UnexpectedContent ? status + " with a non-JSON answer (" + (response.MediaType ?? "no content type") + ")" : status;
+        }
+    }
+}
