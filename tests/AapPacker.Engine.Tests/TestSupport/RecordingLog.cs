@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using AapPacker.Engine.Api;
+
+namespace AapPacker.Engine.Tests.TestSupport;
+
+/// <summary>
+/// An <see cref="IAapLog"/> that keeps every message and lets a test await the first one matching a condition
+/// (a real event to synchronise on, instead of sleeping).
+/// </summary>
+public sealed class RecordingLog : IAapLog
+{
+    private readonly object gate = new();
+    private readonly List<(string Level, string Message)> entries = [];
+    private readonly List<(Func<string, string, bool> Match, TaskCompletionSource<string> Done)> waiters = [];
+
+    public IReadOnlyList<(string Level, string Message)> Entries
+    {
+        get
+        {
+            lock (gate)
+            {
+                return entries.ToList();
+            }
+        }
+    }
+
+    public IEnumerable<string> Messages(string level) => Entries.Where(e => e.Level == level).Select(e => e.Message);
+
+    /// <summary>Every message of every level, for secret scans.</summary>
+    public string AllText => string.Join("\n", Entries.Select(e => e.Level + ": " + e.Message));
+
+    public void Verbose(string message) => Add("Verbose", message);
+
+    public void Debug(string message) => Add("Debug", message);
+
+    public void Warning(string message) => Add("Warning", message);
+
+    /// <summary>Completes with the first message (past or future) of <paramref name="level"/> containing <paramref name="text"/>.</summary>
+    public Task<string> WaitForAsync(string level, string text)
+    {
+        bool Match(string l, string m) => l == level && m.Contains(text, StringComparison.Ordinal);
+        lock (gate)
+        {
+            foreach (var (l, m) in entries)
+            {
+                if (Match(l, m))
+                {
+                    return Task.FromResult(m);
+                }
+            }
+
+            var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((Match, done));
+            return done.Task;
+        }
+    }
+
+    private void Add(string level, string message)
+    {
+        List<TaskCompletionSource<string>> fire = [];
+        lock (gate)
+        {
+            entries.Add((level, message));
+            for (var i = waiters.Count - 1; i >= 0; i--)
+            {
+                if (waiters[i].Match(level, message))
+                {
+                    fire.Add(waiters[i].Done);
+                    waiters.RemoveAt(i);
+                }
+            }
+        }
+
+        foreach (var done in fire)
+        {
+            done.TrySetResult(message);
+        }
+    }
+}
