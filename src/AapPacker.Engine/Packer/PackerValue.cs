@@ -1,0 +1,28 @@
+using System;
+
+namespace AapPacker.Engine.Packer
+{
+    /// <summary>
+    /// Packer's ways of saying "no value": <c>&lt;unknown&gt;</c> (validate time, or a key the builder never fills),
+    /// <c>ERR_*_NOT_IMPLEMENTED_BY_BUILDER</c>, and the empty string (packer-and-ci.md §3.1).
+    /// </summary>
+    public static class PackerValue
+    {
+        /// <summary>True when the value carries no information.</summary>
+        public static bool IsMissing(string? value)
+        {
+            if (value is null)
+            {
+                return true;
+            }
+
+            var trimmed = value.Trim();
+            return trimmed.Length == 0
+                || string.Equals(trimmed, "<unknown>", StringComparison.OrdinalIgnoreCase)
+                || (trimmed.StartsWith("ERR_", StringComparison.Ordinal) && trimmed.EndsWith("_NOT_IMPLEMENTED_BY_BUILDER", StringComparison.Ordinal));
+        }
+
+        /// <summary>The trimmed value, or null when it is missing.</summary>
+        public static string? OrNull(string? value) => IsMissing(value) ? null : value!.Trim();
+    }
+}

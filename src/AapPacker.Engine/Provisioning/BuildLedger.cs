@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+
+namespace AapPacker.Engine.Provisioning
+{
+    /// <summary>
+    /// The build's undo list (design.md habit 3): every object is recorded the moment AAP confirms it exists, in memory
+    /// and, when a directory is given, in a JSON file, so <c>Remove-AapBuildResources</c> can finish the cleanup after
+    /// the process was killed (Packer kills shell-local children on cancel). No secret is ever written.
+    /// Thread-safe.
+    /// </summary>
+    public sealed class BuildLedger
+    {
+        private static readonly JsonSerializerOptions FileJson = new JsonSerializerOptions { WriteIndented = true };
+        private readonly object _gate = new object();
+        private readonly List<BuildLedgerEntry> _entries = new List<BuildLedgerEntry>();
+
+        /// <summary>Creates a ledger; <paramref name="directory"/> null keeps it in memory only.</summary>
+        public BuildLedger(string buildId, string? directory, string instanceSuffix = "")
+        {
+            BuildId = buildId ?? throw new ArgumentNullException(nameof(buildId));
+            if (directory != null)
+            {
+                var file = BuildIdentity.Sanitize(buildId) + (string.IsNullOrEmpty(instanceSuffix) ? "" : "-" + instanceSuffix) + ".json";
+                FilePath = Path.Combine(directory, file);
+            }
+        }
+
+        /// <summary>The build id.</summary>
+        public string BuildId { get; }
+
+        /// <summary>The ledger file, or null when in memory only.</summary>
+        public string? FilePath { get; private set; }
+
+        /// <summary>The entries in creation order.</summary>
+        public IReadOnlyList<BuildLedgerEntry> Entries
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _entries.ToList();
+                }
+            }
+        }
+
+        /// <summary>Entries not yet removed.</summary>
+        public IReadOnlyList<BuildLedgerEntry> Outstanding
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _entries.Where(e => !e.Removed).ToList();
+                }
+            }
+        }
+
+        /// <summary>The default ledger directory: <c>$XDG_STATE_HOME/aappacker</c> or <c>~/.local/state/aappacker</c>; <c>%LOCALAPPDATA%\AapPacker\ledger</c> on Windows.</summary>
+        public static string DefaultDirectory()
+        {
+            if (Path.DirectorySeparatorChar == '\\')
+            {
+                var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
+                return Path.Combine(local, "AapPacker", "ledger");
+            }
+
+            var state = Environment.GetEnvironmentVariable("XDG_STATE_HOME");
+            if (!string.IsNullOrEmpty(state) && Path.IsPathRooted(state))
+            {
+                return Path.Combine(state, "aappacker");
+            }
+
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state", "aappacker");
+        }
+
+        /// <summary>Records an object (and writes the file first thing, so a crash right after still leaves a trace).</summary>
+        public BuildLedgerEntry Record(string objectType, int id, string name, string apiPath, DateTimeOffset createdAt)
+        {
+            var entry = new BuildLedgerEntry { ObjectType = objectType, Id = id, Name = name, BuildId = BuildId, ApiPath = apiPath, CreatedAt = createdAt };
+            lock (_gate)
+            {
+                _entries.Add(entry);
+                SaveLocked();
+            }
+
+            return entry;
+        }
+
+        /// <summary>Marks an object as removed (or already gone). The file is deleted when nothing is outstanding.</summary>
+        public void MarkRemoved(string objectType, int id)
+        {
+            lock (_gate)
+            {
+                foreach (var entry in _entries.Where(e => e.ObjectType == objectType && e.Id == id))
+                {
+                    entry.Removed = true;
+                }
+
+                SaveLocked();
+            }
+        }
+
+        /// <summary>Loads every ledger file in a directory (unreadable files are skipped).</summary>
+        public static IReadOnlyList<BuildLedger> LoadAll(string directory)
+        {
+            var result = new List<BuildLedger>();
+            if (!Directory.Exists(directory))
+            {
+                return result;
+            }
+
+            foreach (var file in Directory.GetFiles(directory, "*.json"))
+            {
+                try
+                {
+                    var entries = JsonSerializer.Deserialize<List<BuildLedgerEntry>>(File.ReadAllText(file), FileJson);
+                    if (entries is null || entries.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var ledger = new BuildLedger(entries[0].BuildId, null) { FilePath = file };
+                    ledger._entries.AddRange(entries);
+                    result.Add(ledger);
+                }
+                catch (Exception e) when (e is IOException || e is JsonException || e is UnauthorizedAccessException)
+                {
+                    // A half-written or foreign file must not stop the sweep of the others.
+                }
+            }
+
+            return result;
+        }
+
+        private void SaveLocked()
+        {
+            if (FilePath is null)
+            {
+                return;
+            }
+
+            try
+            {
+                if (_entries.All(e => e.Removed))
+                {
+                    if (File.Exists(FilePath))
+                    {
+                        File.Delete(FilePath);
+                    }
+
+                    return;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+                var temporary = FilePath + ".tmp";
+                File.WriteAllText(temporary, JsonSerializer.Serialize(_entries, FileJson));
+                if (File.Exists(FilePath))
+                {
+                    File.Delete(FilePath);
+                }
+
+                File.Move(temporary, FilePath);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // The in-memory ledger still drives this run's cleanup; losing the file only loses crash recovery.
+                FileError = e.Message;
+            }
+        }
+
+        /// <summary>The last file error, if writing the ledger file failed (the cleanup still runs from memory).</summary>
+        public string? FileError { get; private set; }
+
+        /// <inheritdoc />
+        public override string ToString() => $"ledger for {BuildId}: {Outstanding.Count} outstanding of {Entries.Count}";
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+
+namespace AapPacker.Engine.Provisioning
+{
+    /// <summary>
+    /// Cancels a job or workflow job (aap-api.md §7.2): <c>POST …/cancel/</c> answers 202 (again while it runs) or 405
+    /// when the job is already terminal; a running job reaches <c>canceled</c> only seconds later, so poll until the
+    /// status is terminal, within a bound.
+    /// </summary>
+    public sealed class JobCanceller
+    {
+        private readonly IAapApi _api;
+        private readonly TimeProvider _time;
+
+        /// <summary>Creates a canceller.</summary>
+        public JobCanceller(IAapApi api, TimeProvider? timeProvider = null)
+        {
+            _api = api ?? throw new ArgumentNullException(nameof(api));
+            _time = timeProvider ?? TimeProvider.System;
+        }
+
+        /// <summary>How often to re-read the status while waiting.</summary>
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+        /// <summary>
+        /// Cancels and waits up to <paramref name="waitBound"/> for a terminal status; returns the last status seen.
+        /// Pass a token that is not the build's (canceled) one.
+        /// </summary>
+        public async Task<string> CancelAsync(string type, int jobId, TimeSpan waitBound, CancellationToken cancellationToken)
+        {
+            var path = JobStatus.Collection(type) + jobId.ToString(CultureInfo.InvariantCulture) + "/";
+            try
+            {
+                await _api.PostAsync(path + "cancel/", null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AapApiException e) when (e.Kind == AapErrorKind.MethodNotAllowed || e.StatusCode == 405)
+            {
+                // Already terminal: nothing to cancel.
+            }
+
+            var deadline = _time.GetUtcNow() + waitBound;
+            var status = "";
+            while (true)
+            {
+                var job = await _api.GetAsync(path, cancellationToken).ConfigureAwait(false);
+                status = job.String("status") ?? "";
+                if (JobStatus.IsTerminal(status) || _time.GetUtcNow() >= deadline)
+                {
+                    return status;
+                }
+
+                await _time.Delay(PollInterval, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+}

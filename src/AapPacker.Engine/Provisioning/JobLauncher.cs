@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Models;
+
+namespace AapPacker.Engine.Provisioning
+{
+    /// <summary>
+    /// Launches a job template or workflow job template (aap-api.md §6.2, §6.5) and makes sure the job does what was
+    /// asked: a <c>job</c> or <c>workflow_job</c> answer (a sliced template answers the latter) is accepted; anything in
+    /// <c>ignored_fields</c> cancels the job at once and fails; the job's inventory and credentials are verified.
+    /// The POST is never repeated: when its answer is lost (connection reset, 502/504), the job is looked up by the
+    /// build's unique inventory (<c>jobs/?inventory=…&amp;job_template=…&amp;order_by=-id</c>) and followed if found.
+    /// </summary>
+    public sealed class JobLauncher
+    {
+        private readonly IAapApi _api;
+        private readonly TimeProvider _time;
+
+        /// <summary>Creates a launcher.</summary>
+        public JobLauncher(IAapApi api, TimeProvider? timeProvider = null)
+        {
+            _api = api ?? throw new ArgumentNullException(nameof(api));
+            _time = timeProvider ?? TimeProvider.System;
+        }
+
+        /// <summary>How long to wait for the cancel of a job launched wrongly.</summary>
+        public TimeSpan CancelWait { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Attempts to find the job after a lost launch answer.</summary>
+        public int ReconcileAttempts { get; set; } = 3;
+
+        /// <summary>Pause between reconcile attempts.</summary>
+        public TimeSpan ReconcileDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>
+        /// Launches. <paramref name="expectedInventoryId"/> and <paramref name="expectedCredentialIds"/> are verified on the
+        /// job; <paramref name="reconcileInventoryId"/> (unique to this build) enables recovery from a lost answer.
+        /// </summary>
+        public async Task<AapJob> LaunchAsync(bool workflowTemplate, int templateId, IDictionary<string, object?> payload,
+            int? expectedInventoryId, IReadOnlyCollection<int>? expectedCredentialIds, int? reconcileInventoryId, string? buildId,
+            CancellationToken cancellationToken)
+        {
+            var collection = workflowTemplate ? "workflow_job_templates/" : "job_templates/";
+            var path = collection + Id(templateId) + "/launch/";
+            JsonElement answer;
+            var reconciled = false;
+            try
+            {
+                answer = await _api.PostAsync(path, payload, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AapApiException e) when (IsLostAnswer(e))
+            {
+                if (reconcileInventoryId is null)
+                {
+                    throw AapProvisioningException.Api("LaunchResponseLost",
+                        $"The answer to the launch of template {templateId} was lost ({e.AapMessage}); AapPacker cannot tell whether a job started, and never launches twice.",
+                        "Check the template's jobs in AAP before launching again.", e);
+                }
+
+                answer = await ReconcileAsync(workflowTemplate, templateId, reconcileInventoryId.Value, e, cancellationToken).ConfigureAwait(false);
+                reconciled = true;
+            }
+
+            var job = ToJob(answer, workflowTemplate, templateId, buildId);
+            if (reconciled)
+            {
+                return job; // a list item has no ignored_fields; the inventory match proves it is ours
+            }
+
+            var ignored = answer.Property("ignored_fields");
+            if (ignored is { ValueKind: JsonValueKind.Object } fields && fields.EnumerateObject().Any())
+            {
+                foreach (var field in fields.EnumerateObject())
+                {
+                    job.IgnoredFields.Add(field.Name);
+                }
+
+                await CancelQuietlyAsync(job).ConfigureAwait(false);
+                var settings = string.Join(", ", job.IgnoredFields.Select(f => LaunchField.ByKey(f) is { } lf ? $"'{lf.Setting}' ({lf.AskFlag})" : f));
+                throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, "LaunchFieldsIgnored",
+                    $"AAP ignored {string.Join(", ", job.IgnoredFields)} when launching {job.Type} {job.Id}, so it would not run as asked; it was canceled.",
+                    $"Turn on {settings} on the template, or do not pass those values.") { Job = job };
+            }
+
+            if (job.Type == "job")
+            {
+                if (expectedInventoryId.HasValue && job.InventoryId != expectedInventoryId)
+                {
+                    await CancelQuietlyAsync(job).ConfigureAwait(false);
+                    throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, "LaunchInventoryMismatch",
+                        $"Job {job.Id} runs against inventory {job.InventoryId?.ToString(CultureInfo.InvariantCulture) ?? "<none>"}, not the requested inventory {expectedInventoryId.Value}; it was canceled.",
+                        "Turn on 'Prompt on launch for Inventory' (ask_inventory_on_launch) on the template.") { Job = job };
+                }
+
+                var missing = (expectedCredentialIds ?? Array.Empty<int>()).Where(c => !job.CredentialIds.Contains(c)).ToList();
+                if (missing.Count > 0 && job.CredentialIds.Count > 0)
+                {
+                    await CancelQuietlyAsync(job).ConfigureAwait(false);
+                    throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, "LaunchCredentialMismatch",
+                        $"Job {job.Id} does not carry credential(s) {string.Join(", ", missing)}; it was canceled.",
+                        "Turn on 'Prompt on launch for Credentials' (ask_credential_on_launch) on the template.") { Job = job };
+                }
+            }
+
+            return job;
+        }
+
+        /// <summary>Maps a launch answer, a job document or a job list item.</summary>
+        public AapJob ToJob(JsonElement answer, bool workflowTemplate, int templateId, string? buildId)
+        {
+            var type = answer.String("type");
+            int? id = answer.Int("workflow_job");
+            if (id.HasValue)
+            {
+                type = "workflow_job";
+            }
+            else
+            {
+                id = answer.Int("job") ?? answer.Int("id");
+                type ??= workflowTemplate ? "workflow_job" : "job";
+            }
+
+            if (id is null)
+            {
+                throw AapProvisioningException.Api("LaunchAnswerUnreadable", "AAP's launch answer names no job.", "Check the template's jobs in AAP.");
+            }
+
+            var job = new AapJob
+            {
+                Id = id.Value,
+                Type = type == "workflow_job" ? "workflow_job" : "job",
+                Name = answer.String("name") ?? "",
+                Status = answer.String("status") ?? "pending",
+                TemplateId = templateId,
+                InventoryId = answer.Int("inventory"),
+                BuildId = buildId,
+                LaunchedAt = _time.GetUtcNow(),
+            };
+            job.ApiPath = answer.String("url") ?? JobStatus.Collection(job.Type) + Id(job.Id) + "/";
+            job.Url = UiLinks.Job(_api.Info, job.Type, job.Id);
+            if (answer.Path("summary_fields", "credentials") is { ValueKind: JsonValueKind.Array } credentials)
+            {
+                foreach (var credential in credentials.EnumerateArray())
+                {
+                    if (credential.Int("id") is int credentialId)
+                    {
+                        job.CredentialIds.Add(credentialId);
+                    }
+                }
+            }
+
+            return job;
+        }
+
+        /// <summary>True when the launch may have happened but its answer never arrived.</summary>
+        public static bool IsLostAnswer(AapApiException e)
+            => e != null && (e.Kind == AapErrorKind.Unreachable || e.StatusCode == 502 || e.StatusCode == 504
+                             || (e.Kind == AapErrorKind.Protocol && e.StatusCode is null));
+
+        private async Task<JsonElement> ReconcileAsync(bool workflowTemplate, int templateId, int inventoryId, AapApiException lost, CancellationToken cancellationToken)
+        {
+            var query = workflowTemplate
+                ? "workflow_jobs/?workflow_job_template=" + Id(templateId) + "&inventory=" + Id(inventoryId) + "&order_by=-id"
+                : "jobs/?inventory=" + Id(inventoryId) + "&job_template=" + Id(templateId) + "&order_by=-id";
+            for (var attempt = 1; attempt <= ReconcileAttempts; attempt++)
+            {
+                try
+                {
+                    var page = await _api.GetAsync(query, cancellationToken).ConfigureAwait(false);
+                    if (page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() > 0)
+                    {
+                        return results[0].Clone();
+                    }
+
+                    if (!workflowTemplate)
+                    {
+                        // A sliced job template answers with a workflow job.
+                        var sliced = await _api.GetAsync("workflow_jobs/?job_template=" + Id(templateId) + "&inventory=" + Id(inventoryId) + "&order_by=-id", cancellationToken).ConfigureAwait(false);
+                        if (sliced.Property("results") is { ValueKind: JsonValueKind.Array } slices && slices.GetArrayLength() > 0)
+                        {
+                            var item = slices[0].Clone();
+                            return item;
+                        }
+                    }
+                }
+                catch (AapApiException) when (attempt < ReconcileAttempts)
+                {
+                    // AAP may still be recovering from whatever lost the answer; look again.
+                }
+
+                if (attempt < ReconcileAttempts)
+                {
+                    await _time.Delay(ReconcileDelay, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            throw AapProvisioningException.Api("LaunchResponseLost",
+                $"The answer to the launch of template {templateId} was lost ({lost.AapMessage}) and no job of it uses this build's inventory {inventoryId}; nothing was launched.",
+                "Check that AAP is healthy, then run the build again.", lost);
+        }
+
+        private async Task CancelQuietlyAsync(AapJob job)
+        {
+            // The caller's token may be about to be canceled; the cancel must still happen, bounded.
+            using (var bounded = _time.CreateCancellationTokenSource(CancelWait + TimeSpan.FromSeconds(10)))
+            {
+                try
+                {
+                    job.Status = await new JobCanceller(_api, _time).CancelAsync(job.Type, job.Id, CancelWait, bounded.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
+                {
+                    // Reported through the error that follows; cleanup waits for the job anyway.
+                }
+            }
+        }
+
+        private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+    }
+}

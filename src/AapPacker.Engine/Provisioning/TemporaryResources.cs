@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Models;
+
+namespace AapPacker.Engine.Provisioning
+{
+    /// <summary>
+    /// Creates a build's temporary inventory, host and Machine credential (aap-api.md §3–§5), each recorded in the
+    /// <see cref="BuildLedger"/> the moment AAP confirms it. Creates are never retried (a lost answer could mean a
+    /// duplicate); the unique names make a retry by the user safe.
+    /// </summary>
+    public sealed class TemporaryResources
+    {
+        private readonly IAapApi _api;
+        private readonly TimeProvider _time;
+
+        /// <summary>Creates the factory.</summary>
+        public TemporaryResources(IAapApi api, TimeProvider? timeProvider = null)
+        {
+            _api = api ?? throw new ArgumentNullException(nameof(api));
+            _time = timeProvider ?? TimeProvider.System;
+        }
+
+        /// <summary>Creates the temporary inventory (unique name, description marker for the sweep).</summary>
+        public async Task<AapInventory> CreateInventoryAsync(BuildIdentity build, int organizationId, IDictionary<string, object?>? variables,
+            BuildLedger? ledger, CancellationToken cancellationToken)
+        {
+            if (build is null)
+            {
+                throw new ArgumentNullException(nameof(build));
+            }
+
+            if (variables != null)
+            {
+                foreach (var pair in variables)
+                {
+                    HostVariablesBuilder.CheckNotSecret(pair.Key, pair.Value, "inventory variable");
+                }
+            }
+
+            var body = new Dictionary<string, object?>
+            {
+                ["name"] = BuildNaming.InventoryName(build),
+                ["organization"] = organizationId,
+                ["description"] = BuildNaming.Description(build, _time.GetUtcNow()),
+                ["variables"] = variables is null || variables.Count == 0 ? "" : JsonValues.Serialize(JsonValues.Normalize(variables, "Variables")),
+            };
+            var created = await _api.PostAsync("inventories/", body, cancellationToken).ConfigureAwait(false);
+            var inventory = ToInventory(created);
+            ledger?.Record("inventory", inventory.Id, inventory.Name, inventory.ApiPath ?? "", _time.GetUtcNow());
+            return inventory;
+        }
+
+        /// <summary>Adds a host to an inventory (sub-list POST, no <c>id</c>, variables as a JSON string).</summary>
+        public async Task<AapHost> AddHostAsync(int inventoryId, HostVariables variables, string? name, string? buildId,
+            BuildLedger? ledger, CancellationToken cancellationToken)
+        {
+            if (variables is null)
+            {
+                throw new ArgumentNullException(nameof(variables));
+            }
+
+            // A single ':' in a host name makes AAP move the part after it into ansible_ssh_port (§4.1); the address
+            // itself goes into ansible_host, so the name only has to be unique and colon-free.
+            var hostName = string.IsNullOrWhiteSpace(name) ? variables.Address : name!.Trim();
+            if (hostName.IndexOf(':') >= 0 && hostName.IndexOf(':') == hostName.LastIndexOf(':'))
+            {
+                hostName = hostName.Replace(':', '_');
+            }
+
+            var body = new Dictionary<string, object?>
+            {
+                ["name"] = hostName,
+                ["description"] = buildId is null ? "" : "Added by AapPacker for build " + buildId,
+                ["enabled"] = true,
+                ["variables"] = variables.Json,
+            };
+            var path = "inventories/" + inventoryId.ToString(CultureInfo.InvariantCulture) + "/hosts/";
+            var created = await _api.PostAsync(path, body, cancellationToken).ConfigureAwait(false);
+            var host = new AapHost
+            {
+                Id = created.Int("id") ?? 0,
+                Name = created.String("name") ?? hostName,
+                InventoryId = created.Int("inventory") ?? inventoryId,
+                Address = variables.Address,
+                Port = variables.Port,
+                ConnectionType = variables.ConnectionType,
+                BuildId = buildId,
+                ApiPath = created.String("url"),
+                Variables = new Dictionary<string, object?>(variables.Values),
+            };
+            ledger?.Record("host", host.Id, host.Name, host.ApiPath ?? "", _time.GetUtcNow());
+            return host;
+        }
+
+        /// <summary>Creates the temporary Machine credential, owned by the organization (exactly one owner, §5.3).</summary>
+        public async Task<AapMachineCredential> CreateMachineCredentialAsync(BuildIdentity build, int organizationId, int machineTypeId,
+            MachineCredentialInputs inputs, BuildLedger? ledger, CancellationToken cancellationToken)
+        {
+            if (build is null)
+            {
+                throw new ArgumentNullException(nameof(build));
+            }
+
+            if (inputs is null)
+            {
+                throw new ArgumentNullException(nameof(inputs));
+            }
+
+            inputs.Validate();
+            var body = new Dictionary<string, object?>
+            {
+                ["name"] = BuildNaming.CredentialName(build),
+                ["description"] = BuildNaming.Description(build, _time.GetUtcNow()),
+                ["organization"] = organizationId,
+                ["credential_type"] = machineTypeId,
+                ["inputs"] = inputs.ToRequestInputs(),
+            };
+            JsonElement created;
+            try
+            {
+                created = await _api.PostAsync("credentials/", body, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // The body holds the secrets: drop them as soon as the request is written.
+                body.Clear();
+            }
+
+            var credential = new AapMachineCredential
+            {
+                Id = created.Int("id") ?? 0,
+                Name = created.String("name") ?? BuildNaming.CredentialName(build),
+                OrganizationId = created.Int("organization") ?? organizationId,
+                BuildId = build.BuildId,
+                CredentialTypeId = created.Int("credential_type") ?? machineTypeId,
+                UserName = inputs.UserName,
+                Kind = created.String("kind") ?? "ssh",
+                Authentication = inputs.Authentication,
+                ApiPath = created.String("url"),
+            };
+            ledger?.Record("credential", credential.Id, credential.Name, credential.ApiPath ?? "", _time.GetUtcNow());
+            return credential;
+        }
+
+        /// <summary>Maps an inventory document (with the build marker parsed from its description).</summary>
+        public AapInventory ToInventory(JsonElement json)
+        {
+            var description = json.String("description") ?? "";
+            var inventory = new AapInventory
+            {
+                Id = json.Int("id") ?? 0,
+                Name = json.String("name") ?? "",
+                OrganizationId = json.Int("organization") ?? 0,
+                Description = description,
+                Created = json.Date("created"),
+                ApiPath = json.String("url"),
+                PendingDeletion = json.Bool("pending_deletion"),
+            };
+            inventory.Url = UiLinks.Inventory(_api.Info, inventory.Id);
+            if (BuildNaming.TryParseDescription(description, out var buildId, out _))
+            {
+                inventory.BuildId = buildId;
+            }
+
+            return inventory;
+        }
+    }
+}
