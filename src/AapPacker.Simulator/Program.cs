@@ -1,10 +1,38 @@
 namespace AapPacker.Simulator;
 
+/// <summary>Standalone entry point: <c>dotnet run --project src/AapPacker.Simulator -- --port 8043 --layout gateway</c>.</summary>
 internal static class Program
 {
-    public static int Main(string[] args)
+    public static async Task<int> Main(string[] args)
     {
-        Console.Error.WriteLine("simulator: not implemented yet");
-        return 1;
+        var options = SimulatorCommandLine.Parse(args, out var message, out var help);
+        if (options is null)
+        {
+            if (help)
+            {
+                Console.Out.WriteLine(SimulatorCommandLine.Usage);
+                return 0;
+            }
+            Console.Error.WriteLine(message);
+            return 2;
+        }
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        await using var sim = await SimulatorHost.StartAsync(options, stop.Token).ConfigureAwait(false);
+        Console.Out.WriteLine($"AapPacker simulator listening on {sim.BaseUri} (layout {options.Layout})");
+        Console.Out.Flush();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C: stop cleanly.
+        }
+        return 0;
     }
 }

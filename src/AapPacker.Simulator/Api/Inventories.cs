@@ -1,0 +1,116 @@
+using System.Text.Json.Nodes;
+using AapPacker.Simulator.Http;
+using AapPacker.Simulator.Store;
+
+namespace AapPacker.Simulator.Api;
+
+/// <summary><c>inventories/</c>: create (unique per organization), read, asynchronous delete.</summary>
+internal static class Inventories
+{
+    public static void Map(ApiRouter r)
+    {
+        r.Get("inventories/", req => ApiResult.Ok(Paging.Page(req,
+            ListFilter.Apply(req, Rbac.Readable(req, req.Store.Inventories.Values).Select(i => ToJson(req, i)), "name").ToList())));
+        r.Post("inventories/", Create);
+        r.Get("inventories/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
+        r.Delete("inventories/{id}/", Delete);
+    }
+
+    public static Inventory Find(ApiRequest req, string param = "id")
+        => req.Store.Inventories.GetValueOrDefault(req.Id(param)) ?? throw new ApiException(ApiResult.NotFound("Inventory"));
+
+    private static ApiResult Create(ApiRequest req)
+    {
+        var body = req.ReadObject();
+        var v = new Validation();
+        var name = v.Text(body, "name", required: true);
+        var description = v.Text(body, "description") ?? "";
+        var org = v.Pk(body, "organization", id => req.Store.Organizations.ContainsKey(id));
+        if (!body.ContainsKey("organization") || body["organization"] is null)
+        {
+            v.Add("organization", "This field cannot be blank.");
+        }
+        var kind = v.Text(body, "kind") ?? "";
+        if (kind is not ("" or "smart" or "constructed"))
+        {
+            v.Add("kind", $"\"{kind}\" is not a valid choice.");
+        }
+        var variables = v.Text(body, "variables", maxLength: int.MaxValue) ?? "";
+        if (!v.HasErrors && !Variables.TryParse(variables, out _, out var error))
+        {
+            v.Add("variables", error);
+        }
+        v.ThrowIfAny();
+        if (req.Store.Inventories.Values.Any(i => i.OrganizationId == org && i.Name == name))
+        {
+            Validation.ThrowNonField("Inventory with this Name and Organization already exists.");
+        }
+        var id = req.Store.NextId("inventory");
+        var inventory = new Inventory
+        {
+            Id = id, Name = name!, Description = description, OrganizationId = org!.Value, Variables = variables,
+            Kind = kind, Created = req.Now, Modified = req.Now,
+        };
+        req.Store.Inventories[id] = inventory;
+        return ApiResult.Created(ToJson(req, inventory), req.Url("inventories", id));
+    }
+
+    private static ApiResult Delete(ApiRequest req)
+    {
+        var inventory = Find(req);
+        DeleteGuards.CheckInventory(req, inventory.Id);
+        if (inventory.PendingDeletion)
+        {
+            return ApiResult.Error(400, "Inventory is already pending deletion.");
+        }
+        inventory.DeletionRequested = req.Now;
+        // schedule_deletion() detaches the inventory from the templates that use it as their default.
+        foreach (var template in req.Store.JobTemplates.Values.Where(t => t.InventoryId == inventory.Id))
+        {
+            template.InventoryId = null;
+        }
+        return ApiResult.Empty(202);
+    }
+
+    public static JsonObject ToJson(ApiRequest req, Inventory inventory)
+    {
+        var org = req.Store.Organizations.GetValueOrDefault(inventory.OrganizationId);
+        var hosts = req.Store.Hosts.Values.Count(h => h.InventoryId == inventory.Id);
+        return new JsonObject
+        {
+            ["id"] = inventory.Id,
+            ["type"] = "inventory",
+            ["url"] = req.Url("inventories", inventory.Id),
+            ["related"] = new JsonObject
+            {
+                ["hosts"] = req.Url("inventories", inventory.Id, "hosts"),
+                ["groups"] = req.Url("inventories", inventory.Id, "groups"),
+                ["job_templates"] = req.Url("inventories", inventory.Id, "job_templates"),
+                ["organization"] = req.Url("organizations", inventory.OrganizationId),
+                ["named_url"] = req.Prefix + "inventories/" + Uri.EscapeDataString(inventory.Name) + "++" + Uri.EscapeDataString(org?.Name ?? "") + "/",
+            },
+            ["summary_fields"] = new JsonObject
+            {
+                ["organization"] = org is null ? null : Organizations.Summary(org),
+                ["user_capabilities"] = new JsonObject { ["edit"] = true, ["delete"] = true, ["copy"] = true, ["adhoc"] = true },
+            },
+            ["created"] = Wire.Time(inventory.Created),
+            ["modified"] = Wire.Time(inventory.Modified),
+            ["name"] = inventory.Name,
+            ["description"] = inventory.Description,
+            ["organization"] = inventory.OrganizationId,
+            ["kind"] = inventory.Kind,
+            ["host_filter"] = null,
+            ["variables"] = inventory.Variables,
+            ["has_active_failures"] = false,
+            ["total_hosts"] = hosts,
+            ["hosts_with_active_failures"] = 0,
+            ["total_groups"] = 0,
+            ["has_inventory_sources"] = false,
+            ["total_inventory_sources"] = 0,
+            ["inventory_sources_with_failures"] = 0,
+            ["pending_deletion"] = inventory.PendingDeletion,
+            ["prevent_instance_group_fallback"] = false,
+        };
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AapPacker.Simulator.Http;
+
+namespace AapPacker.Simulator.Api;
+
+/// <summary>DRF field validation with DRF's messages; collects field → messages and throws one 400.</summary>
+internal sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(message);
+    }
+
+    public void ThrowIfAny()
+    {
+        if (HasErrors)
+        {
+            throw new ApiException(ApiResult.FieldErrors(_errors));
+        }
+    }
+
+    public static void ThrowNonField(string message) => throw new ApiException(ApiResult.FieldError("__all__", message));
+
+    /// <summary>A CharField: string, optional or required, not blank when required, max length.</summary>
+    public string? Text(JsonObject body, string field, bool required = false, int maxLength = 512, string? fallback = "")
+    {
+        if (!body.TryGetPropertyValue(field, out var node))
+        {
+            if (required)
+            {
+                Add(field, "This field is required.");
+            }
+            return fallback;
+        }
+        if (node is null)
+        {
+            Add(field, "This field may not be null.");
+            return fallback;
+        }
+        if (node.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False))
+        {
+            Add(field, "Not a valid string.");
+            return fallback;
+        }
+        var value = node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+        if (required && value.Trim().Length == 0)
+        {
+            Add(field, "This field may not be blank.");
+            return fallback;
+        }
+        if (value.Length > maxLength)
+        {
+            Add(field, $"Ensure this field has no more than {maxLength} characters.");
+        }
+        return value;
+    }
+
+    /// <summary>A primary key field: int (or numeric string) referring to an existing object.</summary>
+    public int? Pk(JsonObject body, string field, Func<int, bool> exists, bool allowNull = true)
+    {
+        if (!body.TryGetPropertyValue(field, out var node) || node is null)
+        {
+            if (node is null && body.ContainsKey(field) && !allowNull)
+            {
+                Add(field, "This field may not be null.");
+            }
+            return null;
+        }
+        if (!TryInt(node, out var id))
+        {
+            Add(field, $"Incorrect type. Expected pk value, received {PythonTypeName(node)}.");
+            return null;
+        }
+        if (!exists(id))
+        {
+            Add(field, $"Invalid pk \"{id.ToString(CultureInfo.InvariantCulture)}\" - object does not exist.");
+            return null;
+        }
+        return id;
+    }
+
+    public static bool TryInt(JsonNode node, out int value)
+    {
+        value = 0;
+        return node.GetValueKind() switch
+        {
+            JsonValueKind.Number => node.AsValue().TryGetValue(out value),
+            JsonValueKind.String => int.TryParse(node.GetValue<string>().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value),
+            _ => false,
+        };
+    }
+
+    public static string PythonTypeName(JsonNode? node) => node switch
+    {
+        null => "NoneType",
+        JsonArray => "list",
+        JsonObject => "dict",
+        _ => node.GetValueKind() switch
+        {
+            JsonValueKind.String => "str",
+            JsonValueKind.True or JsonValueKind.False => "bool",
+            _ => "float",
+        },
+    };
+
+    public static bool? Bool(JsonObject body, string field, Validation v)
+    {
+        if (!body.TryGetPropertyValue(field, out var node) || node is null)
+        {
+            return null;
+        }
+        switch (node.GetValueKind())
+        {
+            case JsonValueKind.True:
+                return true;
+            case JsonValueKind.False:
+                return false;
+            case JsonValueKind.String when node.GetValue<string>().ToUpperInvariant() is "TRUE" or "1" or "YES" or "ON":
+                return true;
+            case JsonValueKind.String when node.GetValue<string>().ToUpperInvariant() is "FALSE" or "0" or "NO" or "OFF":
+                return false;
+            default:
+                v.Add(field, "Must be a valid boolean.");
+                return null;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Globalization;
+using AapPacker.Simulator.Auth;
+using AapPacker.Simulator.Control;
+using AapPacker.Simulator.Faults;
+using AapPacker.Simulator.Jobs;
+using Microsoft.AspNetCore.Http;
+
+namespace AapPacker.Simulator.Http;
+
+/// <summary>
+/// Serves every non-control path the way AWX's Django stack does, in its order: injected faults, APPEND_SLASH
+/// (301), URL resolution (404), authentication (401), method (405), scope/role (403), then the view under the
+/// store lock; finally the product headers and the request log.
+/// </summary>
+internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
+{
+    private const string NotProvided = "Authentication credentials were not provided. To establish a login session, visit /api/login/.";
+    private const string InvalidBasic = "Invalid username/password. To establish a login session, visit /api/login/.";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var request = http.Request;
+        var path = request.Path.Value ?? "/";
+        var auth = AuthOf(request);
+        var faults = sim.Faults.Pick(request.Method, path);
+        foreach (var latency in faults.Where(f => f.Kind == "latency"))
+        {
+            await Task.Delay(latency.LatencyMs ?? 200, http.RequestAborted).ConfigureAwait(false);
+        }
+        var fault = faults.FirstOrDefault(f => f.Kind != "latency");
+        if (fault is not null && fault.Kind != "lostResponse")
+        {
+            await InjectAsync(http, fault, auth).ConfigureAwait(false);
+            return;
+        }
+
+        var body = await ReadBodyAsync(request, http.RequestAborted).ConfigureAwait(false);
+        var result = Dispatch(http, path, body, auth);
+        if (fault is not null)
+        {
+            // lostResponse: the server acted, the client never hears about it.
+            Log(http, path, fault.Status ?? 0, auth, fault);
+            if (fault.Status is 504)
+            {
+                await WriteAsync(http, FaultResponses.GatewayTimeout(), auth, started).ConfigureAwait(false);
+            }
+            else
+            {
+                http.Abort();
+            }
+            return;
+        }
+        await WriteAsync(http, result, auth, started).ConfigureAwait(false);
+        Log(http, path, result.Status, auth, null);
+    }
+
+    private Authentication AuthOf(HttpRequest request)
+    {
+        lock (sim.Store.Sync)
+        {
+            return Authentication.From(request.Headers.Authorization.ToString(), sim.Store.Users, sim.Store.Tokens);
+        }
+    }
+
+    private ApiResult Dispatch(HttpContext http, string path, byte[] body, Authentication auth)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!path.EndsWith('/'))
+        {
+            if (router.Match(path + "/", values) is null)
+            {
+                return ApiResult.UnknownPath();
+            }
+            var redirect = ApiResult.Empty(301);
+            redirect.Headers["Location"] = path + "/" + http.Request.QueryString.Value;
+            return redirect;
+        }
+        var route = router.Match(path, values);
+        if (route is null)
+        {
+            return ApiResult.UnknownPath();
+        }
+        if (route.Access != Access.NoAuthentication && auth.BadBasicPassword)
+        {
+            return ApiResult.Detail(401, InvalidBasic);
+        }
+        if (route.Access == Access.Authenticated && !auth.IsAuthenticated)
+        {
+            return ApiResult.Detail(401, NotProvided);
+        }
+        var method = http.Request.Method;
+        if (!route.Handlers.TryGetValue(method, out var handler))
+        {
+            return ApiResult.MethodNotAllowed(method);
+        }
+        if (!HttpMethods.IsGet(method) && route.Access == Access.Authenticated && (!auth.CanWrite || auth.User!.NoRights))
+        {
+            return ApiResult.Forbidden();
+        }
+        lock (sim.Store.Sync)
+        {
+            var now = sim.Time.GetUtcNow();
+            WorkflowEngine.Advance(sim.Store, now);
+            var apiRequest = new ApiRequest
+            {
+                Method = method,
+                Prefix = router.ControllerPrefix,
+                Path = path,
+                Query = http.Request.Query,
+                Body = body,
+                ContentType = http.Request.ContentType,
+                Auth = auth,
+                Now = now,
+                Store = sim.Store,
+            };
+            foreach (var (k, v) in values)
+            {
+                apiRequest.RouteValues[k] = v;
+            }
+            try
+            {
+                return handler(apiRequest);
+            }
+            catch (ApiException e)
+            {
+                return e.Result;
+            }
+        }
+    }
+
+    private async Task WriteAsync(HttpContext http, ApiResult result, Authentication auth, long started)
+    {
+        var response = http.Response;
+        response.StatusCode = result.Status;
+        response.Headers["X-API-Product-Name"] = sim.Layout.ProductName;
+        if (auth.IsAuthenticated)
+        {
+            response.Headers["X-API-Product-Version"] = sim.Layout.ProductVersion;
+        }
+        response.Headers["X-API-Node"] = "sim-controller-1";
+        response.Headers["X-API-Time"] = Stopwatch.GetElapsedTime(started).TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture) + "s";
+        if (result.Status == 401)
+        {
+            response.Headers.WWWAuthenticate = "Bearer realm=api authorization_url=/api/o/authorize/";
+        }
+        foreach (var (k, v) in result.Headers)
+        {
+            response.Headers[k] = v;
+        }
+        if (result.Streamed is not null)
+        {
+            response.ContentType = result.ContentType;
+            await result.Streamed(response.Body, http.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+        var bytes = result.BodyBytes();
+        if (bytes.Length > 0 || result.Json is not null)
+        {
+            response.ContentType = result.ContentType;
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
+        }
+        else
+        {
+            response.ContentLength = 0;
+        }
+    }
+
+    private async Task InjectAsync(HttpContext http, FaultRule fault, Authentication auth)
+    {
+        var path = http.Request.Path.Value ?? "/";
+        if (fault.Kind == "reset")
+        {
+            Log(http, path, 0, auth, fault);
+            http.Abort();
+            return;
+        }
+        var result = FaultResponses.For(fault);
+        Log(http, path, result.Status, auth, fault);
+        await WriteAsync(http, result, auth, Stopwatch.GetTimestamp()).ConfigureAwait(false);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private void Log(HttpContext http, string path, int status, Authentication auth, FaultRule? fault)
+        => sim.Requests.Add(new RequestLogEntry(
+            http.Request.Method,
+            path,
+            http.Request.QueryString.Value?.TrimStart('?') ?? "",
+            status,
+            auth.Kind switch { AuthKind.Bearer => "Bearer", AuthKind.Basic => "Basic", AuthKind.Other => "Other", _ => "none" },
+            fault?.Kind));
+}

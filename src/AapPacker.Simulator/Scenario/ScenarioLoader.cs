@@ -1,0 +1,31 @@
+using System.Text.Json;
+
+namespace AapPacker.Simulator.Scenario;
+
+/// <summary>Reads a scenario file; lists it leaves out come from the default scenario.</summary>
+internal static class ScenarioLoader
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static ScenarioDocument Load(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return DefaultScenario.Build();
+        }
+        var doc = JsonSerializer.Deserialize<ScenarioDocument>(File.ReadAllText(path), Json)
+                  ?? throw new InvalidDataException($"Scenario file '{path}' is empty.");
+        doc.Users ??= DefaultScenario.Users();
+        doc.Organizations ??= DefaultScenario.Organizations();
+        doc.Inventories ??= DefaultScenario.Inventories();
+        doc.Credentials ??= DefaultScenario.Credentials();
+        doc.JobTemplates ??= DefaultScenario.JobTemplates();
+        doc.WorkflowTemplates ??= DefaultScenario.WorkflowTemplates();
+        return doc;
+    }
+}
