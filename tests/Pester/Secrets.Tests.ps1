@@ -1,0 +1,105 @@
+# No secret reaches any stream: every stream captured with -Verbose -Debug (*>&1), the error records, their
+# ErrorDetails, exceptions (with inner ones) and formatted views, and the connection object.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-BuiltModulePath) -Force
+    $script:Simulators = @{
+        awx     = Start-TestSimulator -Layout awx
+        gateway = Start-TestSimulator -Layout gateway
+    }
+
+    # Everything a user could see from a command: all streams, plus $Error, as text.
+    function Get-EverythingShown([scriptblock] $Command) {
+        $Error.Clear()
+        $records = @(& {
+                $DebugPreference = 'Continue'
+                $VerbosePreference = 'Continue'
+                $InformationPreference = 'Continue'
+                try { & $Command } catch { $_ }
+            } *>&1)
+        $all = @($records) + @($Error)
+        $text = foreach ($item in $all) {
+            $item | Out-String -Width 500
+            $item | Format-List * -Force | Out-String -Width 500
+            if ($item -is [System.Management.Automation.ErrorRecord]) {
+                $item.ToString()
+                $item.ErrorDetails | Format-List * -Force | Out-String -Width 500
+                $exception = $item.Exception
+                while ($exception) {
+                    $exception.ToString()
+                    $exception | Format-List * -Force | Out-String -Width 500
+                    $exception = $exception.InnerException
+                }
+            }
+            elseif ($item -is [System.Management.Automation.InformationalRecord] -or $item -is [System.Management.Automation.InformationRecord]) {
+                $item.ToString()
+            }
+        }
+        [pscustomobject]@{ Count = $all.Count; Text = ($text -join "`n") }
+    }
+}
+
+AfterAll {
+    foreach ($simulator in $script:Simulators.Values) { & $simulator.Stop }
+}
+
+AfterEach {
+    Get-AapConnection -ErrorAction SilentlyContinue | ForEach-Object { Disconnect-Aap -Connection $_ }
+}
+
+Describe 'No secret in any stream on the <_> layout' -ForEach 'awx', 'gateway' {
+    BeforeAll {
+        $script:Sim = $Simulators[$_]
+    }
+
+    It 'a successful token connection shows nothing of the token' {
+        $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru -Verbose -Debug }
+        $shown.Count | Should -BeGreaterThan 1 -Because 'verbose and debug output was produced'
+        $shown.Text | Should -Not -Match 'sim-admin-token'
+    }
+
+    It 'a successful Basic connection shows nothing of the password' {
+        $credential = [pscredential]::new('reader', (ConvertTo-TestSecret 'readerpass'))
+        $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Credential $credential -PassThru -Verbose -Debug }
+        $shown.Text | Should -Match 'reader'
+        $shown.Text | Should -Not -Match 'readerpass'
+        # The Basic header value itself (base64 of user:password) must not appear either.
+        $shown.Text | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('reader:readerpass'))))
+    }
+
+    It 'a rejected token is not echoed in the error' {
+        $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'bad-token-7f3a9c1e') -Verbose -Debug -ErrorAction Stop }
+        $shown.Text | Should -Match 'AapUnauthorized'
+        $shown.Text | Should -Not -Match 'bad-token-7f3a9c1e'
+    }
+
+    It 'a rejected password is not echoed in the error' {
+        $credential = [pscredential]::new('admin', (ConvertTo-TestSecret 'wrong-pass-5b8d2e'))
+        $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Credential $credential -Verbose -Debug -ErrorAction Stop }
+        $shown.Text | Should -Match 'AapUnauthorized'
+        $shown.Text | Should -Not -Match 'wrong-pass-5b8d2e'
+    }
+
+    It 'a token from AAP_TOKEN is not shown, and neither are conflicting ones' {
+        $saved = $env:AAP_HOSTNAME, $env:AAP_TOKEN, $env:CONTROLLER_OAUTH_TOKEN
+        try {
+            $env:AAP_HOSTNAME = $Sim.Uri
+            $env:AAP_TOKEN = 'sim-admin-token'
+            $env:CONTROLLER_OAUTH_TOKEN = 'other-token-2c4e6a'
+            $shown = Get-EverythingShown { Connect-Aap -PassThru -Verbose -Debug }
+            $shown.Text | Should -Match 'AAP_TOKEN'
+            $shown.Text | Should -Not -Match 'sim-admin-token'
+            $shown.Text | Should -Not -Match 'other-token-2c4e6a'
+        }
+        finally {
+            $env:AAP_HOSTNAME, $env:AAP_TOKEN, $env:CONTROLLER_OAUTH_TOKEN = $saved
+        }
+    }
+
+    It 'the connection object holds no secret' {
+        $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru
+        ($connection | ConvertTo-Json -Depth 5) | Should -Not -Match 'sim-admin-token'
+        ($connection | Format-List * -Force | Out-String) | Should -Not -Match 'sim-admin-token'
+    }
+}
