@@ -163,30 +163,41 @@ namespace AapPacker.Engine.Provisioning
             => e != null && (e.Kind == AapErrorKind.Unreachable || e.StatusCode == 502 || e.StatusCode == 504
                              || (e.Kind == AapErrorKind.Protocol && e.StatusCode is null));
 
+        /// <summary>
+        /// Looks for the newest job of a template that runs against an inventory (the build's inventory is unique to it, so
+        /// a match is this build's launch). Also checks workflow jobs, which a sliced job template answers with.
+        /// </summary>
+        public async Task<JsonElement?> FindLaunchedAsync(bool workflowTemplate, int templateId, int inventoryId, CancellationToken cancellationToken)
+        {
+            var queries = workflowTemplate
+                ? new[] { "workflow_jobs/?workflow_job_template=" + Id(templateId) + "&inventory=" + Id(inventoryId) + "&order_by=-id" }
+                : new[]
+                {
+                    "jobs/?inventory=" + Id(inventoryId) + "&job_template=" + Id(templateId) + "&order_by=-id",
+                    "workflow_jobs/?job_template=" + Id(templateId) + "&inventory=" + Id(inventoryId) + "&order_by=-id",
+                };
+            foreach (var query in queries)
+            {
+                var page = await _api.GetAsync(query, cancellationToken).ConfigureAwait(false);
+                if (page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() > 0)
+                {
+                    return results[0].Clone();
+                }
+            }
+
+            return null;
+        }
+
         private async Task<JsonElement> ReconcileAsync(bool workflowTemplate, int templateId, int inventoryId, AapApiException lost, CancellationToken cancellationToken)
         {
-            var query = workflowTemplate
-                ? "workflow_jobs/?workflow_job_template=" + Id(templateId) + "&inventory=" + Id(inventoryId) + "&order_by=-id"
-                : "jobs/?inventory=" + Id(inventoryId) + "&job_template=" + Id(templateId) + "&order_by=-id";
             for (var attempt = 1; attempt <= ReconcileAttempts; attempt++)
             {
                 try
                 {
-                    var page = await _api.GetAsync(query, cancellationToken).ConfigureAwait(false);
-                    if (page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() > 0)
+                    var found = await FindLaunchedAsync(workflowTemplate, templateId, inventoryId, cancellationToken).ConfigureAwait(false);
+                    if (found != null)
                     {
-                        return results[0].Clone();
-                    }
-
-                    if (!workflowTemplate)
-                    {
-                        // A sliced job template answers with a workflow job.
-                        var sliced = await _api.GetAsync("workflow_jobs/?job_template=" + Id(templateId) + "&inventory=" + Id(inventoryId) + "&order_by=-id", cancellationToken).ConfigureAwait(false);
-                        if (sliced.Property("results") is { ValueKind: JsonValueKind.Array } slices && slices.GetArrayLength() > 0)
-                        {
-                            var item = slices[0].Clone();
-                            return item;
-                        }
+                        return found.Value;
                     }
                 }
                 catch (AapApiException) when (attempt < ReconcileAttempts)

@@ -1,0 +1,560 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Packer;
+using AapPacker.Models;
+
+namespace AapPacker.Engine.Provisioning
+{
+    /// <summary>
+    /// The whole <c>Invoke-AapPackerProvision</c> lifecycle (aap-api.md §13): check everything that can be checked
+    /// before creating anything (template and its prompts, survey, organization, Machine type, target, key and
+    /// secrets), then inventory → host → credential → launch → follow, and in every case clean up with a fresh token.
+    /// Never throws for expected failures: the outcome carries the exit code, the error and the result.
+    /// </summary>
+    public sealed class ProvisioningSession
+    {
+        private readonly IAapApi _api;
+        private readonly IProvisionReporter _reporter;
+        private readonly TimeProvider _time;
+
+        /// <summary>Creates a session on a connected client.</summary>
+        public ProvisioningSession(IAapApi api, IProvisionReporter? reporter = null, TimeProvider? timeProvider = null)
+        {
+            _api = api ?? throw new ArgumentNullException(nameof(api));
+            _reporter = reporter ?? NullProvisionReporter.Instance;
+            _time = timeProvider ?? TimeProvider.System;
+        }
+
+        /// <summary>Runs the lifecycle. <paramref name="cancellationToken"/> is the build's (Ctrl-C): it cancels the job, then cleanup still runs.</summary>
+        public async Task<ProvisioningOutcome> RunAsync(ProvisioningRequest request, CancellationToken cancellationToken)
+        {
+            if (request is null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            var outcome = new ProvisioningOutcome();
+            var resources = outcome.Resources;
+            BuildLedger? ledger = null;
+            PreparedRun? run = null;
+            AapJob? job = null;
+            var created = false;
+            var launchStarted = false;
+            try
+            {
+                var info = _api.Info;
+                _reporter.Lifecycle($"Connected to {info.Uri.GetLeftPart(UriPartial.Authority)} ({info.Flavor} {info.Version}, API {info.ApiRoot}) as {info.User}");
+                run = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+                outcome.BuildId = resources.BuildId = run.Build.BuildId;
+                ledger = CreateLedger(request, run.Build);
+
+                var factory = new TemporaryResources(_api, _time);
+                int inventoryId;
+                if (run.ExistingInventory is null)
+                {
+                    resources.Inventory = await factory.CreateInventoryAsync(run.Build, run.OrganizationId, request.InventoryVariables, ledger, cancellationToken).ConfigureAwait(false);
+                    created = true;
+                    inventoryId = resources.Inventory.Id;
+                    _reporter.Lifecycle($"Created inventory {inventoryId} '{resources.Inventory.Name}' ({resources.Inventory.Url})");
+                }
+                else
+                {
+                    inventoryId = run.ExistingInventory.Id;
+                    _reporter.Lifecycle($"Using existing inventory {inventoryId} '{run.ExistingInventory.Name}'");
+                }
+
+                if (run.HostVariables != null)
+                {
+                    var host = await factory.AddHostAsync(inventoryId, run.HostVariables, request.HostName, run.Build.BuildId, ledger, cancellationToken).ConfigureAwait(false);
+                    created = true;
+                    resources.Hosts.Add(host);
+                    _reporter.Lifecycle($"Added host {host.Id} '{host.Name}' ({host.ConnectionType} {host.Address}:{host.Port})");
+                }
+
+                if (run.CredentialInputs != null)
+                {
+                    resources.Credential = await factory.CreateMachineCredentialAsync(run.Build, run.OrganizationId, run.MachineTypeId!.Value,
+                        run.CredentialInputs, ledger, cancellationToken).ConfigureAwait(false);
+                    created = true;
+                    _reporter.Lifecycle($"Created Machine credential {resources.Credential.Id} '{resources.Credential.Name}' (user {resources.Credential.UserName ?? "<none>"}, {resources.Credential.Authentication})");
+                }
+
+                run.Launch.Inventory = inventoryId;
+                var ours = new List<LaunchCredential>();
+                if (resources.Credential != null)
+                {
+                    ours.Add(new LaunchCredential(resources.Credential.Id, resources.Credential.CredentialTypeId, null, resources.Credential.Name));
+                }
+
+                ours.AddRange(run.ExtraCredentials);
+                run.Launch.Credentials = ours;
+                var merged = ours.Count == 0 ? null : CredentialMerge.Merge(run.Template.DefaultCredentials, ours);
+                var payload = run.Plan.BuildPayload(run.Launch, merged);
+
+                var launcher = new JobLauncher(_api, _time) { CancelWait = request.CancelWait };
+                launchStarted = true;
+                job = await launcher.LaunchAsync(run.Template.IsWorkflow, run.Template.Id, payload, inventoryId,
+                    ours.Select(c => c.Id).ToList(), resources.Inventory?.Id, run.Build.BuildId, cancellationToken).ConfigureAwait(false);
+                resources.Job = job;
+                _reporter.Lifecycle($"Launched {Describe(job)} from '{run.Template.Name}': {job.Url}");
+
+                var follow = CopyFollow(request);
+                var result = await new JobFollower(_api, follow, _time).FollowAsync(job, _reporter, cancellationToken).ConfigureAwait(false);
+                job.Status = result.Status;
+                outcome.Result = result;
+                ReportResult(result);
+                outcome.ExitCode = result.ExitCode;
+                if (result.ExitCode != AapProvisionExitCode.Success)
+                {
+                    var error = ResultError(result);
+                    outcome.Error = error;
+                    outcome.ErrorId = error.ErrorId;
+                    outcome.RecommendedAction = error.RecommendedAction;
+                }
+            }
+            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+            {
+                outcome.ExitCode = AapProvisionExitCode.JobCanceled;
+                outcome.Error = new AapProvisioningException(AapProvisionExitCode.JobCanceled, "ProvisioningInterrupted",
+                    "The build was interrupted" + (job is null ? "." : $"; {Describe(job)} was canceled."), "Run the build again.", e);
+                outcome.ErrorId = "ProvisioningInterrupted";
+                job = await StopLaunchedJobAsync(job, launchStarted, run, resources, request).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AapProvisioningException || e is AapApiException || e is AapConfigurationException)
+            {
+                outcome.ExitCode = AapProvisioningException.ExitCodeFor(e, created);
+                outcome.Error = e;
+                outcome.ErrorId = (e as AapProvisioningException)?.ErrorId ?? ErrorIdFor(e);
+                outcome.RecommendedAction = (e as AapProvisioningException)?.RecommendedAction ?? (e as AapConfigurationException)?.RecommendedAction;
+                if (e is AapProvisioningException { Job: { } launched })
+                {
+                    job = launched;
+                    resources.Job = launched;
+                }
+
+                // The build failed around a job that may still run (AAP briefly unreachable while following): stop it,
+                // so the build machine is not changed while Packer tears it down.
+                job = await StopLaunchedJobAsync(job, launchStarted, run, resources, request).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (resources.Inventory != null || resources.Hosts.Count > 0 || resources.Credential != null)
+                {
+                    outcome.Cleanup = await CleanUpAsync(resources, ledger, request).ConfigureAwait(false);
+                }
+            }
+
+            if (outcome.Error != null)
+            {
+                _reporter.Lifecycle($"Failed ({(int)outcome.ExitCode} {outcome.ExitCode}): {outcome.Error.Message}");
+            }
+
+            return outcome;
+        }
+
+        private async Task<PreparedRun> PrepareAsync(ProvisioningRequest request, CancellationToken cancellationToken)
+        {
+            var isWorkflow = !string.IsNullOrWhiteSpace(request.WorkflowJobTemplate);
+            if (isWorkflow == !string.IsNullOrWhiteSpace(request.JobTemplate))
+            {
+                throw AapProvisioningException.Configuration("TemplateNotGiven",
+                    isWorkflow ? "Both -JobTemplate and -WorkflowJobTemplate were given." : "No template was given.",
+                    "Pass either -JobTemplate or -WorkflowJobTemplate (name or id).");
+            }
+
+            var packer = request.Packer ?? new PackerTarget();
+            var build = BuildIdentity.Create(request.BuildId, packer.RunUuid, packer.BuildName);
+            var resolver = new NamedObjectResolver(_api);
+
+            // 1. The template and what its launch accepts.
+            var template = isWorkflow
+                ? await resolver.WorkflowJobTemplateAsync(request.WorkflowJobTemplate!, cancellationToken).ConfigureAwait(false)
+                : await resolver.JobTemplateAsync(request.JobTemplate!, cancellationToken).ConfigureAwait(false);
+            var collection = isWorkflow ? "workflow_job_templates/" : "job_templates/";
+            var templatePath = collection + template.Id.ToString(CultureInfo.InvariantCulture) + "/";
+            var launchInfo = LaunchTemplateInfo.Parse(await _api.GetAsync(templatePath + "launch/", cancellationToken).ConfigureAwait(false), isWorkflow, template.Id);
+            if (string.IsNullOrEmpty(launchInfo.Name))
+            {
+                launchInfo.Name = template.Name;
+            }
+
+            if (launchInfo.SurveyEnabled)
+            {
+                try
+                {
+                    launchInfo.AddSurveySpec(await _api.GetAsync(templatePath + "survey_spec/", cancellationToken).ConfigureAwait(false));
+                }
+                catch (AapApiException e) when (e.Kind == AapErrorKind.Forbidden || e.Kind == AapErrorKind.NotFound)
+                {
+                    // Only template admins may read the spec; the required variables are still known from launch/.
+                }
+            }
+
+            if (isWorkflow && (!request.NoCredential || request.Credentials.Count > 0))
+            {
+                throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(launchInfo.Name), WorkflowCredentialPolicy.Action);
+            }
+
+            // 2. Target and secrets (no network).
+            var host = PackerValue.OrNull(request.TargetHost) ?? packer.Host;
+            var port = request.TargetPort ?? packer.Port;
+            var user = PackerValue.OrNull(request.TargetUser) ?? packer.User;
+            var connection = PackerValue.OrNull(request.ConnectionType) ?? packer.ConnectionType ?? "ssh";
+            HostVariables? hostVariables = null;
+            if (host != null)
+            {
+                hostVariables = HostVariablesBuilder.Build(new HostTarget
+                {
+                    Address = host,
+                    Port = port,
+                    User = user,
+                    ConnectionType = connection,
+                    WinRmTransport = request.WinRmTransport,
+                    WinRmScheme = request.WinRmScheme,
+                    WinRmServerCertValidation = request.WinRmServerCertValidation,
+                    Variables = request.HostVariables,
+                });
+            }
+            else if (request.InventoryId is null)
+            {
+                throw AapProvisioningException.Configuration("TargetHostMissing",
+                    "No target address: -TargetHost was not given and AAPPACKER_HOST is empty, '<unknown>' or unset (Packer fills build.Host only once the communicator has connected).",
+                    "Pass -TargetHost, or set AAPPACKER_HOST=${build.Host} in the provisioner's environment_vars (the communicator must not be 'none').");
+            }
+
+            MachineCredentialInputs? inputs = null;
+            if (!request.NoCredential)
+            {
+                inputs = BuildCredentialInputs(request, packer, user);
+            }
+            else if (request.SshPrivateKeyPath != null || request.SshPrivateKey != null || request.TargetPassword != null)
+            {
+                throw AapProvisioningException.Configuration("SecretWithNoCredential",
+                    "-NoCredential was given together with a key or password, which would then not be used.",
+                    "Remove -NoCredential to pass the secret in a temporary credential, or remove the key/password parameters.");
+            }
+
+            var extraVars = ExtraVars.Parse(request.ExtraVars);
+            var packerVars = new[] { ("packer_build_name", packer.BuildName), ("packer_builder_type", packer.BuilderType), ("packer_run_uuid", packer.RunUuid) };
+            foreach (var (key, value) in packerVars)
+            {
+                // Added only where the template takes them: an unprompted variable would be ignored by AAP and stop the launch.
+                if (launchInfo.Asks("ask_variables_on_launch") || launchInfo.SurveyVariables.Contains(key))
+                {
+                    extraVars.AddIfAbsent(key, PackerValue.OrNull(value));
+                }
+            }
+
+            // 3. Organization, inventory, credential type, extra credentials.
+            var organizationId = 0;
+            if (request.InventoryId is null || inputs != null)
+            {
+                if (string.IsNullOrWhiteSpace(request.Organization))
+                {
+                    throw AapProvisioningException.Configuration("OrganizationMissing",
+                        "No organization was given; the temporary inventory and credential need an owner.", "Pass -Organization (name or id), e.g. -Organization Default.");
+                }
+
+                organizationId = (await resolver.OrganizationAsync(request.Organization!, cancellationToken).ConfigureAwait(false)).Id;
+            }
+
+            var existingInventory = request.InventoryId is null ? null : await resolver.InventoryAsync(request.InventoryId, cancellationToken).ConfigureAwait(false);
+            var machineTypeId = inputs is null ? (int?)null : await MachineCredentialType.FindIdAsync(_api, cancellationToken).ConfigureAwait(false);
+            var extraCredentials = new List<LaunchCredential>();
+            foreach (var name in request.Credentials)
+            {
+                var credential = await resolver.CredentialAsync(name, cancellationToken).ConfigureAwait(false);
+                var type = credential.Json.Int("credential_type") ?? 0;
+                if (machineTypeId.HasValue && type == machineTypeId.Value)
+                {
+                    throw AapProvisioningException.Configuration("SecondMachineCredential",
+                        $"-AapCredential '{credential.Name}' is a Machine credential, and the build already brings one; AAP allows one per launch.",
+                        "Remove it from -AapCredential, or pass -NoCredential to use it instead of a temporary one.");
+                }
+
+                extraCredentials.Add(new LaunchCredential(credential.Id, type, credential.Json.Path("inputs")?.String("vault_id"), credential.Name));
+            }
+
+            // 4. The launch decision, with placeholders for what does not exist yet.
+            var launch = CopyLaunch(request.Launch);
+            launch.ExtraVars = extraVars;
+            launch.Inventory = existingInventory?.Id ?? 0;
+            var planned = new List<LaunchCredential>(extraCredentials);
+            if (machineTypeId.HasValue)
+            {
+                planned.Insert(0, new LaunchCredential(0, machineTypeId.Value, null, "temporary Machine credential"));
+            }
+
+            launch.Credentials = planned;
+            var plan = LaunchPreflight.Check(launchInfo, launch, machineTypeId);
+            foreach (var warning in plan.Warnings)
+            {
+                _reporter.Warning(warning);
+            }
+
+            if (host != null && TargetAddress.ReachabilityWarning(host) is { } unreachable)
+            {
+                _reporter.Warning(unreachable);
+            }
+
+            if (hostVariables is null)
+            {
+                _reporter.Warning("No target address was given; no host is added to the existing inventory, so the job runs against the hosts already in it.");
+            }
+
+            return new PreparedRun(build, launchInfo, plan, launch, organizationId, existingInventory, hostVariables, inputs, machineTypeId, extraCredentials);
+        }
+
+        private static MachineCredentialInputs BuildCredentialInputs(ProvisioningRequest request, PackerTarget packer, string? user)
+        {
+            SshPrivateKey? key = null;
+            if (!string.IsNullOrWhiteSpace(request.SshPrivateKeyPath))
+            {
+                key = SshPrivateKey.FromFile(request.SshPrivateKeyPath!);
+            }
+            else if (request.SshPrivateKey != null && !request.SshPrivateKey.IsEmpty)
+            {
+                key = SshPrivateKey.Parse(request.SshPrivateKey, "-SshPrivateKey");
+            }
+            else if (packer.SshPrivateKey != null)
+            {
+                key = SshPrivateKey.Parse(packer.SshPrivateKey, PackerEnvironmentReader.SshKeyVariable);
+            }
+
+            var password = request.TargetPassword != null && !request.TargetPassword.IsEmpty ? request.TargetPassword : packer.Password;
+            if (key is null && password is null)
+            {
+                throw AapProvisioningException.Configuration("TargetSecretMissing",
+                    "No key or password to log in to the target: none of -SshPrivateKeyPath, -SshPrivateKey, -TargetPassword was given, and AAPPACKER_SSHKEY_B64/AAPPACKER_PASSWORD_B64 are empty (Packer leaves build.SSHPrivateKey empty for some builders).",
+                    "Pass -SshPrivateKeyPath or -TargetPassword, or pass -NoCredential to use the template's own Machine credential.");
+            }
+
+            var inputs = new MachineCredentialInputs
+            {
+                UserName = user,
+                Password = password,
+                SshKey = key,
+                SshKeyUnlock = request.SshKeyPassphrase,
+                BecomeMethod = request.BecomeMethod,
+                BecomeUsername = request.BecomeUser,
+                BecomePassword = request.BecomePassword,
+            };
+            inputs.Validate();
+            return inputs;
+        }
+
+        private static BuildLedger CreateLedger(ProvisioningRequest request, BuildIdentity build)
+        {
+            string? directory = request.LedgerDirectory;
+            if (directory is null)
+            {
+                directory = BuildLedger.DefaultDirectory();
+            }
+            else if (directory.Length == 0)
+            {
+                directory = null;
+            }
+
+            return new BuildLedger(build.BuildId, directory, build.InstanceSuffix);
+        }
+
+        private async Task<AapJob?> StopLaunchedJobAsync(AapJob? job, bool launchStarted, PreparedRun? run, AapBuildResources resources, ProvisioningRequest request)
+        {
+            using (var fresh = _time.CreateCancellationTokenSource(request.CancelWait + TimeSpan.FromSeconds(15)))
+            {
+                try
+                {
+                    if (job is null && launchStarted && run != null && resources.Inventory != null)
+                    {
+                        // Interrupted during the launch POST: the job may exist without us knowing its id.
+                        var found = await new JobLauncher(_api, _time).FindLaunchedAsync(run.Template.IsWorkflow, run.Template.Id, resources.Inventory.Id, fresh.Token).ConfigureAwait(false);
+                        if (found != null)
+                        {
+                            job = new JobLauncher(_api, _time).ToJob(found.Value, run.Template.IsWorkflow, run.Template.Id, run.Build.BuildId);
+                            resources.Job = job;
+                        }
+                    }
+
+                    if (job != null && !JobStatus.IsTerminal(job.Status))
+                    {
+                        _reporter.Lifecycle($"Canceling {Describe(job)}...");
+                        job.Status = await new JobCanceller(_api, _time).CancelAsync(job.Type, job.Id, request.CancelWait, fresh.Token).ConfigureAwait(false);
+                        _reporter.Lifecycle($"{Describe(job)} is {job.Status}");
+                    }
+                }
+                catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
+                {
+                    _reporter.Warning($"Could not cancel {(job is null ? "the launched job" : Describe(job))}: {e.Message}");
+                }
+            }
+
+            return job;
+        }
+
+        private async Task<AapCleanupResult> CleanUpAsync(AapBuildResources resources, BuildLedger? ledger, ProvisioningRequest request)
+        {
+            var options = new BuildCleanupOptions
+            {
+                Timeout = request.Cleanup.Timeout,
+                JobWait = request.Cleanup.JobWait,
+                RetryDelay = request.Cleanup.RetryDelay,
+                MaxRetryDelay = request.Cleanup.MaxRetryDelay,
+                InventoryGoneWait = request.Cleanup.InventoryGoneWait,
+                KeepInventory = request.KeepInventory || request.Cleanup.KeepInventory,
+                KeepCredential = request.KeepCredential || request.Cleanup.KeepCredential,
+            };
+            _reporter.Lifecycle("Cleaning up build " + resources.BuildId);
+            var cleanup = new BuildCleanup(_api, options, _time, _reporter.Warning)
+            {
+                OnItem = (item, what) => _reporter.Lifecycle($"  {item.ObjectType} {item.Id} '{item.Name}': {what}"),
+            };
+
+            // Its own token: the build's is usually the canceled one.
+            var result = await cleanup.RunAsync(resources, ledger, CancellationToken.None).ConfigureAwait(false);
+            foreach (var kept in result.Left.Where(l => l.Reason != null && l.Reason.StartsWith("kept", StringComparison.Ordinal)))
+            {
+                _reporter.Lifecycle($"  {kept}");
+            }
+
+            if (ledger?.FileError != null)
+            {
+                _reporter.Warning("The build ledger file could not be written (" + ledger.FileError + "); cleanup after a crash would need Remove-AapBuildResources -BuildId " + resources.BuildId);
+            }
+
+            _reporter.Lifecycle($"Cleanup: {result}");
+            return result;
+        }
+
+        private void ReportResult(AapJobResult result)
+        {
+            foreach (var node in result.Nodes)
+            {
+                _reporter.Lifecycle($"  workflow {node}");
+            }
+
+            if (result.HostRecaps.Count > 0)
+            {
+                _reporter.Lifecycle("Recap:");
+                foreach (var recap in result.HostRecaps)
+                {
+                    _reporter.Lifecycle("  " + recap);
+                }
+            }
+
+            _reporter.Lifecycle($"{(result.Type == "workflow_job" ? "Workflow job" : "Job")} {result.Id} {(result.TimedOut ? "timed out (" + result.Status + ")" : result.Status)}"
+                + $" after {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s"
+                + (string.IsNullOrEmpty(result.JobExplanation) ? "" : ": " + result.JobExplanation) + $" ({result.Url})");
+        }
+
+        private static AapProvisioningException ResultError(AapJobResult result)
+        {
+            var what = (result.Type == "workflow_job" ? "Workflow job " : "Job ") + result.Id.ToString(CultureInfo.InvariantCulture);
+            AapProvisioningException error;
+            switch (result.ExitCode)
+            {
+                case AapProvisionExitCode.TimedOut:
+                    error = new AapProvisioningException(result.ExitCode, "JobTimedOut", $"{what} did not finish in time (last status {result.Status}).",
+                        "Raise -Timeout, or find out why the job is slow: " + result.Url);
+                    break;
+                case AapProvisionExitCode.JobCanceled:
+                    error = new AapProvisioningException(result.ExitCode, "JobCanceled", $"{what} was canceled.", "See who canceled it: " + result.Url);
+                    break;
+                default:
+                    var failedNodes = result.Nodes.Where(n => n.Failed).Select(n => $"'{n.TemplateName}' ({n.Status})").ToList();
+                    error = new AapProvisioningException(result.ExitCode, result.Status == "error" ? "JobError" : "JobFailed",
+                        $"{what} ended {result.Status}" + (failedNodes.Count > 0 ? "; failed node(s): " + string.Join(", ", failedNodes) : "")
+                        + (string.IsNullOrEmpty(result.JobExplanation) ? "." : ": " + result.JobExplanation),
+                        "Read the job output above or at " + result.Url);
+                    break;
+            }
+
+            error.Result = result;
+            return error;
+        }
+
+        private static string ErrorIdFor(Exception e)
+            => e switch
+            {
+                AapApiException api => "Aap" + api.Kind,
+                AapConfigurationException _ => "ConfigurationError",
+                _ => "ProvisioningFailed",
+            };
+
+        private static string Describe(AapJob job) => (job.Type == "workflow_job" ? "workflow job " : "job ") + job.Id.ToString(CultureInfo.InvariantCulture);
+
+        private static JobFollowOptions CopyFollow(ProvisioningRequest request)
+            => new JobFollowOptions
+            {
+                Timeout = request.Timeout ?? request.Follow.Timeout,
+                CancelOnTimeout = true,
+                NoOutput = request.NoOutput || request.Follow.NoOutput,
+                MinPollInterval = request.Follow.MinPollInterval,
+                MaxPollInterval = request.Follow.MaxPollInterval,
+                EventProcessingGrace = request.Follow.EventProcessingGrace,
+                GapTimeout = request.Follow.GapTimeout,
+                CancelWait = request.CancelWait,
+            };
+
+        private static LaunchRequest CopyLaunch(LaunchRequest source)
+            => new LaunchRequest
+            {
+                Limit = source.Limit,
+                JobTags = source.JobTags,
+                SkipTags = source.SkipTags,
+                Verbosity = source.Verbosity,
+                DiffMode = source.DiffMode,
+                JobType = source.JobType,
+                ExecutionEnvironment = source.ExecutionEnvironment,
+                Labels = source.Labels,
+                Forks = source.Forks,
+                InstanceGroups = source.InstanceGroups,
+                ScmBranch = source.ScmBranch,
+                JobSliceCount = source.JobSliceCount,
+                Timeout = source.Timeout,
+            };
+
+        private sealed class PreparedRun
+        {
+            public PreparedRun(BuildIdentity build, LaunchTemplateInfo template, LaunchPlan plan, LaunchRequest launch, int organizationId,
+                ResolvedObject? existingInventory, HostVariables? hostVariables, MachineCredentialInputs? credentialInputs, int? machineTypeId,
+                List<LaunchCredential> extraCredentials)
+            {
+                Build = build;
+                Template = template;
+                Plan = plan;
+                Launch = launch;
+                OrganizationId = organizationId;
+                ExistingInventory = existingInventory;
+                HostVariables = hostVariables;
+                CredentialInputs = credentialInputs;
+                MachineTypeId = machineTypeId;
+                ExtraCredentials = extraCredentials;
+            }
+
+            public BuildIdentity Build { get; }
+
+            public LaunchTemplateInfo Template { get; }
+
+            public LaunchPlan Plan { get; }
+
+            public LaunchRequest Launch { get; }
+
+            public int OrganizationId { get; }
+
+            public ResolvedObject? ExistingInventory { get; }
+
+            public HostVariables? HostVariables { get; }
+
+            public MachineCredentialInputs? CredentialInputs { get; }
+
+            public int? MachineTypeId { get; }
+
+            public List<LaunchCredential> ExtraCredentials { get; }
+        }
+    }
+}
