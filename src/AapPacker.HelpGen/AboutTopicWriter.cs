@@ -124,7 +124,7 @@ internal static class AboutTopicWriter
         ListBlock l => l.Items.SelectMany((item, i) =>
             TextWrapper.Wrap(item, Width, $"{indent}{l.Markers[i]} ", indent + new string(' ', l.Markers[i].Length + 1))),
         CodeBlock c => c.Lines.Select(line => line.Length == 0 ? "" : indent + "    " + line),
-        TableBlock t => TableLayout.Render(t.Rows).Select(line => indent + line),
+        TableBlock t => TableLayout.Render(t.Rows, Width - indent.Length).Select(line => indent + line),
         _ => throw new ArgumentOutOfRangeException(nameof(block)),
     };
 }

@@ -3,7 +3,13 @@ namespace AapPacker.HelpGen;
 /// <summary>Lays a table out as plain text columns: readers of help have no renderer for pipes.</summary>
 internal static class TableLayout
 {
-    public static IReadOnlyList<string> Render(IReadOnlyList<IReadOnlyList<string>> rows)
+    private const string Gap = "  ";
+
+    /// <summary>
+    /// Renders the rows as aligned columns, the header underlined. With <paramref name="width"/>, the last column
+    /// is word-wrapped under itself so that no line is longer (unless the other columns alone already are).
+    /// </summary>
+    public static IReadOnlyList<string> Render(IReadOnlyList<IReadOnlyList<string>> rows, int? width = null)
     {
         if (rows.Count == 0)
         {
@@ -20,18 +26,34 @@ internal static class TableLayout
             }
         }
 
+        int lastStart = widths.Take(columns - 1).Sum() + (Gap.Length * (columns - 1));
+        if (width is int limit && lastStart + widths[^1] > limit)
+        {
+            // Wrap the last column into what is left, but never below a readable minimum.
+            widths[^1] = Math.Max(limit - lastStart, 12);
+        }
+
         var lines = new List<string>();
         for (int r = 0; r < rows.Count; r++)
         {
             IReadOnlyList<string> row = rows[r];
-            lines.Add(string.Join("  ", Enumerable.Range(0, columns).Select(c => (c < row.Count ? row[c] : "").PadRight(widths[c]))).TrimEnd());
+            string lead = string.Join(Gap, Enumerable.Range(0, columns - 1).Select(c => Cell(row, c).PadRight(widths[c])));
+            string prefix = columns > 1 ? lead + Gap : "";
+            string last = Cell(row, columns - 1);
+            IReadOnlyList<string> wrapped = last.Length <= widths[^1]
+                ? [prefix + last]
+                : TextWrapper.Wrap(last, prefix.Length + widths[^1], prefix, new string(' ', prefix.Length));
+            lines.AddRange(wrapped.Select(l => l.TrimEnd()));
+
             if (r == 0 && rows.Count > 1)
             {
                 // Underline the header row, as about_ topics shipped with PowerShell do.
-                lines.Add(string.Join("  ", widths.Select(w => new string('-', w))));
+                lines.Add(string.Join(Gap, widths.Select(w => new string('-', w))));
             }
         }
 
         return lines;
     }
+
+    private static string Cell(IReadOnlyList<string> row, int column) => column < row.Count ? row[column] : "";
 }
