@@ -67,6 +67,13 @@ namespace AapPacker.Engine.Api
         /// <summary>Field name (dotted for nested, e.g. <c>inputs.ssh_key_unlock</c>) to messages.</summary>
         public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors { get; }
 
+        /// <summary>
+        /// True when the request may have reached AAP and been carried out although no success answer came back: no
+        /// answer at all (<see cref="AapErrorKind.Unreachable"/>), or a proxy's 502/504. A create or launch that fails
+        /// this way must be reconciled (look the object up), never simply repeated.
+        /// </summary>
+        public bool MayHaveBeenApplied => Kind == AapErrorKind.Unreachable || StatusCode == 502 || StatusCode == 504;
+
         private static string Compose(string method, string path, int? status, string message)
         {
             var code = status.HasValue ? status.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no response";
