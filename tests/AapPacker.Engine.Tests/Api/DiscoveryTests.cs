@@ -101,4 +101,28 @@ public class DiscoveryTests(GatewaySimulatorFixture gateway, AwxSimulatorFixture
         var error = await Assert.ThrowsAsync<AapApiException>(() => Clients.ConnectAsync(options));
         Assert.Equal(AapErrorKind.NotFound, error.Kind);
     }
+
+    [Theory]
+    [InlineData("gateway", "status", 404)]
+    [InlineData("awx", "status", 404)]
+    [InlineData("gateway", "html", 200)]
+    [InlineData("awx", "html", 200)]
+    public async Task When_api_root_is_unusable_the_version_roots_are_probed(string layout, string kind, int status)
+    {
+        var fixture = Fixture(layout);
+        await fixture.ResetAsync();
+        try
+        {
+            await fixture.Control.AddFaultsAsync(new FaultSpec("GET", "^/api/$", kind) { Status = status });
+            using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
+
+            Assert.Equal(fixture.ExpectedApiRoot, client.Info.ApiRoot);
+            Assert.Equal(layout == "gateway" ? "AAP gateway" : "AWX", client.Info.Flavor);
+            Assert.Contains(await fixture.Control.GetRequestsAsync(), r => r.Path.EndsWith("/ping/", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await fixture.ResetAsync();
+        }
+    }
 }

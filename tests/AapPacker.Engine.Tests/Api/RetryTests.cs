@@ -246,4 +246,44 @@ public class RetryTests(GatewaySimulatorFixture gateway) : IClassFixture<Gateway
         Assert.Contains("-> 200", traces[1]);
         Assert.Contains("attempt 2", traces[1]);
     }
+
+    [Fact]
+    public async Task An_html_page_where_json_was_expected_is_retried()
+    {
+        using var client = await ConnectAsync();
+        await gateway.Control.AddFaultsAsync(new FaultSpec("GET", "/organizations/$", "html") { Status = 200, Count = 1 });
+
+        var page = await client.GetAsync("organizations/", CancellationToken.None);
+
+        Assert.True(page.GetProperty("count").GetInt32() >= 2);
+        Assert.Equal(2, await CountAsync("GET", Organizations));
+    }
+
+    [Fact]
+    public async Task An_html_page_every_time_is_a_protocol_error()
+    {
+        var options = Clients.TokenOptions(gateway.BaseUri);
+        options.Retry = Clients.FastRetry(maxRetries: 1);
+        using var client = await ConnectAsync(options);
+        await gateway.Control.AddFaultsAsync(new FaultSpec("GET", "/organizations/$", "html") { Status = 200 });
+
+        var error = await Assert.ThrowsAsync<AapApiException>(() => client.GetAsync("organizations/", CancellationToken.None));
+
+        Assert.Equal(AapErrorKind.Protocol, error.Kind);
+        Assert.Equal(2, await CountAsync("GET", Organizations));
+    }
+
+    [Fact]
+    public async Task Retrying_can_be_turned_off()
+    {
+        var options = Clients.TokenOptions(gateway.BaseUri);
+        options.Retry = new AapRetryOptions { MaxRetries = 0 };
+        using var client = await ConnectAsync(options);
+        await gateway.Control.AddFaultsAsync(new FaultSpec("GET", "/organizations/$", "status") { Status = 503, Count = 1 });
+
+        var error = await Assert.ThrowsAsync<AapApiException>(() => client.GetAsync("organizations/", CancellationToken.None));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal(1, await CountAsync("GET", Organizations));
+    }
 }
