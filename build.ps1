@@ -166,9 +166,16 @@ function Get-NuGetPackagesRoot {
 
 function Invoke-Test {
     Write-Step "Build solution ($Configuration)"
-    Invoke-Native dotnet @('build', (Join-Path $RepoRoot 'AapPacker.sln'), '-c', $Configuration, '--nologo', '-v', 'minimal')
-    Build-ModuleFolder
-    Invoke-Help
+    try {
+        Invoke-Native dotnet @('build', (Join-Path $RepoRoot 'AapPacker.sln'), '-c', $Configuration, '--nologo', '-v', 'minimal')
+        Build-ModuleFolder
+        Invoke-Help
+    }
+    catch {
+        # Nothing can be tested; still end with the totals line CI reads.
+        Write-Host $_ -ForegroundColor Red
+        Write-Summary @([pscustomobject]@{ Suite = 'Build'; Passed = 0; Failed = 1; Skipped = 0; Note = 'build failed' })
+    }
 
     Write-Step 'Restore test tools (Pester, a second Polly.Core)'
     Invoke-Native dotnet @('restore', (Join-Path $RepoRoot 'build/Tools.csproj'), '--nologo', '-v', 'quiet')
@@ -187,7 +194,7 @@ function Invoke-Test {
         Write-Step "xunit: $name"
         $trx = Join-Path $TestResultsDir "$name.trx"
         & dotnet test $project.FullName -c $Configuration --no-build --nologo `
-            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $TestResultsDir
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $TestResultsDir | Out-Host
         $exit = $LASTEXITCODE
         $suites.Add((Read-TrxSummary -Name $name -Path $trx -ExitCode $exit))
     }
@@ -246,7 +253,7 @@ $result = Invoke-Pester -Configuration $configuration
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
     $pwsh = Get-PwshCommand
     $prefix = @($pwsh | Select-Object -Skip 1)
-    & $pwsh[0] @prefix -NoProfile -NonInteractive -EncodedCommand $encoded
+    & $pwsh[0] @prefix -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded | Out-Host
     $exit = $LASTEXITCODE
     if (-not (Test-Path $summaryPath)) {
         return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Skipped = 0; Note = "no summary (exit $exit)" }

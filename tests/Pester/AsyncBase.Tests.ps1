@@ -33,7 +33,8 @@ public sealed class InvokeAapPackerAsyncProbeCommand : AapPacker.Infrastructure.
     }
 }
 '@
-    $references = @($module.ImplementingAssembly.Location, [psobject].Assembly.Location)
+    $references = @($module.ImplementingAssembly.Location, [psobject].Assembly.Location,
+        'System.Runtime', 'System.Linq', 'System.Collections', 'System.Threading', 'netstandard')
     Add-Type -TypeDefinition $source -ReferencedAssemblies $references -IgnoreWarnings -WarningAction SilentlyContinue
     Import-Module -Assembly ([InvokeAapPackerAsyncProbeCommand].Assembly) -Force
 }

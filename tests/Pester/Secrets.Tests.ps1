@@ -44,62 +44,66 @@ AfterAll {
     foreach ($simulator in $script:Simulators.Values) { & $simulator.Stop }
 }
 
-AfterEach {
-    Get-AapConnection -ErrorAction SilentlyContinue | ForEach-Object { Disconnect-Aap -Connection $_ }
-}
-
-Describe 'No secret in any stream on the <_> layout' -ForEach 'awx', 'gateway' {
-    BeforeAll {
-        $script:Sim = $Simulators[$_]
+Describe 'Secrets' {
+    AfterEach {
+        Get-AapConnection -ErrorAction SilentlyContinue | ForEach-Object { Disconnect-Aap -Connection $_ }
     }
 
-    It 'a successful token connection shows nothing of the token' {
-        $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru -Verbose -Debug }
-        $shown.Count | Should -BeGreaterThan 1 -Because 'verbose and debug output was produced'
-        $shown.Text | Should -Not -Match 'sim-admin-token'
-    }
+    Describe 'No secret in any stream on the <_> layout' -ForEach 'awx', 'gateway' {
+        BeforeAll {
+            $script:Sim = $Simulators[$_]
+        }
 
-    It 'a successful Basic connection shows nothing of the password' {
-        $credential = [pscredential]::new('reader', (ConvertTo-TestSecret 'readerpass'))
-        $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Credential $credential -PassThru -Verbose -Debug }
-        $shown.Text | Should -Match 'reader'
-        $shown.Text | Should -Not -Match 'readerpass'
-        # The Basic header value itself (base64 of user:password) must not appear either.
-        $shown.Text | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('reader:readerpass'))))
-    }
-
-    It 'a rejected token is not echoed in the error' {
-        $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'bad-token-7f3a9c1e') -Verbose -Debug -ErrorAction Stop }
-        $shown.Text | Should -Match 'AapUnauthorized'
-        $shown.Text | Should -Not -Match 'bad-token-7f3a9c1e'
-    }
-
-    It 'a rejected password is not echoed in the error' {
-        $credential = [pscredential]::new('admin', (ConvertTo-TestSecret 'wrong-pass-5b8d2e'))
-        $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Credential $credential -Verbose -Debug -ErrorAction Stop }
-        $shown.Text | Should -Match 'AapUnauthorized'
-        $shown.Text | Should -Not -Match 'wrong-pass-5b8d2e'
-    }
-
-    It 'a token from AAP_TOKEN is not shown, and neither are conflicting ones' {
-        $saved = $env:AAP_HOSTNAME, $env:AAP_TOKEN, $env:CONTROLLER_OAUTH_TOKEN
-        try {
-            $env:AAP_HOSTNAME = $Sim.Uri
-            $env:AAP_TOKEN = 'sim-admin-token'
-            $env:CONTROLLER_OAUTH_TOKEN = 'other-token-2c4e6a'
-            $shown = Get-EverythingShown { Connect-Aap -PassThru -Verbose -Debug }
-            $shown.Text | Should -Match 'AAP_TOKEN'
+        It 'a successful token connection shows nothing of the token' {
+            $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru -Verbose -Debug }
+            $shown.Count | Should -BeGreaterThan 1 -Because 'verbose and debug output was produced'
             $shown.Text | Should -Not -Match 'sim-admin-token'
-            $shown.Text | Should -Not -Match 'other-token-2c4e6a'
         }
-        finally {
-            $env:AAP_HOSTNAME, $env:AAP_TOKEN, $env:CONTROLLER_OAUTH_TOKEN = $saved
-        }
-    }
 
-    It 'the connection object holds no secret' {
-        $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru
-        ($connection | ConvertTo-Json -Depth 5) | Should -Not -Match 'sim-admin-token'
-        ($connection | Format-List * -Force | Out-String) | Should -Not -Match 'sim-admin-token'
+        It 'a successful Basic connection shows nothing of the password' {
+            $credential = [pscredential]::new('reader', (ConvertTo-TestSecret 'readerpass'))
+            $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Credential $credential -PassThru -Verbose -Debug }
+            $shown.Text | Should -Match 'reader'
+            $shown.Text | Should -Not -Match 'readerpass'
+            # The Basic header value itself (base64 of user:password) must not appear either.
+            $shown.Text | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('reader:readerpass'))))
+        }
+
+        It 'a rejected token is not echoed in the error' {
+            $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'bad-token-7f3a9c1e') -Verbose -Debug -ErrorAction Stop }
+            $shown.Text | Should -Match 'AapUnauthorized'
+            $shown.Text | Should -Not -Match 'bad-token-7f3a9c1e'
+        }
+
+        It 'a rejected password is not echoed in the error' {
+            $credential = [pscredential]::new('admin', (ConvertTo-TestSecret 'wrong-pass-5b8d2e'))
+            $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Credential $credential -Verbose -Debug -ErrorAction Stop }
+            $shown.Text | Should -Match 'AapUnauthorized'
+            $shown.Text | Should -Not -Match 'wrong-pass-5b8d2e'
+        }
+
+        It 'a token from AAP_TOKEN is not shown, and neither are conflicting ones' {
+            $saved = $env:AAP_HOSTNAME, $env:AAP_TOKEN, $env:CONTROLLER_OAUTH_TOKEN
+            try {
+                $env:AAP_HOSTNAME = $Sim.Uri
+                $env:AAP_TOKEN = 'sim-admin-token'
+                $env:CONTROLLER_OAUTH_TOKEN = 'other-token-2c4e6a'
+                # -Debug makes warnings Inquire for compiled cmdlets; a non-interactive run cannot answer.
+            $shown = Get-EverythingShown { Connect-Aap -PassThru -Verbose -Debug -WarningAction Continue }
+                $shown.Text | Should -Match 'AAP_TOKEN'
+            $shown.Text | Should -Match 'CONTROLLER_OAUTH_TOKEN' -Because 'the conflict warning names both variables'
+                $shown.Text | Should -Not -Match 'sim-admin-token'
+                $shown.Text | Should -Not -Match 'other-token-2c4e6a'
+            }
+            finally {
+                $env:AAP_HOSTNAME, $env:AAP_TOKEN, $env:CONTROLLER_OAUTH_TOKEN = $saved
+            }
+        }
+
+        It 'the connection object holds no secret' {
+            $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru
+            ($connection | ConvertTo-Json -Depth 5) | Should -Not -Match 'sim-admin-token'
+            ($connection | Format-List * -Force | Out-String) | Should -Not -Match 'sim-admin-token'
+        }
     }
 }

@@ -153,7 +153,7 @@ function Invoke-FreshPwsh {
         $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
     }
     $wrapped = "`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'`n& {`n$Script`n} | ConvertTo-Json -Depth 5 -Compress"
-    foreach ($argument in '-NoProfile', '-NonInteractive', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($wrapped))) {
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($wrapped))) {
         $start.ArgumentList.Add($argument)
     }
     foreach ($entry in $Environment.GetEnumerator()) { $start.Environment[$entry.Key] = [string]$entry.Value }
