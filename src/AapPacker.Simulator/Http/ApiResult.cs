@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace AapPacker.Simulator.Http;
@@ -43,8 +45,11 @@ internal sealed class ApiResult
     public static ApiResult FieldError(string field, string message)
         => FieldErrors(new Dictionary<string, List<string>> { [field] = [message] });
 
+    /// <summary>Django's JSON renderer does not HTML-escape (<c>&amp;</c> stays <c>&amp;</c> in <c>next</c> links).</summary>
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public byte[] BodyBytes() => Json is not null
-        ? Encoding.UTF8.GetBytes(Json.ToJsonString())
+        ? Encoding.UTF8.GetBytes(Json.ToJsonString(Output))
         : Text is not null ? Encoding.UTF8.GetBytes(Text) : [];
 }
 

@@ -117,7 +117,13 @@ internal sealed class EventPlan
     }
 
     /// <summary>Byte length of the event's stdout, without building it.</summary>
-    public int StdoutLength(int counter) => Encoding.UTF8.GetByteCount(Get(counter).Stdout);
+    public int StdoutLength(int counter)
+    {
+        var name = EventName(counter);
+        var isHostEvent = name.StartsWith("runner_on", StringComparison.Ordinal);
+        // Padded host lines are exactly the requested size (ASCII); no need to build them.
+        return isHostEvent && _stdoutBytes > 256 ? _stdoutBytes : Encoding.UTF8.GetByteCount(Get(counter).Stdout);
+    }
 
     public JobEvent Get(int counter)
     {

@@ -21,6 +21,8 @@ internal sealed class WorkflowJob
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset? CancelRequested { get; set; }
     public List<WorkflowJobNode> Nodes { get; } = [];
+    /// <summary>For a sliced job: what every slice job runs with.</summary>
+    public Jobs.JobLaunchParams? SliceLaunch { get; init; }
     /// <summary>Set once every node has finished or will never run.</summary>
     public DateTimeOffset? FinishedAt { get; set; }
     public string? FinalStatus { get; set; }
