@@ -123,7 +123,8 @@ internal static class MamlWriter
             Command + "example",
             new XElement(Maml + "title", $"---------- {title} ----------"),
             new XElement(Dev + "code", example.Code),
-            new XElement(Dev + "remarks", Paras(example.Remarks)));
+            // The trailing empty para gives the blank line Get-Help otherwise omits before the next example's title.
+            new XElement(Dev + "remarks", Paras(example.Remarks), new XElement(Maml + "para", "")));
     }
 
     private static IEnumerable<XElement> RelatedLinks(CommandHelp help)
