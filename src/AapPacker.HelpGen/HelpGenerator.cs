@@ -15,7 +15,8 @@ internal sealed record GenerationResult(IReadOnlyList<string> WrittenFiles, IRea
 /// </summary>
 internal static class HelpGenerator
 {
-    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+    /// <summary>Windows PowerShell 5.1 reads a text help file without a BOM in the ANSI code page; the BOM keeps it UTF-8.</summary>
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     public static GenerationResult Generate(string docsDirectory, string outputDirectory, string? moduleName)
     {
@@ -76,7 +77,7 @@ internal static class HelpGenerator
         foreach ((string name, string text) in abouts)
         {
             string target = Path.Combine(outputDirectory, name);
-            File.WriteAllText(target, text, Utf8NoBom);
+            File.WriteAllText(target, text, Utf8WithBom);
             written.Add(target);
         }
 

@@ -21,6 +21,20 @@ public class HelpGeneratorTests
     }
 
     [Fact]
+    public void The_about_topic_is_utf8_with_a_byte_order_mark_for_Windows_PowerShell()
+    {
+        using var docs = new TempDirectory();
+        using var output = new TempDirectory();
+        docs.Write("about_Sample.help.md", About.Replace("More.", "Naïve café.", StringComparison.Ordinal));
+
+        Assert.True(HelpGenerator.Generate(docs.Path, output.Path, null).Succeeded);
+
+        byte[] bytes = File.ReadAllBytes(Path.Combine(output.Path, "about_Sample.help.txt"));
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes.Take(3));
+        Assert.Contains("Naïve café.", System.Text.Encoding.UTF8.GetString(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_malformed_page_writes_nothing_and_reports_every_problem()
     {
         using var docs = new TempDirectory();
