@@ -34,12 +34,12 @@ namespace AapPacker.Engine.Api
             this.validator = validator;
             http = new HttpClient(HttpHandlerFactory.Create(options, validator), disposeHandler: true)
             {
-                // Timeouts are per attempt, in the pipeline, on the injected clock.
+                // The timeout is per attempt (see SendOnceAsync), not per call with its retries.
                 Timeout = Timeout.InfiniteTimeSpan,
             };
             http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("AapPacker", typeof(AapHttpTransport).Assembly.GetName().Version?.ToString(3) ?? "0"));
             retrying = RetryPipelineFactory.CreateRetrying(options);
-            singleAttempt = RetryPipelineFactory.CreateSingleAttempt(options);
+            singleAttempt = RetryPipelineFactory.CreateSingleAttempt();
         }
 
         /// <summary>The server root (scheme, host, port).</summary>
@@ -95,20 +95,33 @@ namespace AapPacker.Engine.Api
                     request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                 }
 
-                try
+                using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
-                    // ResponseContentRead: the body is read under the same (per-attempt) token.
-                    using (var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false))
+                    if (options.RequestTimeout > TimeSpan.Zero && options.RequestTimeout != Timeout.InfiniteTimeSpan)
                     {
-                        var wire = await ReadAsync(response, call.ExpectJson).ConfigureAwait(false);
-                        Trace(call, wire.StatusCode.ToString(CultureInfo.InvariantCulture), started);
-                        return wire;
+                        attempt.CancelAfter(options.RequestTimeout);
                     }
-                }
-                catch (Exception ex)
-                {
-                    Trace(call, "no answer (" + ex.GetType().Name + ")", started);
-                    throw;
+
+                    try
+                    {
+                        // ResponseContentRead: the body is read under the same (per-attempt) token.
+                        using (var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attempt.Token).ConfigureAwait(false))
+                        {
+                            var wire = await ReadAsync(response, call.ExpectJson).ConfigureAwait(false);
+                            Trace(call, wire.StatusCode.ToString(CultureInfo.InvariantCulture), started);
+                            return wire;
+                        }
+                    }
+                    catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
+                    {
+                        Trace(call, "no answer in time", started);
+                        throw new AttemptTimeoutException(options.RequestTimeout, ex);
+                    }
+                    catch (Exception ex)
+                    {
+                        Trace(call, "no answer (" + ex.GetType().Name + ")", started);
+                        throw;
+                    }
                 }
             }
         }

@@ -6,14 +6,15 @@ using System.Net.Sockets;
 using System.Threading.Tasks;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace AapPacker.Engine.Api
 {
     /// <summary>
     /// Builds the two resilience pipelines a client needs, once per client: one for idempotent calls (retry with
-    /// capped, jittered exponential backoff that honours <c>Retry-After</c>, around a per-attempt timeout) and one
-    /// for calls that must not be repeated (POST: the per-attempt timeout only).
+    /// capped, jittered exponential backoff that honours <c>Retry-After</c>, waiting on the injected clock) and one
+    /// for calls that must not be repeated (POST). The per-attempt timeout is not a Polly strategy: it runs on real
+    /// time in <see cref="AapHttpTransport"/>, because it guards a real socket, and a test that advances a fake
+    /// clock while a request is in flight must not time that request out.
     /// </summary>
     internal static class RetryPipelineFactory
     {
@@ -52,24 +53,11 @@ namespace AapPacker.Engine.Api
                 });
             }
 
-            AddAttemptTimeout(builder, options);
             return builder.Build();
         }
 
-        public static ResiliencePipeline<WireResponse> CreateSingleAttempt(AapClientOptions options)
-        {
-            var builder = new ResiliencePipelineBuilder<WireResponse> { TimeProvider = options.TimeProvider };
-            AddAttemptTimeout(builder, options);
-            return builder.Build();
-        }
-
-        private static void AddAttemptTimeout(ResiliencePipelineBuilder<WireResponse> builder, AapClientOptions options)
-        {
-            if (options.RequestTimeout > TimeSpan.Zero)
-            {
-                builder.AddTimeout(options.RequestTimeout);
-            }
-        }
+        /// <summary>No retry: POST must never be repeated (a launch is not idempotent).</summary>
+        public static ResiliencePipeline<WireResponse> CreateSingleAttempt() => ResiliencePipeline<WireResponse>.Empty;
 
         /// <summary>Whether an attempt's outcome is worth another attempt (idempotent calls only).</summary>
         internal static bool IsTransient(Outcome<WireResponse> outcome)
@@ -107,7 +95,7 @@ namespace AapPacker.Engine.Api
         {
             switch (exception)
             {
-                case TimeoutRejectedException _:
+                case AttemptTimeoutException _:
                     return true;
                 case OperationCanceledException _:
                     // The caller's token: never retried.
@@ -124,7 +112,7 @@ namespace AapPacker.Engine.Api
 
         private static string DescribeFailure(Outcome<WireResponse> outcome)
         {
-            if (outcome.Exception is TimeoutRejectedException)
+            if (outcome.Exception is AttemptTimeoutException)
             {
                 return "no answer in time";
             }

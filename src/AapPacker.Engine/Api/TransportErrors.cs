@@ -2,7 +2,6 @@ using System;
 using System.Globalization;
 using System.Net;
 using System.Security.Authentication;
-using Polly.Timeout;
 
 namespace AapPacker.Engine.Api
 {
@@ -34,7 +33,7 @@ namespace AapPacker.Engine.Api
         public static AapApiException ToApiException(Exception exception, string method, string path, Uri server, TimeSpan timeout, string? tlsReason)
         {
             var host = server.GetLeftPart(UriPartial.Authority);
-            if (exception is TimeoutRejectedException)
+            if (exception is AttemptTimeoutException)
             {
                 return new AapApiException(AapErrorKind.Unreachable, method, path, null,
                     string.Format(CultureInfo.InvariantCulture, "{0} gave no answer within {1:0.###} s. Check that the server is up, or raise the request timeout (AAP_REQUEST_TIMEOUT).",

@@ -286,4 +286,37 @@ public class RetryTests(GatewaySimulatorFixture gateway) : IClassFixture<Gateway
         Assert.Equal(503, error.StatusCode);
         Assert.Equal(1, await CountAsync("GET", Organizations));
     }
+
+    [Fact]
+    public async Task Advancing_a_fake_clock_does_not_time_out_a_request_in_flight()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var options = Clients.TokenOptions(gateway.BaseUri);
+        options.TimeProvider = clock;
+        options.RequestTimeout = TimeSpan.FromSeconds(30);
+        using var client = await ConnectAsync(options);
+        await gateway.Control.AddFaultsAsync(new FaultSpec("GET", "/organizations/$", "latency") { LatencyMs = 300, Count = 1 });
+
+        var call = client.GetAsync("organizations/", CancellationToken.None);
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await call;
+
+        Assert.Equal(1, await CountAsync("GET", Organizations));
+    }
+
+    [Fact]
+    public async Task A_post_without_an_answer_in_time_is_unreachable_and_not_repeated()
+    {
+        var options = Clients.TokenOptions(gateway.BaseUri);
+        options.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        using var client = await ConnectAsync(options);
+        await gateway.Control.AddFaultsAsync(new FaultSpec("POST", "/inventories/$", "latency") { LatencyMs = 3000, Count = 1 });
+
+        var error = await Assert.ThrowsAsync<AapApiException>(() =>
+            client.PostAsync("inventories/", new { name = "slow-post", organization = 1 }, CancellationToken.None));
+
+        Assert.Equal(AapErrorKind.Unreachable, error.Kind);
+        Assert.True(error.MayHaveBeenApplied);
+        Assert.Contains("no answer within", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
 }
