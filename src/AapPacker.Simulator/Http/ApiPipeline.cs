@@ -127,6 +127,13 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
             {
                 return e.Result;
             }
+#pragma warning disable CA1031 // any bug in a view must still answer like AWX's handle_500, not drop the connection
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Console.Error.WriteLine($"simulator: {method} {path} failed: {e}");
+                return ApiResult.Detail(500, "A server error has occurred.");
+            }
         }
     }
 

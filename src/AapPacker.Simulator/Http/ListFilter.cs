@@ -163,7 +163,7 @@ internal static class ListFilter
         if (node.GetValueKind() == JsonValueKind.Number)
         {
             return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-                ? node.GetValue<double>().Equals(d)
+                ? Number(node).Equals(d)
                 : throw new ApiException(ApiResult.Detail(400, $"Field '{value}' expected a number but got '{value}'."));
         }
         return string.Equals(Text(node), value, StringComparison.Ordinal);
@@ -181,7 +181,7 @@ internal static class ListFilter
         if (node.GetValueKind() == JsonValueKind.Number
             && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
-            return node.GetValue<double>().CompareTo(d);
+            return Number(node).CompareTo(d);
         }
         if (DateTimeOffset.TryParse(Text(node), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var a)
             && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var b))
@@ -199,10 +199,12 @@ internal static class ListFilter
         }
         if (a.GetValueKind() == JsonValueKind.Number && b.GetValueKind() == JsonValueKind.Number)
         {
-            return a.GetValue<double>().CompareTo(b.GetValue<double>());
+            return Number(a).CompareTo(Number(b));
         }
         return string.CompareOrdinal(Text(a), Text(b));
     }
+
+    private static double Number(JsonNode node) => double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static string Text(JsonNode? node) => node switch
     {
