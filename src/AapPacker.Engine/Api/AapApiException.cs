@@ -69,10 +69,13 @@ namespace AapPacker.Engine.Api
 
         /// <summary>
         /// True when the request may have reached AAP and been carried out although no success answer came back: no
-        /// answer at all (<see cref="AapErrorKind.Unreachable"/>), or a proxy's 502/504. A create or launch that fails
-        /// this way must be reconciled (look the object up), never simply repeated.
+        /// answer at all (<see cref="AapErrorKind.Unreachable"/>), a proxy's 502/504, or a success status whose body
+        /// was not AAP's JSON. A create or launch that fails this way must be reconciled (look the object up), never
+        /// simply repeated.
         /// </summary>
-        public bool MayHaveBeenApplied => Kind == AapErrorKind.Unreachable || StatusCode == 502 || StatusCode == 504;
+        public bool MayHaveBeenApplied
+            => Kind == AapErrorKind.Unreachable || StatusCode == 502 || StatusCode == 504 ||
+               (Kind == AapErrorKind.Protocol && StatusCode >= 200 && StatusCode < 300);
 
         private static string Compose(string method, string path, int? status, string message)
         {

@@ -104,7 +104,12 @@ namespace AapPacker.Engine.Api
                 throw response.ToException();
             }
 
-            // 202/204 answers (cancel, attach) have no body.
+            // 202/204 answers (cancel, attach) have no body; a page of HTML instead of JSON is not an answer from AAP.
+            if (response.RawText != null)
+            {
+                throw AapErrors.NotJson(response);
+            }
+
             return response.Body;
         }
 
