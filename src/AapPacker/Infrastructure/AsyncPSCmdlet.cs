@@ -44,6 +44,7 @@ namespace AapPacker.Infrastructure
         protected sealed override void BeginProcessing()
         {
             CurrentRunspace = Runspace.DefaultRunspace;
+            pipelineThreadId = Environment.CurrentManagedThreadId;
             Run(BeginProcessingAsync);
         }
 
@@ -118,17 +119,21 @@ namespace AapPacker.Infrastructure
             return answer.Task;
         }
 
-        /// <summary>Runs <paramref name="action"/> on the pipeline thread: now if we are on it, else queued.</summary>
+        /// <summary>
+        /// Runs <paramref name="action"/> on the pipeline thread: now if we are on it, else queued while a body runs.
+        /// A write from another thread when no body runs (a late log line from a background task after the cmdlet
+        /// ended) is dropped: PowerShell would reject it, and nobody is listening any more.
+        /// </summary>
         private void Dispatch(Action action, Action? onDropped = null)
         {
-            var current = dispatcher;
-            if (current is null || Environment.CurrentManagedThreadId == pipelineThreadId)
+            if (Environment.CurrentManagedThreadId == pipelineThreadId)
             {
                 action();
                 return;
             }
 
-            if (!current.Post(action))
+            var current = dispatcher;
+            if (current is null || !current.Post(action))
             {
                 onDropped?.Invoke();
             }
@@ -198,7 +203,9 @@ namespace AapPacker.Infrastructure
                 case PipelineStoppedException _:
                     ExceptionDispatchInfo.Capture(ex).Throw();
                     break;
-                case OperationCanceledException _ when stopSource.IsCancellationRequested:
+                case Exception _ when stopSource.IsCancellationRequested:
+                    // Once stopped, whatever the cancelled work threw (OperationCanceledException, or a client error
+                    // wrapping it) is the stop itself, not an error to report.
                     throw new PipelineStoppedException();
                 case CmdletTerminatingException terminating:
                     ThrowTerminatingError(terminating.ErrorRecord);

@@ -6,12 +6,13 @@ namespace AapPacker.Loading
 {
     /// <summary>
     /// Installs and removes the assembly resolver for the module's private dependencies in <c>deps/</c>
-    /// (next to AapPacker.dll). Registration is idempotent: importing the module twice must not add two handlers.
+    /// (next to AapPacker.dll). Counted: every runspace of a process that imports the module shares the one
+    /// handler, and it goes only when the last import is removed.
     /// </summary>
     internal static partial class DependencyLoader
     {
         private static readonly object Gate = new object();
-        private static bool registered;
+        private static int imports;
 
         /// <summary>The folder holding AapPacker.Engine.dll and its dependencies.</summary>
         internal static string DependencyDirectory { get; } = Path.Combine(
@@ -24,13 +25,10 @@ namespace AapPacker.Loading
         {
             lock (Gate)
             {
-                if (registered)
+                if (imports++ == 0)
                 {
-                    return;
+                    AddHandler();
                 }
-
-                AddHandler();
-                registered = true;
             }
         }
 
@@ -38,13 +36,10 @@ namespace AapPacker.Loading
         {
             lock (Gate)
             {
-                if (!registered)
+                if (imports > 0 && --imports == 0)
                 {
-                    return;
+                    RemoveHandler();
                 }
-
-                RemoveHandler();
-                registered = false;
             }
         }
 
