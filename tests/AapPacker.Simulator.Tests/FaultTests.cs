@@ -1,0 +1,113 @@
+using System.Net;
+using AapPacker.Simulator.Tests.Support;
+
+namespace AapPacker.Simulator.Tests;
+
+public sealed class FaultTests : SimTestBase
+{
+    [Fact]
+    public async Task A_status_rule_with_a_count_fires_that_many_times_then_stops()
+    {
+        await S.AddFaultAsync("""{"method":"GET","path":"/ping/$","kind":"status","status":503,"count":2}""");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await S.GetAsync(S.Api("ping/"))).Status);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await S.GetAsync(S.Api("ping/"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("ping/"))).Status);
+    }
+
+    [Fact]
+    public async Task A_rule_only_matches_its_method_and_path()
+    {
+        await S.AddFaultAsync("""{"method":"POST","path":"inventories","kind":"status","status":500}""");
+        Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("inventories/"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("ping/"))).Status);
+        var r = await S.PostAsync(S.Api("inventories/"), new { name = "x", organization = 1 });
+        Assert.Equal(HttpStatusCode.InternalServerError, r.Status);
+        Assert.Equal("A server error has occurred.", r["detail"].GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_rate_fires_on_roughly_that_share_of_requests()
+    {
+        await S.AddFaultAsync("""{"method":"*","path":"ping","kind":"status","status":502,"rate":0.5}""");
+        var failures = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            if ((await S.GetAsync(S.Api("ping/"))).Status != HttpStatusCode.OK)
+            {
+                failures++;
+            }
+        }
+        Assert.InRange(failures, 25, 75);
+    }
+
+    [Fact]
+    public async Task Retry_after_answers_429_with_the_header()
+    {
+        await S.AddFaultAsync("""{"method":"GET","path":"me","kind":"retryAfter","retryAfterSeconds":3,"count":1}""");
+        var r = await S.GetAsync(S.Api("me/"));
+        Assert.Equal((HttpStatusCode)429, r.Status);
+        Assert.Equal("3", r.Header("Retry-After"));
+    }
+
+    [Fact]
+    public async Task Html_fault_is_a_502_with_an_html_body()
+    {
+        await S.AddFaultAsync("""{"method":"GET","path":"me","kind":"html","count":1}""");
+        var r = await S.GetAsync(S.Api("me/"));
+        Assert.Equal(HttpStatusCode.BadGateway, r.Status);
+        Assert.StartsWith("text/html", r.Message.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
+        Assert.Contains("<html>", r.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reset_fault_drops_the_connection()
+    {
+        await S.AddFaultAsync("""{"method":"GET","path":"me","kind":"reset","count":1}""");
+        await Assert.ThrowsAsync<HttpRequestException>(() => S.GetAsync(S.Api("me/")));
+        Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("me/"))).Status);
+    }
+
+    [Fact]
+    public async Task Lost_response_performs_the_request_but_the_client_never_hears()
+    {
+        await S.AddFaultAsync("""{"method":"POST","path":"inventories/$","kind":"lostResponse","count":1}""");
+        await Assert.ThrowsAsync<HttpRequestException>(() => S.PostAsync(S.Api("inventories/"), new { name = "ghost", organization = 1 }));
+        var r = await S.GetAsync(S.Api("inventories/?name=ghost"));
+        Assert.Equal(1, r["count"].GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Lost_response_with_status_504_answers_a_gateway_timeout_after_acting()
+    {
+        await S.AddFaultAsync("""{"method":"POST","path":"inventories/$","kind":"lostResponse","status":504,"count":1}""");
+        var r = await S.PostAsync(S.Api("inventories/"), new { name = "ghost", organization = 1 });
+        Assert.Equal(HttpStatusCode.GatewayTimeout, r.Status);
+        Assert.Equal(1, (await S.GetAsync(S.Api("inventories/?name=ghost")))["count"].GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Latency_delays_but_still_answers()
+    {
+        await S.AddFaultAsync("""{"method":"GET","path":"ping","kind":"latency","latencyMs":150,"count":1}""");
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var r = await S.GetAsync(S.Api("ping/"));
+        Assert.Equal(HttpStatusCode.OK, r.Status);
+        Assert.True(started.ElapsedMilliseconds >= 140);
+    }
+
+    [Fact]
+    public async Task Deleting_faults_clears_them()
+    {
+        await S.AddFaultAsync("""{"method":"*","path":".*","kind":"status","status":503}""");
+        await S.Http.DeleteAsync("/_sim/faults");
+        Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("ping/"))).Status);
+    }
+
+    [Fact]
+    public async Task An_unknown_fault_kind_is_refused()
+    {
+        using var content = new StringContent("""{"rules":[{"kind":"explode"}]}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await S.Http.PostAsync("/_sim/faults", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
