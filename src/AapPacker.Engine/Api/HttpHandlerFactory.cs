@@ -12,6 +12,10 @@ namespace AapPacker.Engine.Api
     internal static class HttpHandlerFactory
     {
         public static HttpClientHandler Create(AapClientOptions options, ServerCertificateValidator validator)
+            => Create(options, validator, ProxySettings.FromProcessEnvironment());
+
+        /// <summary>Builds the handler with the proxy variables given (tests pass their own environment).</summary>
+        internal static HttpClientHandler Create(AapClientOptions options, ServerCertificateValidator validator, ProxySettings proxySettings)
         {
             var handler = new HttpClientHandler
             {
@@ -21,11 +25,11 @@ namespace AapPacker.Engine.Api
                 ServerCertificateCustomValidationCallback = validator.Validate,
             };
 
-            ConfigureProxy(handler, options);
+            ConfigureProxy(handler, options, proxySettings);
             return handler;
         }
 
-        private static void ConfigureProxy(HttpClientHandler handler, AapClientOptions options)
+        private static void ConfigureProxy(HttpClientHandler handler, AapClientOptions options, ProxySettings settings)
         {
             if (options.Proxy != null)
             {
@@ -34,7 +38,6 @@ namespace AapPacker.Engine.Api
                 return;
             }
 
-            var settings = ProxySettings.FromProcessEnvironment();
             if (!settings.IsConfigured)
             {
                 // No proxy variables: keep the platform default (the system proxy on Windows).
