@@ -41,7 +41,6 @@ namespace AapPacker.Engine.Api
                 message = AapErrorParser.DescribeStatus(status);
             }
 
-            message += Advice(kind);
             return new AapApiException(kind, response.Method, response.Path, status, message, fields);
         }
 
@@ -50,17 +49,6 @@ namespace AapPacker.Engine.Api
             => new AapApiException(AapErrorKind.Protocol, response.Method, response.Path, response.StatusCode,
                 "The server answered without a JSON body" + (response.RawText != null ? " (a proxy or load balancer page?)" : string.Empty) +
                 ". Check that -Uri points at the AAP server itself.");
-
-        private static string Advice(AapErrorKind kind)
-        {
-            switch (kind)
-            {
-                case AapErrorKind.Unauthorized:
-                    return " Check the token (or user name and password): it may be wrong, expired or revoked.";
-                default:
-                    return string.Empty;
-            }
-        }
 
         private static string StripQuery(string location)
         {
@@ -80,10 +68,7 @@ namespace AapPacker.Engine.Api
                 Path = path,
             };
 
-        /// <summary>True when <paramref name="value"/> has a JSON body.</summary>
-        public static bool HasJson(JsonElement value) => value.ValueKind != JsonValueKind.Undefined;
-
-        /// <summary>Guard used by callers that need a string property.</summary>
+        /// <summary>A string property of a JSON object, or null when absent or not a string.</summary>
         public static string? GetString(JsonElement element, string name)
             => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
                 ? value.GetString()

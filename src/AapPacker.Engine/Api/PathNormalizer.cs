@@ -99,12 +99,5 @@ namespace AapPacker.Engine.Api
 
             return pathAndQuery + "?" + name + "=" + value;
         }
-
-        /// <summary>The path without its query, for messages (queries could in theory carry values users did not expect to see).</summary>
-        public static string WithoutQuery(string pathAndQuery)
-        {
-            var queryStart = pathAndQuery.IndexOf('?');
-            return queryStart >= 0 ? pathAndQuery.Substring(0, queryStart) : pathAndQuery;
-        }
     }
 }
