@@ -32,11 +32,28 @@ public sealed class InvokeAapPackerAsyncProbeCommand : AapPacker.Infrastructure.
         await Task.WhenAll(producers);
     }
 }
+
+[Cmdlet("Get", "AapPackerConnectionProbe")]
+public sealed class GetAapPackerConnectionProbeCommand : AapPacker.Infrastructure.AapConnectedCmdlet
+{
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        QueueObject(ResolveClient().Info);
+    }
+}
 '@
-    $references = @($module.ImplementingAssembly.Location, [psobject].Assembly.Location,
+    $engine = Join-Path (Split-Path $module.ImplementingAssembly.Location) 'deps/AapPacker.Engine.dll'
+    $models = Join-Path (Split-Path $module.ImplementingAssembly.Location) 'AapPacker.Models.dll'
+    $references = @($module.ImplementingAssembly.Location, $engine, $models, [psobject].Assembly.Location,
         'System.Runtime', 'System.Linq', 'System.Collections', 'System.Threading', 'netstandard')
     Add-Type -TypeDefinition $source -ReferencedAssemblies $references -IgnoreWarnings -WarningAction SilentlyContinue
     Import-Module -Assembly ([InvokeAapPackerAsyncProbeCommand].Assembly) -Force
+    $script:Sim = Start-TestSimulator -Layout awx
+}
+
+AfterAll {
+    if ($script:Sim) { & $script:Sim.Stop }
 }
 
 Describe 'AsyncPSCmdlet' {
@@ -67,5 +84,36 @@ Describe 'AsyncPSCmdlet' {
 
     It 'turns an exception from the body into a terminating error record' {
         { Invoke-AapPackerAsyncProbe -Fail -ErrorAction Stop } | Should -Throw -ErrorId 'AapUnexpectedError,*'
+    }
+}
+
+Describe 'AapConnectedCmdlet' {
+    AfterEach {
+        Get-AapConnection -ErrorAction SilentlyContinue | ForEach-Object { Disconnect-Aap -Connection $_ }
+    }
+
+    It 'uses the default connection when -Connection is not given' {
+        $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru
+        [object]::ReferenceEquals((Get-AapPackerConnectionProbe), $connection) | Should -BeTrue
+    }
+
+    It 'uses -Connection over the default' {
+        $first = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru
+        $null = Connect-Aap -Uri $Sim.Uri -Credential ([pscredential]::new('reader', (ConvertTo-TestSecret 'readerpass'))) -PassThru
+        [object]::ReferenceEquals((Get-AapPackerConnectionProbe -Connection $first), $first) | Should -BeTrue
+        Disconnect-Aap -Connection $first
+    }
+
+    It 'without any connection fails with AapNotConnected, telling to run Connect-Aap' {
+        $record = $null
+        try { Get-AapPackerConnectionProbe -ErrorAction Stop } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -BeLike 'AapNotConnected,*'
+        $record.ErrorDetails.RecommendedAction | Should -Match 'Connect-Aap'
+    }
+
+    It 'with a disconnected connection fails with AapConnectionUnknown' {
+        $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru
+        Disconnect-Aap
+        { Get-AapPackerConnectionProbe -Connection $connection -ErrorAction Stop } | Should -Throw -ErrorId 'AapConnectionUnknown,*'
     }
 }

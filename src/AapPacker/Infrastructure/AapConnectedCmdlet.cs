@@ -23,7 +23,7 @@ namespace AapPacker.Infrastructure
         /// The client for <see cref="Connection"/> or the default connection; throws a terminating error naming the
         /// fix when there is none. Call it from the async body: it only reads the runspace captured at BeginProcessing.
         /// </summary>
-        internal AapClient ResolveClient()
+        protected internal AapClient ResolveClient()
         {
             var runspace = CurrentRunspace
                 ?? throw new InvalidOperationException("The cmdlet has no runspace; it must run inside a PowerShell pipeline.");
