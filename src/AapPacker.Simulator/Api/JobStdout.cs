@@ -39,7 +39,7 @@ internal static partial class JobStdout
                     Streamed = async (stream, ct) =>
                     {
                         // The plan is immutable, so the text can be generated outside the store lock.
-                        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+                        await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
                         foreach (var c in counters)
                         {
                             var text = plan.Get(c).Stdout;

@@ -24,8 +24,9 @@ internal static class ScenarioLoader
         doc.Organizations ??= DefaultScenario.Organizations();
         doc.Inventories ??= DefaultScenario.Inventories();
         doc.Credentials ??= DefaultScenario.Credentials();
+        // The default workflows run default templates: keep them only when the job templates are the defaults too.
+        doc.WorkflowTemplates ??= doc.JobTemplates is null ? DefaultScenario.WorkflowTemplates() : [];
         doc.JobTemplates ??= DefaultScenario.JobTemplates();
-        doc.WorkflowTemplates ??= DefaultScenario.WorkflowTemplates();
         return doc;
     }
 }
