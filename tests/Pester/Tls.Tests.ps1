@@ -1,0 +1,99 @@
+# Connect-Aap over HTTPS: a server certificate from a private CA is refused by default, trusted with
+# -CertificateAuthorityPath, and accepted with a warning under -SkipCertificateCheck.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    Import-Module (Get-BuiltModulePath) -Force
+
+    # A private CA and a server certificate for 127.0.0.1 signed by it, as a company PKI would issue.
+    $script:Folder = Join-Path ([IO.Path]::GetTempPath()) ("aappacker-tls-" + [guid]::NewGuid().ToString('n'))
+    $null = New-Item -ItemType Directory -Path $Folder
+    $now = [DateTimeOffset]::UtcNow
+    $caKey = [System.Security.Cryptography.RSA]::Create(2048)
+    $caRequest = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
+        'CN=AapPacker Test CA', $caKey, [System.Security.Cryptography.HashAlgorithmName]::SHA256,
+        [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+    $caRequest.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension]::new($true, $false, 0, $true))
+    $caRequest.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509KeyUsageExtension]::new(
+            [System.Security.Cryptography.X509Certificates.X509KeyUsageFlags]'KeyCertSign, CrlSign', $true))
+    $ca = $caRequest.CreateSelfSigned($now.AddDays(-1), $now.AddDays(30))
+
+    $serverKey = [System.Security.Cryptography.RSA]::Create(2048)
+    $serverRequest = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
+        'CN=127.0.0.1', $serverKey, [System.Security.Cryptography.HashAlgorithmName]::SHA256,
+        [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
+    $names = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
+    $names.AddIpAddress([ipaddress]'127.0.0.1')
+    $names.AddDnsName('localhost')
+    $serverRequest.CertificateExtensions.Add($names.Build())
+    $serverRequest.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension]::new($false, $false, 0, $false))
+    $usages = [System.Security.Cryptography.OidCollection]::new()
+    $null = $usages.Add([System.Security.Cryptography.Oid]::new('1.3.6.1.5.5.7.3.1'))
+    $serverRequest.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]::new($usages, $false))
+    $serial = [byte[]](1..16)
+    $server = $serverRequest.Create($ca, $now.AddDays(-1), $now.AddDays(29), $serial)
+    $serverWithKey = [System.Security.Cryptography.X509Certificates.RSACertificateExtensions]::CopyWithPrivateKey($server, $serverKey)
+
+    $script:Pfx = Join-Path $Folder 'server.pfx'
+    [IO.File]::WriteAllBytes($Pfx, $serverWithKey.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pkcs12, 'test-pfx-pass'))
+    $script:CaBundle = Join-Path $Folder 'ca.pem'
+    Set-Content -Path $CaBundle -Value $ca.ExportCertificatePem()
+
+    $script:Sim = Start-TestSimulator -Layout gateway -ArgumentList '--https-pfx', $Pfx, '--https-password', 'test-pfx-pass'
+}
+
+AfterAll {
+    if ($script:Sim) { & $script:Sim.Stop }
+    if ($script:Folder) { Remove-Item $script:Folder -Recurse -Force -ErrorAction SilentlyContinue }
+}
+
+Describe 'Connect-Aap over HTTPS' {
+    AfterEach {
+        Get-AapConnection -ErrorAction SilentlyContinue | ForEach-Object { Disconnect-Aap -Connection $_ }
+    }
+
+    It 'serves HTTPS' {
+        $Sim.Uri | Should -BeLike 'https://*'
+    }
+
+    It 'refuses a certificate from an unknown CA with AapTlsFailure and says how to trust it' {
+        $record = $null
+        try { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -ErrorAction Stop } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -BeLike 'AapTlsFailure,*'
+        $record.CategoryInfo.Category | Should -Be 'SecurityError'
+        $record.ErrorDetails.RecommendedAction | Should -Match '-CertificateAuthorityPath'
+    }
+
+    It 'trusts the private CA given with -CertificateAuthorityPath' {
+        $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -CertificateAuthorityPath $CaBundle -PassThru -WarningVariable warnings
+        $connection.User | Should -Be 'admin'
+        $connection.SkipCertificateCheck | Should -BeFalse
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'resolves a relative -CertificateAuthorityPath against the current location' {
+        Push-Location $Folder
+        try {
+            $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -CertificateAuthorityPath './ca.pem' -PassThru
+            $connection.User | Should -Be 'admin'
+        }
+        finally {
+            Pop-Location
+        }
+    }
+
+    It 'connects with -SkipCertificateCheck, warning once' {
+        $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -SkipCertificateCheck -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
+        $connection.User | Should -Be 'admin'
+        $connection.SkipCertificateCheck | Should -BeTrue
+        @($warnings | Where-Object { "$_" -match 'certificate' }).Count | Should -Be 1
+    }
+
+    It 'a missing CA bundle is a configuration error naming the file' {
+        $missing = Join-Path $Folder 'missing.pem'
+        $record = $null
+        try { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -CertificateAuthorityPath $missing -ErrorAction Stop } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -BeLike 'AapConfigurationInvalid,*'
+        $record.Exception.Message | Should -Match ([regex]::Escape('missing.pem'))
+    }
+}
