@@ -63,6 +63,16 @@ public sealed class PagingAndFilterTests : SimTestBase
         Assert.Contains("colour", r["detail"].GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("jobs/?invnetory=1")]
+    [InlineData("hosts/?nmae=x")]
+    [InlineData("credentials/?nam__startswith=x")]
+    public async Task A_misspelled_filter_is_400_even_when_the_list_is_empty(string path)
+    {
+        var r = await S.GetAsync(S.Api(path));
+        Assert.Equal(HttpStatusCode.BadRequest, r.Status);
+    }
+
     [Fact]
     public async Task Name_filters_exact_startswith_and_icontains()
     {

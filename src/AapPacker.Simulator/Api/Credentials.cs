@@ -13,7 +13,8 @@ internal static class Credentials
     public static void Map(ApiRouter r)
     {
         r.Get("credentials/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, Rbac.Readable(req, req.Store.Credentials.Values).Select(c => ToJson(req, c)), "name").ToList())));
+            ListFilter.Apply(req, Rbac.Readable(req, req.Store.Credentials.Values).Select(c => ToJson(req, c)), "name",
+                () => ToJson(req, new Credential { Name = "", CredentialTypeId = req.Store.CredentialTypes.Keys.First() })).ToList())));
         r.Post("credentials/", req => Create(req, req.ReadObject()));
         r.Post("organizations/{id}/credentials/", req =>
         {

@@ -24,7 +24,8 @@ internal static class Hosts
     }
 
     private static ApiResult List(ApiRequest req, IEnumerable<Host> hosts)
-        => ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, hosts.Select(h => ToJson(req, h)), "name").ToList()));
+        => ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, hosts.Select(h => ToJson(req, h)), "name",
+            () => ToJson(req, new Host { Name = "" })).ToList()));
 
     private static Host Find(ApiRequest req)
         => req.Store.Hosts.GetValueOrDefault(req.Id()) ?? throw new ApiException(ApiResult.NotFound("Host"));

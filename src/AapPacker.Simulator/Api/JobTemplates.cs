@@ -18,7 +18,8 @@ internal static class JobTemplates
         {
             var template = Find(req);
             return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req,
-                req.Store.Jobs.Values.Where(j => j.JobTemplateId == template.Id).Select(j => Jobs.ToJson(req, j, detail: false)), "id").ToList()));
+                req.Store.Jobs.Values.Where(j => j.JobTemplateId == template.Id).Select(j => Jobs.ToJson(req, j, detail: false)), "id",
+                () => Jobs.ToJson(req, Jobs.Prototype, detail: false)).ToList()));
         });
     }
 

@@ -11,7 +11,8 @@ internal static class WorkflowJobs
     public static void Map(ApiRouter r)
     {
         r.Get("workflow_jobs/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, Rbac.Readable(req, req.Store.WorkflowJobs.Values).Select(w => ToJson(req, w)), "id").ToList())));
+            ListFilter.Apply(req, Rbac.Readable(req, req.Store.WorkflowJobs.Values).Select(w => ToJson(req, w)), "id",
+                () => ToJson(req, new WorkflowJob { Name = "" })).ToList())));
         r.Get("workflow_jobs/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
         r.Get("workflow_jobs/{id}/cancel/", req => ApiResult.Ok(new JsonObject
         {

@@ -29,10 +29,11 @@ internal static class ListFilter
         "related", "summary_fields", "url", "type",
     };
 
-    public static IEnumerable<JsonObject> Apply(ApiRequest request, IEnumerable<JsonObject> items, string defaultOrder)
+    /// <param name="prototype">Builds one blank object so that filter keys are checked even when the list is empty.</param>
+    public static IEnumerable<JsonObject> Apply(ApiRequest request, IEnumerable<JsonObject> items, string defaultOrder, Func<JsonObject>? prototype = null)
     {
         var list = items.ToList();
-        var fields = list.Count > 0 ? FieldNames(list[0]) : null;
+        var fields = list.Count > 0 ? FieldNames(list[0]) : prototype is null ? null : FieldNames(prototype());
         foreach (var (rawKey, values) in request.Query)
         {
             if (ReservedKeys.Contains(rawKey))
