@@ -87,6 +87,15 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
+    public async Task Ping_does_not_authenticate_so_it_never_sends_the_product_version()
+    {
+        await using var s = await SimHarness.StartAsync("gateway");
+        var r = await s.GetAsync(s.Api("ping/"));
+        Assert.Equal(HttpStatusCode.OK, r.Status);
+        Assert.Null(r.Header("X-API-Product-Version"));
+    }
+
+    [Fact]
     public async Task Ping_reports_version_and_instances()
     {
         await using var s = await SimHarness.StartAsync("awx");

@@ -16,6 +16,7 @@ namespace AapPacker.Simulator.Http;
 internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
 {
     private const string NotProvided = "Authentication credentials were not provided. To establish a login session, visit /api/login/.";
+    private const string AuthenticatedKey = "sim.authenticated";
     private const string InvalidBasic = "Invalid username/password. To establish a login session, visit /api/login/.";
 
     public async Task HandleAsync(HttpContext http)
@@ -44,7 +45,7 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
             Log(http, path, fault.Status ?? 0, auth, fault);
             if (fault.Status is 504)
             {
-                await WriteAsync(http, FaultResponses.GatewayTimeout(), auth, started).ConfigureAwait(false);
+                await WriteAsync(http, FaultResponses.GatewayTimeout(), started).ConfigureAwait(false);
             }
             else
             {
@@ -52,7 +53,7 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
             }
             return;
         }
-        await WriteAsync(http, result, auth, started).ConfigureAwait(false);
+        await WriteAsync(http, result, started).ConfigureAwait(false);
         Log(http, path, result.Status, auth, null);
     }
 
@@ -90,6 +91,8 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         {
             return ApiResult.Detail(401, NotProvided);
         }
+        // DRF authenticated this request (ping has no authentication classes, so it never counts).
+        http.Items[AuthenticatedKey] = route.Access != Access.NoAuthentication && auth.IsAuthenticated;
         var method = http.Request.Method;
         if (!route.Handlers.TryGetValue(method, out var handler))
         {
@@ -137,12 +140,12 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         }
     }
 
-    private async Task WriteAsync(HttpContext http, ApiResult result, Authentication auth, long started)
+    private async Task WriteAsync(HttpContext http, ApiResult result, long started)
     {
         var response = http.Response;
         response.StatusCode = result.Status;
         response.Headers["X-API-Product-Name"] = sim.Layout.ProductName;
-        if (auth.IsAuthenticated)
+        if (http.Items.TryGetValue(AuthenticatedKey, out var authenticated) && authenticated is true)
         {
             response.Headers["X-API-Product-Version"] = sim.Layout.ProductVersion;
         }
@@ -186,7 +189,7 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         }
         var result = FaultResponses.For(fault);
         Log(http, path, result.Status, auth, fault);
-        await WriteAsync(http, result, auth, Stopwatch.GetTimestamp()).ConfigureAwait(false);
+        await WriteAsync(http, result, Stopwatch.GetTimestamp()).ConfigureAwait(false);
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
