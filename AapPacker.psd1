@@ -9,7 +9,6 @@
     Description          = 'Runs Ansible Automation Platform (AAP/AWX) job templates against Packer builds: temporary inventory, host and Machine credential, live job output, cleanup. Governance for image builds.'
     CompatiblePSEditions = @('Desktop', 'Core')
     PowerShellVersion    = '5.1'
-    DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('AapPacker.Format.ps1xml')
     CmdletsToExport      = @(
         'Connect-Aap'

@@ -142,6 +142,9 @@ function Assert-NoUnlistedDependency($Layout) {
 
 function Invoke-Help {
     Write-Step 'Help'
+    if (-not (Test-Path (Join-Path $ModuleDir 'AapPacker.psd1'))) {
+        throw "The module is not built ($ModuleDir): run 'build.ps1 -Task Build', which also generates the help."
+    }
     if (-not (Test-Path $HelpGenDll)) {
         Invoke-Native dotnet @('build', (Join-Path $RepoRoot 'src/AapPacker.HelpGen/AapPacker.HelpGen.csproj'), '-c', $Configuration, '--nologo', '-v', 'minimal')
     }

@@ -188,6 +188,20 @@ Describe 'Loading in a fresh pwsh' {
         ($result.Pollies | Where-Object Context -eq 'Default').Location | Should -Be $otherPolly
     }
 
+    It 'connects again after Remove-Module and a second import' {
+        $result = Invoke-FreshPwsh -Environment $ChildEnvironment -Script {
+            $token = ConvertTo-SecureString -String 'sim-admin-token' -AsPlainText -Force
+            Import-Module $env:AAPPACKER_TEST_MODULE
+            $first = Connect-Aap -Uri $env:AAPPACKER_TEST_URI -Token $token -PassThru
+            Remove-Module AapPacker
+            Import-Module $env:AAPPACKER_TEST_MODULE
+            $second = Connect-Aap -Uri $env:AAPPACKER_TEST_URI -Token $token -PassThru
+            [pscustomobject]@{ First = $first.User; Second = $second.User }
+        }.ToString()
+        $result.First | Should -Be 'admin'
+        $result.Second | Should -Be 'admin'
+    }
+
     It 'imports the Windows PowerShell (net472) build in the PowerShell 7 engine and connects' {
         $result = Invoke-FreshPwsh -Environment ($ChildEnvironment + @{ AAPPACKER_TEST_DESKTOP = (Join-Path $ModuleDir 'bin/Desktop/AapPacker.dll') }) -Script {
             Import-Module $env:AAPPACKER_TEST_DESKTOP
