@@ -140,4 +140,23 @@ public sealed class DiscoveryTests
         Assert.Null(root.Header("Set-Cookie"));
         Assert.Null(me.Header("Set-Cookie"));
     }
+
+    [Fact]
+    public async Task A_method_the_view_does_not_have_is_405_with_allow()
+    {
+        await using var s = await SimHarness.StartAsync("awx");
+        var r = await s.SendAsync(HttpMethod.Put, s.Api("inventories/1/"), "{}");
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, r.Status);
+        Assert.Equal("Method \"PUT\" not allowed.", r["detail"].GetValue<string>());
+        Assert.Contains("DELETE", r.Header("Allow"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Head_is_served_by_the_get_view_without_a_body()
+    {
+        await using var s = await SimHarness.StartAsync("awx");
+        var r = await s.SendAsync(HttpMethod.Head, s.Api("me/"), null);
+        Assert.Equal(HttpStatusCode.OK, r.Status);
+        Assert.Equal("", r.Text);
+    }
 }

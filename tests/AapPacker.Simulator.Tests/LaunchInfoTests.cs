@@ -56,4 +56,16 @@ public sealed class LaunchInfoTests : SimTestBase
         Assert.True(info["survey_enabled"]!.GetValue<bool>());
         Assert.Equal("target_os", Assert.Single(info["variables_needed_to_start"]!.AsArray())!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Survey_spec_lists_the_questions_with_defaults_and_choices()
+    {
+        var r = await S.GetAsync(S.Api($"job_templates/{await S.TemplateIdAsync("Survey Template")}/survey_spec/"));
+        var question = r["spec"].AsArray().First(q => q!["variable"]!.GetValue<string>() == "target_os")!;
+        Assert.True(question["required"]!.GetValue<bool>());
+        Assert.Equal("linux", question["default"]!.GetValue<string>());
+        Assert.Equal("linux\nwindows", question["choices"]!.GetValue<string>());
+        var none = await S.GetAsync(S.Api($"job_templates/{await S.TemplateIdAsync("Baseline")}/survey_spec/"));
+        Assert.Empty(none.Json!.AsObject());
+    }
 }

@@ -14,6 +14,14 @@ internal static class JobTemplates
         r.Get("job_templates/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
         r.Get("job_templates/{id}/launch/", req => Rbac.Detail(req, LaunchInfo(req, Find(req))));
         r.Post("job_templates/{id}/launch/", req => JobLaunch.Launch(req, Find(req)));
+        r.Get("job_templates/{id}/survey_spec/", req => Rbac.Detail(req, SurveySpec(Find(req).Survey)));
+        r.Get("job_templates/{id}/credentials/", req =>
+        {
+            var template = Find(req);
+            return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req,
+                template.CredentialIds.Select(id => req.Store.Credentials.GetValueOrDefault(id)).OfType<Credential>().Select(c => Credentials.ToJson(req, c)), "name",
+                () => Credentials.ToJson(req, new Credential { Name = "", CredentialTypeId = req.Store.CredentialTypes.Keys.First() })).ToList()));
+        });
         r.Get("job_templates/{id}/jobs/", req =>
         {
             var template = Find(req);
@@ -109,6 +117,33 @@ internal static class JobTemplates
         defaults["instance_groups"] = new JsonArray();
         info["defaults"] = defaults;
         return info;
+    }
+
+    /// <summary>The survey as <c>survey_spec/</c> shows it (<c>{}</c> when there is none).</summary>
+    public static JsonObject SurveySpec(Survey survey)
+    {
+        if (survey.Questions.Count == 0)
+        {
+            return [];
+        }
+        return new JsonObject
+        {
+            ["name"] = "",
+            ["description"] = "",
+            ["spec"] = Wire.Array(survey.Questions.Select(q => (JsonNode?)new JsonObject
+            {
+                ["question_name"] = q.QuestionName,
+                ["question_description"] = "",
+                ["required"] = q.Required,
+                ["type"] = q.Type,
+                ["variable"] = q.Variable,
+                ["min"] = 0,
+                ["max"] = 1024,
+                ["default"] = q.Type == "password" && q.Default is not null ? "$encrypted$" : q.Default?.DeepClone() ?? "",
+                ["choices"] = q.Choices.Count == 0 ? "" : string.Join("\n", q.Choices),
+                ["new_question"] = false,
+            })),
+        };
     }
 
     public static JsonObject ToJson(ApiRequest req, JobTemplate t)

@@ -94,11 +94,15 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         // DRF authenticated this request (ping has no authentication classes, so it never counts).
         http.Items[AuthenticatedKey] = route.Access != Access.NoAuthentication && auth.IsAuthenticated;
         var method = http.Request.Method;
-        if (!route.Handlers.TryGetValue(method, out var handler))
+        // Django serves HEAD with the GET view (the body is dropped on the way out).
+        var viewMethod = HttpMethods.IsHead(method) ? "GET" : method;
+        if (!route.Handlers.TryGetValue(viewMethod, out var handler))
         {
-            return ApiResult.MethodNotAllowed(method);
+            var notAllowed = ApiResult.MethodNotAllowed(method);
+            notAllowed.Headers["Allow"] = string.Join(", ", route.Handlers.Keys.Concat(route.Handlers.ContainsKey("GET") ? ["HEAD", "OPTIONS"] : ["OPTIONS"]));
+            return notAllowed;
         }
-        if (!HttpMethods.IsGet(method) && route.Access == Access.Authenticated && (!auth.CanWrite || auth.User!.NoRights))
+        if (!HttpMethods.IsGet(viewMethod) && route.Access == Access.Authenticated && (!auth.CanWrite || auth.User!.NoRights))
         {
             return ApiResult.Forbidden();
         }
@@ -170,7 +174,10 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         {
             response.ContentType = result.ContentType;
             response.ContentLength = bytes.Length;
-            await response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
+            if (!HttpMethods.IsHead(http.Request.Method))
+            {
+                await response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
+            }
         }
         else
         {
