@@ -22,7 +22,18 @@ internal static class Program
             e.Cancel = true;
             stop.Cancel();
         };
-        await using var sim = await SimulatorHost.StartAsync(options, stop.Token).ConfigureAwait(false);
+        RunningSimulator sim;
+        try
+        {
+            sim = await SimulatorHost.StartAsync(options, stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or UnauthorizedAccessException)
+        {
+            // A busy port or a bad scenario file: say so plainly instead of a stack trace.
+            Console.Error.WriteLine($"simulator: cannot start: {e.Message}");
+            return 1;
+        }
+        await using var running = sim;
         Console.Out.WriteLine($"AapPacker simulator listening on {sim.BaseUri} (layout {options.Layout})");
         Console.Out.Flush();
         try
