@@ -113,4 +113,18 @@ public sealed class InventoryTests : SimTestBase
         var r = await S.PostAsync(S.Api("inventories/"), "[1, 2]");
         Assert.Equal("JSON parse error - not a JSON object", r["detail"].GetValue<string>());
     }
+
+    [Fact]
+    public async Task Inventory_variables_must_be_a_string()
+    {
+        var r = await S.PostAsync(S.Api("inventories/"), new { name = "x", organization = 1, variables = new { a = 1 } });
+        Assert.Equal("Not a valid string.", r["variables"][0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_blank_name_is_refused()
+    {
+        var r = await S.PostAsync(S.Api("inventories/"), new { name = "  ", organization = 1 });
+        Assert.Equal("This field may not be blank.", r["name"][0]!.GetValue<string>());
+    }
 }

@@ -177,4 +177,22 @@ public sealed class JobTests : SimTestBase
         Assert.Equal("ssh", j["summary_fields"]!["credentials"]![0]!["kind"]!.GetValue<string>());
         Assert.Equal("{\"image_role\": \"base\", \"a\": 1}", j["extra_vars"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Unknown_job_is_404_naming_the_model_and_so_are_its_sub_lists()
+    {
+        Assert.Equal("No Job matches the given query.", (await S.GetAsync(S.Api("jobs/31337/")))["detail"].GetValue<string>());
+        Assert.Equal(HttpStatusCode.NotFound, (await S.GetAsync(S.Api("jobs/31337/job_events/"))).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await S.GetAsync(S.Api("jobs/31337/stdout/?format=txt"))).Status);
+    }
+
+    [Fact]
+    public async Task A_deleted_credential_disappears_from_the_job_credential_list()
+    {
+        var credential = await S.CreateMachineCredentialAsync();
+        var inventory = await S.CreateInventoryAsync();
+        var job = (await S.LaunchAsync("Baseline", new { inventory, credentials = new[] { credential } }))["job"].GetValue<int>();
+        await S.DeleteAsync(S.Api($"credentials/{credential}/"));
+        Assert.Empty((await JobAsync(job))["summary_fields"]!["credentials"]!.AsArray());
+    }
 }

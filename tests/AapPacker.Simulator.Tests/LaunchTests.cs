@@ -174,4 +174,38 @@ public sealed class LaunchTests : SimTestBase
         Assert.Equal(HttpStatusCode.Forbidden, r.Status);
         Assert.Empty((await S.StateAsync())["jobs"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Extra_vars_may_be_a_yaml_string()
+    {
+        var r = await S.LaunchAsync("Baseline", new { extra_vars = "---\nbuild: 7\nflag: true" });
+        Assert.Equal(HttpStatusCode.Created, r.Status);
+        Assert.Contains("\"build\": 7", r["extra_vars"].GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("\"flag\": true", r["extra_vars"].GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Extra_vars_that_are_not_a_mapping_are_refused()
+    {
+        var r = await S.LaunchAsync("Baseline", new { extra_vars = "[1, 2]" });
+        Assert.Equal(HttpStatusCode.BadRequest, r.Status);
+        Assert.NotNull(r.Json!["extra_vars"]);
+    }
+
+    [Fact]
+    public async Task A_value_equal_to_the_template_value_is_neither_accepted_nor_ignored()
+    {
+        var own = (await S.GetAsync(S.Api("inventories/?name=Demo%20Inventory")))["results"][0]!["id"]!.GetValue<int>();
+        var r = await S.LaunchAsync("No Prompts", new { inventory = own, job_type = "run" });
+        Assert.Empty(r["ignored_fields"].AsObject());
+    }
+
+    [Fact]
+    public async Task A_credential_of_a_kind_that_cannot_be_launched_is_refused()
+    {
+        var scm = (await S.GetAsync(S.Api("credential_types/?namespace=scm")))["results"][0]!["id"]!.GetValue<int>();
+        var created = await S.PostAsync(S.Api("credentials/"), new { name = "git", organization = 1, credential_type = scm, inputs = new { username = "git" } });
+        var r = await S.LaunchAsync("Baseline", new { credentials = new[] { created["id"].GetValue<int>() } });
+        Assert.Equal("Cannot assign a Credential of kind `scm`", r["credentials"][0]!.GetValue<string>());
+    }
 }
