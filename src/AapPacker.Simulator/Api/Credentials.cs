@@ -74,8 +74,15 @@ internal static class Credentials
         var id = req.Store.NextId("credential");
         var credential = new Credential
         {
-            Id = id, Name = name!, Description = description, OrganizationId = orgId, UserId = userId, CredentialTypeId = type.Id,
-            Inputs = inputs, Created = req.Now, Modified = req.Now,
+            Id = id,
+            Name = name!,
+            Description = description,
+            OrganizationId = orgId,
+            UserId = userId,
+            CredentialTypeId = type.Id,
+            Inputs = inputs,
+            Created = req.Now,
+            Modified = req.Now,
         };
         req.Store.Credentials[id] = credential;
         return ApiResult.Created(ToJson(req, credential), req.Url("credentials", id));
@@ -167,8 +174,13 @@ internal static class Credentials
         var type = req.Store.CredentialTypes[c.CredentialTypeId];
         return new JsonObject
         {
-            ["id"] = c.Id, ["name"] = c.Name, ["description"] = c.Description, ["kind"] = type.Namespace,
-            ["cloud"] = type.Kind == "cloud", ["kubernetes"] = type.Kind == "kubernetes", ["credential_type_id"] = type.Id,
+            ["id"] = c.Id,
+            ["name"] = c.Name,
+            ["description"] = c.Description,
+            ["kind"] = type.Namespace,
+            ["cloud"] = type.Kind == "cloud",
+            ["kubernetes"] = type.Kind == "kubernetes",
+            ["credential_type_id"] = type.Id,
         };
     }
 

@@ -81,8 +81,15 @@ internal static class Hosts
         var id = req.Store.NextId("host");
         var host = new Host
         {
-            Id = id, Name = name!, Description = description, InventoryId = inventory.Id, Enabled = enabled,
-            InstanceId = instanceId, Variables = variables, Created = req.Now, Modified = req.Now,
+            Id = id,
+            Name = name!,
+            Description = description,
+            InventoryId = inventory.Id,
+            Enabled = enabled,
+            InstanceId = instanceId,
+            Variables = variables,
+            Created = req.Now,
+            Modified = req.Now,
         };
         req.Store.Hosts[id] = host;
         return ApiResult.Created(ToJson(req, host), req.Url("hosts", id));
@@ -119,8 +126,11 @@ internal static class Hosts
             {
                 ["inventory"] = inventory is null ? null : new JsonObject
                 {
-                    ["id"] = inventory.Id, ["name"] = inventory.Name, ["description"] = inventory.Description,
-                    ["kind"] = inventory.Kind, ["organization_id"] = inventory.OrganizationId,
+                    ["id"] = inventory.Id,
+                    ["name"] = inventory.Name,
+                    ["description"] = inventory.Description,
+                    ["kind"] = inventory.Kind,
+                    ["organization_id"] = inventory.OrganizationId,
                 },
                 ["user_capabilities"] = new JsonObject { ["edit"] = true, ["delete"] = true },
                 ["groups"] = new JsonObject { ["count"] = 0, ["results"] = new JsonArray() },

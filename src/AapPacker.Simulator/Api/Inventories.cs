@@ -49,8 +49,14 @@ internal static class Inventories
         var id = req.Store.NextId("inventory");
         var inventory = new Inventory
         {
-            Id = id, Name = name!, Description = description, OrganizationId = org!.Value, Variables = variables,
-            Kind = kind, Created = req.Now, Modified = req.Now,
+            Id = id,
+            Name = name!,
+            Description = description,
+            OrganizationId = org!.Value,
+            Variables = variables,
+            Kind = kind,
+            Created = req.Now,
+            Modified = req.Now,
         };
         req.Store.Inventories[id] = inventory;
         return ApiResult.Created(ToJson(req, inventory), req.Url("inventories", id));

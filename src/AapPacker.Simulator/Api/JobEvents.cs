@@ -58,7 +58,9 @@ internal static class JobEvents
             var (start, size, next, previous) = Paging.Window(req, counters.Count);
             body = new JsonObject
             {
-                ["count"] = counters.Count, ["next"] = next, ["previous"] = previous,
+                ["count"] = counters.Count,
+                ["next"] = next,
+                ["previous"] = previous,
                 ["results"] = Page(req, job, plan, events.Timeline, counters, start, size, noTruncate),
             };
         }

@@ -100,7 +100,9 @@ internal static class JobTemplates
             {
                 var o = new JsonObject
                 {
-                    ["id"] = c.Id, ["name"] = c.Name, ["credential_type"] = c.CredentialTypeId,
+                    ["id"] = c.Id,
+                    ["name"] = c.Name,
+                    ["credential_type"] = c.CredentialTypeId,
                     ["passwords_needed"] = Wire.Array(PasswordsNeeded(req, [c.Id]).Select(p => (JsonNode?)p)),
                 };
                 if (req.Store.CredentialTypes[c.CredentialTypeId].Kind == "vault")

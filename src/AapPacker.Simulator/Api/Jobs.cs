@@ -105,8 +105,13 @@ internal static class Jobs
             ["organization"] = org is null ? null : Organizations.Summary(org),
             ["inventory"] = inventory is null ? null : new JsonObject
             {
-                ["id"] = inventory.Id, ["name"] = inventory.Name, ["description"] = inventory.Description, ["has_active_failures"] = false,
-                ["total_hosts"] = store.Hosts.Values.Count(h => h.InventoryId == inventory.Id), ["kind"] = inventory.Kind, ["organization_id"] = inventory.OrganizationId,
+                ["id"] = inventory.Id,
+                ["name"] = inventory.Name,
+                ["description"] = inventory.Description,
+                ["has_active_failures"] = false,
+                ["total_hosts"] = store.Hosts.Values.Count(h => h.InventoryId == inventory.Id),
+                ["kind"] = inventory.Kind,
+                ["organization_id"] = inventory.OrganizationId,
             },
             ["project"] = new JsonObject { ["id"] = job.ProjectId, ["name"] = store.Projects.GetValueOrDefault(job.ProjectId)?.Name, ["description"] = "", ["status"] = "successful", ["scm_type"] = "git" },
             ["job_template"] = template is null ? null : new JsonObject { ["id"] = template.Id, ["name"] = template.Name, ["description"] = template.Description },
@@ -123,7 +128,12 @@ internal static class Jobs
             var wfStatus = WorkflowEngine.Status(wf, now);
             summary["source_workflow_job"] = new JsonObject
             {
-                ["id"] = wf.Id, ["name"] = wf.Name, ["description"] = "", ["status"] = wfStatus, ["failed"] = IsFailed(wfStatus), ["elapsed"] = WorkflowJobs.Elapsed(wf, now),
+                ["id"] = wf.Id,
+                ["name"] = wf.Name,
+                ["description"] = "",
+                ["status"] = wfStatus,
+                ["failed"] = IsFailed(wfStatus),
+                ["elapsed"] = WorkflowJobs.Elapsed(wf, now),
             };
         }
         var o = new JsonObject

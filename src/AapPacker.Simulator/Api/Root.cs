@@ -40,8 +40,14 @@ internal static class Root
             }), Access.Anonymous);
             r.Get("/api/gateway/v1/ping/", req => ApiResult.Ok(new JsonObject
             {
-                ["status"] = "good", ["version"] = "2.6.0", ["pong"] = Wire.Time(req.Now), ["db_connected"] = true,
-                ["db_exception"] = null, ["proxy_connected"] = true, ["proxy_status_code"] = 200, ["proxy_exception_type"] = null,
+                ["status"] = "good",
+                ["version"] = "2.6.0",
+                ["pong"] = Wire.Time(req.Now),
+                ["db_connected"] = true,
+                ["db_exception"] = null,
+                ["proxy_connected"] = true,
+                ["proxy_status_code"] = 200,
+                ["proxy_exception_type"] = null,
             }), Access.NoAuthentication);
             r.Get("/api/controller/", _ => ApiResult.Ok(ControllerRoot(layout, withOauth: false)), Access.Anonymous);
         }
@@ -91,12 +97,18 @@ internal static class Root
         ["install_uuid"] = "00000000-5eed-4000-8000-000000000001",
         ["instances"] = new JsonArray(new JsonObject
         {
-            ["node"] = "sim-controller-1", ["node_type"] = "hybrid", ["uuid"] = "00000000-5eed-4000-8000-000000000002",
-            ["heartbeat"] = Wire.Time(now), ["capacity"] = 59, ["version"] = layout.ProductVersion,
+            ["node"] = "sim-controller-1",
+            ["node_type"] = "hybrid",
+            ["uuid"] = "00000000-5eed-4000-8000-000000000002",
+            ["heartbeat"] = Wire.Time(now),
+            ["capacity"] = 59,
+            ["version"] = layout.ProductVersion,
         }),
         ["instance_groups"] = new JsonArray(new JsonObject
         {
-            ["name"] = "default", ["capacity"] = 59, ["instances"] = new JsonArray("sim-controller-1"),
+            ["name"] = "default",
+            ["capacity"] = 59,
+            ["instances"] = new JsonArray("sim-controller-1"),
         }),
     };
 

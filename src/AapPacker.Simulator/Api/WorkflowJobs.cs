@@ -43,16 +43,27 @@ internal static class WorkflowJobs
     {
         var wf = new WorkflowJob
         {
-            Id = store.NextId("unified_job"), Name = t.Name, JobTemplateId = t.Id, OrganizationId = t.OrganizationId,
-            InventoryId = launch.InventoryId, ExtraVars = launch.ExtraVars, Limit = launch.Limit, LaunchedByUserId = launch.LaunchedByUserId,
-            Created = now, SliceLaunch = launch with { JobSliceCount = slices },
+            Id = store.NextId("unified_job"),
+            Name = t.Name,
+            JobTemplateId = t.Id,
+            OrganizationId = t.OrganizationId,
+            InventoryId = launch.InventoryId,
+            ExtraVars = launch.ExtraVars,
+            Limit = launch.Limit,
+            LaunchedByUserId = launch.LaunchedByUserId,
+            Created = now,
+            SliceLaunch = launch with { JobSliceCount = slices },
         };
         for (var s = 1; s <= slices; s++)
         {
             var slice = s;
             wf.Nodes.Add(new WorkflowJobNode
             {
-                Id = store.NextId("workflow_job_node"), JobTemplateId = t.Id, Identifier = $"slice-{s}", Created = now, SliceNumber = s,
+                Id = store.NextId("workflow_job_node"),
+                JobTemplateId = t.Id,
+                Identifier = $"slice-{s}",
+                Created = now,
+                SliceNumber = s,
                 SliceHosts = hosts.Where((_, i) => i % slices == slice - 1).ToList(),
             });
         }
@@ -64,14 +75,25 @@ internal static class WorkflowJobs
     {
         var wf = new WorkflowJob
         {
-            Id = store.NextId("unified_job"), Name = t.Name, WorkflowTemplateId = t.Id, OrganizationId = t.OrganizationId,
-            InventoryId = inventoryId, ExtraVars = extraVars, Limit = limit, LaunchedByUserId = userId, Created = now,
+            Id = store.NextId("unified_job"),
+            Name = t.Name,
+            WorkflowTemplateId = t.Id,
+            OrganizationId = t.OrganizationId,
+            InventoryId = inventoryId,
+            ExtraVars = extraVars,
+            Limit = limit,
+            LaunchedByUserId = userId,
+            Created = now,
         };
         foreach (var n in t.Nodes)
         {
             wf.Nodes.Add(new WorkflowJobNode
             {
-                Id = store.NextId("workflow_job_node"), JobTemplateId = n.JobTemplateId, Identifier = n.Identifier, AfterIdentifier = n.AfterIdentifier, Created = now,
+                Id = store.NextId("workflow_job_node"),
+                JobTemplateId = n.JobTemplateId,
+                Identifier = n.Identifier,
+                AfterIdentifier = n.AfterIdentifier,
+                Created = now,
             });
         }
         store.WorkflowJobs[wf.Id] = wf;
@@ -105,7 +127,9 @@ internal static class WorkflowJobs
             ["organization"] = org is null ? null : Organizations.Summary(org),
             ["unified_job_template"] = new JsonObject
             {
-                ["id"] = templateId, ["name"] = wfjt?.Name ?? jt?.Name, ["description"] = wfjt?.Description ?? jt?.Description,
+                ["id"] = templateId,
+                ["name"] = wfjt?.Name ?? jt?.Name,
+                ["description"] = wfjt?.Description ?? jt?.Description,
                 ["unified_job_type"] = wf.IsSlicedJob ? "job" : "workflow_job",
             },
             ["created_by"] = user is null ? null : new JsonObject { ["id"] = user.Id, ["username"] = user.Username, ["first_name"] = "", ["last_name"] = "" },
@@ -178,7 +202,10 @@ internal static class WorkflowJobs
             ["workflow_job"] = new JsonObject { ["id"] = wf.Id, ["name"] = wf.Name, ["description"] = "" },
             ["unified_job_template"] = template is null ? null : new JsonObject
             {
-                ["id"] = template.Id, ["name"] = template.Name, ["description"] = template.Description, ["unified_job_type"] = "job",
+                ["id"] = template.Id,
+                ["name"] = template.Name,
+                ["description"] = template.Description,
+                ["unified_job_type"] = "job",
             },
         };
         if (job is not null)
@@ -187,8 +214,14 @@ internal static class WorkflowJobs
             var status = timeline.Status(req.Now);
             summary["job"] = new JsonObject
             {
-                ["id"] = job.Id, ["name"] = job.Name, ["description"] = "", ["status"] = status, ["failed"] = Jobs.IsFailed(status),
-                ["elapsed"] = timeline.Elapsed(req.Now), ["type"] = "job", ["canceled_on"] = Wire.Time(timeline.CanceledOn(req.Now)),
+                ["id"] = job.Id,
+                ["name"] = job.Name,
+                ["description"] = "",
+                ["status"] = status,
+                ["failed"] = Jobs.IsFailed(status),
+                ["elapsed"] = timeline.Elapsed(req.Now),
+                ["type"] = "job",
+                ["canceled_on"] = Wire.Time(timeline.CanceledOn(req.Now)),
             };
         }
         var children = wf.Nodes.Where(n => n.AfterIdentifier == node.Identifier).Select(n => n.Id);

@@ -40,7 +40,10 @@ internal static class StateSnapshot
                 ["workflowJobs"] = Wire.Array(s.WorkflowJobs.Values.Select(w => (JsonNode?)WorkflowJobs.ToJson(req, w))),
                 ["launches"] = Wire.Array(s.Launches.Select(l => (JsonNode?)new JsonObject
                 {
-                    ["templateId"] = l.TemplateId, ["kind"] = l.Kind, ["payload"] = l.Payload.DeepClone(), ["jobId"] = l.JobId,
+                    ["templateId"] = l.TemplateId,
+                    ["kind"] = l.Kind,
+                    ["payload"] = l.Payload.DeepClone(),
+                    ["jobId"] = l.JobId,
                 })),
                 ["userObjects"] = s.UserObjectCount,
             };

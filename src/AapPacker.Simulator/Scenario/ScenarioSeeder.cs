@@ -15,8 +15,13 @@ internal static class ScenarioSeeder
         {
             var user = new SimUser
             {
-                Id = store.NextId("user"), Username = u.Username, Password = u.Password, IsSuperuser = u.Superuser,
-                IsAuditor = u.Auditor, NoRights = u.NoRights, Created = created,
+                Id = store.NextId("user"),
+                Username = u.Username,
+                Password = u.Password,
+                IsSuperuser = u.Superuser,
+                IsAuditor = u.Auditor,
+                NoRights = u.NoRights,
+                Created = created,
             };
             store.Users.Add(user);
             store.Tokens.AddRange(u.Tokens.Select(t => new SimToken(t.Token, user.Id, t.Scope)));
@@ -53,8 +58,14 @@ internal static class ScenarioSeeder
             var id = store.NextId("credential");
             store.Credentials[id] = new Credential
             {
-                Id = id, Name = c.Name, OrganizationId = org(c.Organization), CredentialTypeId = type.Id,
-                Inputs = (System.Text.Json.Nodes.JsonObject)c.Inputs.DeepClone(), Created = created, Modified = created, IsSeed = true,
+                Id = id,
+                Name = c.Name,
+                OrganizationId = org(c.Organization),
+                CredentialTypeId = type.Id,
+                Inputs = (System.Text.Json.Nodes.JsonObject)c.Inputs.DeepClone(),
+                Created = created,
+                Modified = created,
+                IsSeed = true,
             };
         }
         foreach (var t in doc.JobTemplates ?? [])
@@ -62,16 +73,25 @@ internal static class ScenarioSeeder
             var id = store.NextId("unified_job_template");
             store.JobTemplates[id] = new JobTemplate
             {
-                Id = id, Name = t.Name, Description = t.Description, OrganizationId = org(t.Organization),
+                Id = id,
+                Name = t.Name,
+                Description = t.Description,
+                OrganizationId = org(t.Organization),
                 InventoryId = t.Inventory is null ? null : store.Inventories.Values.First(i => i.Name == t.Inventory).Id,
-                ProjectId = projectId, Playbook = t.Playbook, ExtraVars = t.ExtraVars, JobSliceCount = Math.Max(1, t.SliceCount),
+                ProjectId = projectId,
+                Playbook = t.Playbook,
+                ExtraVars = t.ExtraVars,
+                JobSliceCount = Math.Max(1, t.SliceCount),
                 Ask = new HashSet<string>(t.Ask, StringComparer.Ordinal),
                 Survey = ToSurvey(t.Survey),
                 CredentialIds = t.Credentials.Select(n => store.Credentials.Values.First(c => c.Name == n).Id).ToList(),
                 Script = new JobScript
                 {
-                    Outcome = t.Outcome, EventCount = t.EventCount, EventStdoutBytes = t.EventStdoutBytes,
-                    RunSeconds = t.RunSeconds, Artifacts = t.Artifacts,
+                    Outcome = t.Outcome,
+                    EventCount = t.EventCount,
+                    EventStdoutBytes = t.EventStdoutBytes,
+                    RunSeconds = t.RunSeconds,
+                    Artifacts = t.Artifacts,
                 },
                 Created = created,
             };
@@ -81,9 +101,15 @@ internal static class ScenarioSeeder
             var id = store.NextId("unified_job_template");
             var template = new WorkflowTemplate
             {
-                Id = id, Name = w.Name, Description = w.Description, OrganizationId = org(w.Organization),
+                Id = id,
+                Name = w.Name,
+                Description = w.Description,
+                OrganizationId = org(w.Organization),
                 InventoryId = w.Inventory is null ? null : store.Inventories.Values.First(i => i.Name == w.Inventory).Id,
-                ExtraVars = w.ExtraVars, Ask = new HashSet<string>(w.Ask, StringComparer.Ordinal), Survey = ToSurvey(w.Survey), Created = created,
+                ExtraVars = w.ExtraVars,
+                Ask = new HashSet<string>(w.Ask, StringComparer.Ordinal),
+                Survey = ToSurvey(w.Survey),
+                Created = created,
             };
             foreach (var n in w.Nodes)
             {
@@ -103,8 +129,12 @@ internal static class ScenarioSeeder
             Enabled = survey.Enabled,
             Questions = survey.Questions.Select(q => new SurveyQuestion
             {
-                Variable = q.Variable, QuestionName = q.QuestionName, Required = q.Required, Type = q.Type,
-                Default = q.Default?.DeepClone(), Choices = q.Choices,
+                Variable = q.Variable,
+                QuestionName = q.QuestionName,
+                Required = q.Required,
+                Type = q.Type,
+                Default = q.Default?.DeepClone(),
+                Choices = q.Choices,
             }).ToList(),
         };
 }

@@ -120,7 +120,9 @@ public sealed class SimHarness : IAsyncDisposable
     {
         var r = await PostAsync(Api("credentials/"), new
         {
-            name, organization = 1, credential_type = await MachineTypeIdAsync(),
+            name,
+            organization = 1,
+            credential_type = await MachineTypeIdAsync(),
             inputs = new { username = "packer", ssh_key_data = TestKeys.OpenSshUnencrypted },
         });
         Assert.Equal(HttpStatusCode.Created, r.Status);
