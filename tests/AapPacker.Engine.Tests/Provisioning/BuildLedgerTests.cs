@@ -1,0 +1,56 @@
+using AapPacker.Engine.Provisioning;
+
+namespace AapPacker.Engine.Tests.Provisioning;
+
+public sealed class BuildLedgerTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("aappacker-ledger-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, true);
+
+    [Fact]
+    public void Given_created_objects_when_recording_then_a_file_holds_them_at_once_and_can_be_loaded_after_a_crash()
+    {
+        var ledger = new BuildLedger("run-1-golden", directory, "abcd1234");
+
+        ledger.Record("inventory", 15, "packer-run-1-golden-abcd1234", "/api/v2/inventories/15/", DateTimeOffset.UtcNow);
+        ledger.Record("credential", 57, "packer-run-1-golden-abcd1234-machine", "/api/v2/credentials/57/", DateTimeOffset.UtcNow);
+
+        var loaded = Assert.Single(BuildLedger.LoadAll(directory));
+        Assert.Equal("run-1-golden", loaded.BuildId);
+        Assert.Equal(new[] { 15, 57 }, loaded.Outstanding.Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Given_every_object_removed_when_marking_then_the_file_is_deleted()
+    {
+        var ledger = new BuildLedger("b", directory);
+        ledger.Record("inventory", 1, "packer-b-x", "inventories/1/", DateTimeOffset.UtcNow);
+        ledger.Record("credential", 2, "packer-b-x-machine", "credentials/2/", DateTimeOffset.UtcNow);
+
+        ledger.MarkRemoved("credential", 2);
+        Assert.True(File.Exists(ledger.FilePath));
+        ledger.MarkRemoved("inventory", 1);
+
+        Assert.False(File.Exists(ledger.FilePath));
+        Assert.Empty(BuildLedger.LoadAll(directory));
+    }
+
+    [Fact]
+    public void Given_no_directory_when_recording_then_the_ledger_stays_in_memory()
+    {
+        var ledger = new BuildLedger("b", null);
+        ledger.Record("inventory", 1, "n", "p", DateTimeOffset.UtcNow);
+
+        Assert.Null(ledger.FilePath);
+        Assert.Single(ledger.Outstanding);
+    }
+
+    [Fact]
+    public void Given_the_platform_when_asking_the_default_directory_then_it_is_the_documented_state_folder()
+    {
+        var path = BuildLedger.DefaultDirectory();
+
+        Assert.True(path.EndsWith("aappacker", StringComparison.Ordinal) || path.EndsWith(Path.Combine("AapPacker", "ledger"), StringComparison.Ordinal), path);
+    }
+}
