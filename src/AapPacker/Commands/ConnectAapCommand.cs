@@ -72,7 +72,9 @@ namespace AapPacker.Commands
             var runspace = CurrentRunspace
                 ?? throw new InvalidOperationException("Connect-Aap must run inside a PowerShell pipeline.");
 
-            var resolution = AapSettingsResolver.Resolve(BuildInput(), ReadEnvironment());
+            // Parameters and provider paths belong to the session: read them on the pipeline thread.
+            var input = await InvokeOnPipelineThreadAsync(BuildInput).ConfigureAwait(false);
+            var resolution = AapSettingsResolver.Resolve(input, ReadEnvironment());
             foreach (var source in resolution.Sources)
             {
                 QueueVerbose("Setting " + source);

@@ -99,17 +99,24 @@ namespace AapPacker.Infrastructure
         /// and returns its answer to the async body.
         /// </summary>
         protected internal Task<bool> ShouldProcessAsync(string target, string action)
+            => InvokeOnPipelineThreadAsync(() => ShouldProcess(target, action));
+
+        /// <summary>
+        /// Runs <paramref name="function"/> on the pipeline thread and returns its result to the async body: for
+        /// anything that touches the session (SessionState, provider paths, the host) and so must not run elsewhere.
+        /// </summary>
+        protected internal Task<T> InvokeOnPipelineThreadAsync<T>(Func<T> function)
         {
             // RunContinuationsAsynchronously: the body's continuation must not run inline on the pipeline thread,
             // or it would block the drain loop it is waiting on.
-            var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
             Dispatch(() =>
             {
                 try
                 {
-                    answer.TrySetResult(ShouldProcess(target, action));
+                    answer.TrySetResult(function());
                 }
-#pragma warning disable CA1031 // Whatever ShouldProcess throws (PipelineStoppedException...) belongs to the body.
+#pragma warning disable CA1031 // Whatever the function throws (PipelineStoppedException...) belongs to the body.
                 catch (Exception ex)
 #pragma warning restore CA1031
                 {
