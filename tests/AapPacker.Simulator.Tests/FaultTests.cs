@@ -74,6 +74,8 @@ public sealed class FaultTests : SimTestBase
         await Assert.ThrowsAsync<HttpRequestException>(() => S.PostAsync(S.Api("inventories/"), new { name = "ghost", organization = 1 }));
         var r = await S.GetAsync(S.Api("inventories/?name=ghost"));
         Assert.Equal(1, r["count"].GetValue<int>());
+        var log = System.Text.Json.Nodes.JsonNode.Parse(await S.Http.GetStringAsync("/_sim/requests"))!.AsArray();
+        Assert.Contains(log, e => e!["fault"]?.GetValue<string>() == "lostResponse" && e["status"]!.GetValue<int>() == 201);
     }
 
     [Fact]

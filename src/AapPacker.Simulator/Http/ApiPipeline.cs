@@ -41,8 +41,8 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         var result = Dispatch(http, path, body, auth);
         if (fault is not null)
         {
-            // lostResponse: the server acted, the client never hears about it.
-            Log(http, path, fault.Status ?? 0, auth, fault);
+            // lostResponse: the server acted (the log keeps the status it would have sent), the client never hears about it.
+            Log(http, path, result.Status, auth, fault);
             if (fault.Status is 504)
             {
                 await WriteAsync(http, FaultResponses.GatewayTimeout(), started).ConfigureAwait(false);
