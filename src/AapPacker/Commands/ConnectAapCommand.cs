@@ -96,7 +96,6 @@ namespace AapPacker.Commands
 
             var client = await AapClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
             ConnectionStore.For(runspace).SetCurrent(client);
-            QueueVerbose("Connected: " + client.Info);
 
             if (PassThru)
             {
