@@ -105,6 +105,23 @@ Describe 'Connections' {
             ($warnings -join "`n") | Should -Match 'CONTROLLER_OAUTH_TOKEN|AAP_TOKEN'
         }
 
+        It 'reads the legacy TOWER_* variables, with a deprecation warning' {
+            $env:TOWER_HOST = $Sim.Uri
+            $env:TOWER_OAUTH_TOKEN = 'sim-admin-token'
+            $connection = Connect-Aap -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
+            $connection.User | Should -Be 'admin'
+            ($warnings -join "`n") | Should -Match 'TOWER_'
+        }
+
+        It 'reads CONTROLLER_HOST and a user name and password from CONTROLLER_*' {
+            $env:CONTROLLER_HOST = $Sim.Uri
+            $env:CONTROLLER_USERNAME = 'reader'
+            $env:CONTROLLER_PASSWORD = 'readerpass'
+            $connection = Connect-Aap -PassThru
+            $connection.User | Should -Be 'reader'
+            $connection.AuthenticationType | Should -Be 'Basic'
+        }
+
         It 'warns when a token and a user name and password are both given, and the token wins' {
             $credential = [pscredential]::new('reader', (ConvertTo-TestSecret 'readerpass'))
             $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -Credential $credential -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
