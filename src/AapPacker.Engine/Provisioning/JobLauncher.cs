@@ -160,8 +160,7 @@ namespace AapPacker.Engine.Provisioning
 
         /// <summary>True when the launch may have happened but its answer never arrived.</summary>
         public static bool IsLostAnswer(AapApiException e)
-            => e != null && (e.Kind == AapErrorKind.Unreachable || e.StatusCode == 502 || e.StatusCode == 504
-                             || (e.Kind == AapErrorKind.Protocol && e.StatusCode is null));
+            => e != null && e.MayHaveBeenApplied;
 
         /// <summary>
         /// Looks for the newest job of a template that runs against an inventory (the build's inventory is unique to it, so

@@ -49,7 +49,7 @@ namespace AapPacker.Engine.Provisioning
                 ["description"] = BuildNaming.Description(build, _time.GetUtcNow()),
                 ["variables"] = variables is null || variables.Count == 0 ? "" : JsonValues.Serialize(JsonValues.Normalize(variables, "Variables")),
             };
-            var created = await _api.PostAsync("inventories/", body, cancellationToken).ConfigureAwait(false);
+            var created = await PostOrFindAsync("inventories/", body, "inventories/?name=" + Uri.EscapeDataString((string)body["name"]!), cancellationToken).ConfigureAwait(false);
             var inventory = ToInventory(created);
             ledger?.Record("inventory", inventory.Id, inventory.Name, inventory.ApiPath ?? "", _time.GetUtcNow());
             return inventory;
@@ -80,7 +80,7 @@ namespace AapPacker.Engine.Provisioning
                 ["variables"] = variables.Json,
             };
             var path = "inventories/" + inventoryId.ToString(CultureInfo.InvariantCulture) + "/hosts/";
-            var created = await _api.PostAsync(path, body, cancellationToken).ConfigureAwait(false);
+            var created = await PostOrFindAsync(path, body, path + "?name=" + Uri.EscapeDataString(hostName), cancellationToken).ConfigureAwait(false);
             var host = new AapHost
             {
                 Id = created.Int("id") ?? 0,
@@ -123,7 +123,9 @@ namespace AapPacker.Engine.Provisioning
             JsonElement created;
             try
             {
-                created = await _api.PostAsync("credentials/", body, cancellationToken).ConfigureAwait(false);
+                created = await PostOrFindAsync("credentials/", body,
+                    "credentials/?name=" + Uri.EscapeDataString(BuildNaming.CredentialName(build)) + "&organization=" + organizationId.ToString(CultureInfo.InvariantCulture),
+                    cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -145,6 +147,28 @@ namespace AapPacker.Engine.Provisioning
             };
             ledger?.Record("credential", credential.Id, credential.Name, credential.ApiPath ?? "", _time.GetUtcNow());
             return credential;
+        }
+
+        /// <summary>
+        /// POSTs a create. When the answer is lost although AAP may have acted (reset, 502/504), the object is looked up
+        /// by its unique name instead of being created twice or left behind unrecorded.
+        /// </summary>
+        private async Task<JsonElement> PostOrFindAsync(string path, object body, string lookup, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await _api.PostAsync(path, body, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Api.AapApiException e) when (e.MayHaveBeenApplied)
+            {
+                var page = await _api.GetAsync(lookup, cancellationToken).ConfigureAwait(false);
+                if (page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() == 1)
+                {
+                    return results[0].Clone();
+                }
+
+                throw;
+            }
         }
 
         /// <summary>Maps an inventory document (with the build marker parsed from its description).</summary>

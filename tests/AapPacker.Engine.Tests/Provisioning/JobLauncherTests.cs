@@ -1,0 +1,106 @@
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Provisioning;
+using AapPacker.Engine.Tests.TestSupport;
+using AapPacker.Models;
+
+namespace AapPacker.Engine.Tests.Provisioning;
+
+/// <summary>Launch, ignored fields and cleanup edge cases against the simulator (AWX layout).</summary>
+public sealed class JobLauncherTests(AwxSimulatorFixture fixture) : IClassFixture<AwxSimulatorFixture>, IAsyncLifetime
+{
+    private AapClient? client;
+    private IAapApi api = null!;
+
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+        (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+    }
+
+    public Task DisposeAsync()
+    {
+        client?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task<(AapBuildResources Resources, int TemplateId)> PrepareAsync(string template)
+    {
+        var build = BuildIdentity.Create(null, null, null);
+        var resources = new TemporaryResources(api);
+        var inventory = await resources.CreateInventoryAsync(build, 1, null, null, CancellationToken.None);
+        var host = await resources.AddHostAsync(inventory.Id, HostVariablesBuilder.Build(new HostTarget { Address = "10.0.0.5" }), null, build.BuildId, null, CancellationToken.None);
+        var templateId = (await new NamedObjectResolver(api).JobTemplateAsync(template, CancellationToken.None)).Id;
+        return (new AapBuildResources { BuildId = build.BuildId, Inventory = inventory, Hosts = [host] }, templateId);
+    }
+
+    [Fact]
+    public async Task Given_fields_the_template_ignores_when_launching_then_the_job_is_canceled_and_the_error_names_them()
+    {
+        var (resources, templateId) = await PrepareAsync("No Prompts");
+        var payload = new Dictionary<string, object?> { ["inventory"] = resources.Inventory!.Id, ["limit"] = "web" };
+
+        var e = await Assert.ThrowsAsync<AapProvisioningException>(() =>
+            new JobLauncher(api).LaunchAsync(false, templateId, payload, resources.Inventory.Id, null, resources.Inventory.Id, resources.BuildId, CancellationToken.None));
+
+        Assert.Equal("LaunchFieldsIgnored", e.ErrorId);
+        Assert.Contains("inventory", e.Message);
+        Assert.Contains("ask_inventory_on_launch", e.RecommendedAction);
+        Assert.Equal("canceled", await LifecycleHarness.JobStatusAsync(fixture, e.Job!.Id));
+
+        resources.Job = e.Job;
+        var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
+        Assert.True(cleanup.Complete, cleanup.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Given_a_job_still_running_on_the_inventory_when_cleaning_up_without_waiting_then_409_403_and_202_are_waited_out()
+    {
+        var (resources, templateId) = await PrepareAsync("Baseline");
+        var job = await new JobLauncher(api).LaunchAsync(false, templateId, new Dictionary<string, object?> { ["inventory"] = resources.Inventory!.Id },
+            resources.Inventory.Id, null, resources.Inventory.Id, resources.BuildId, CancellationToken.None);
+        Assert.Contains("/#/jobs/playbook/", job.Url);
+        await fixture.Control.AddFaultsAsync(new FaultSpec("DELETE", "/inventories/\\d+/$", "status") { Status = 403, Count = 1 });
+        await fixture.Control.ClearRequestsAsync();
+
+        // No Job given: cleanup cannot wait for it and meets AAP's guards instead.
+        var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
+
+        Assert.True(cleanup.Complete, cleanup.ToString());
+        var deletes = (await fixture.Control.GetRequestsAsync()).Where(r => r.Method == "DELETE" && r.Path.Contains("/inventories/", StringComparison.Ordinal)).Select(r => r.Status).ToList();
+        Assert.Contains(409, deletes);
+        Assert.Contains(403, deletes);
+        Assert.Equal(202, deletes[^1]);
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        Assert.Equal("successful", await LifecycleHarness.JobStatusAsync(fixture, job.Id));
+    }
+
+    [Fact]
+    public async Task Given_objects_already_gone_when_cleaning_up_then_404_counts_as_gone()
+    {
+        var (resources, _) = await PrepareAsync("Baseline");
+        Assert.Equal(202, await api.DeleteAsync("inventories/" + resources.Inventory!.Id + "/", CancellationToken.None));
+
+        var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
+
+        Assert.True(cleanup.Complete, cleanup.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Given_a_lost_launch_answer_and_no_unique_inventory_when_launching_then_it_fails_with_exit_code_5_without_posting_again()
+    {
+        var (resources, templateId) = await PrepareAsync("Baseline");
+        await fixture.Control.AddFaultsAsync(new FaultSpec("POST", "launch/$", "lostResponse") { Count = 1 });
+
+        var e = await Assert.ThrowsAsync<AapProvisioningException>(() => new JobLauncher(api).LaunchAsync(false, templateId,
+            new Dictionary<string, object?> { ["inventory"] = resources.Inventory!.Id }, resources.Inventory.Id, null, null, null, CancellationToken.None));
+
+        Assert.Equal(AapProvisionExitCode.ApiError, e.ExitCode);
+        Assert.Single(await LifecycleHarness.LaunchesAsync(fixture));
+        var job = await new JobLauncher(api).FindLaunchedAsync(false, templateId, resources.Inventory!.Id, CancellationToken.None);
+        resources.Job = new JobLauncher(api).ToJob(job!.Value, false, templateId, null);
+        await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using AapPacker.Engine.Provisioning;
+
+namespace AapPacker.Engine.Tests.Provisioning;
+
+/// <summary>Keeps everything a provisioning run reports; can run an action when a status is first seen (e.g. Ctrl-C while running).</summary>
+internal sealed class RecordingReporter : IProvisionReporter
+{
+    private readonly ConcurrentQueue<string> all = new();
+
+    public List<JobOutputLine> Output { get; } = [];
+
+    public List<string> Lifecycles { get; } = [];
+
+    public List<string> Warnings { get; } = [];
+
+    public List<JobStatusUpdate> Statuses { get; } = [];
+
+    public Action<JobStatusUpdate>? OnStatusSeen { get; set; }
+
+    public IEnumerable<string> Everything => all;
+
+    public void OnOutput(JobOutputLine line)
+    {
+        lock (Output)
+        {
+            Output.Add(line);
+        }
+
+        all.Enqueue(line.Text);
+    }
+
+    public void OnStatus(JobStatusUpdate update)
+    {
+        lock (Statuses)
+        {
+            Statuses.Add(update);
+        }
+
+        all.Enqueue(update.ToString());
+        OnStatusSeen?.Invoke(update);
+    }
+
+    public void Lifecycle(string message)
+    {
+        lock (Lifecycles)
+        {
+            Lifecycles.Add(message);
+        }
+
+        all.Enqueue(message);
+    }
+
+    public void Warning(string message)
+    {
+        lock (Warnings)
+        {
+            Warnings.Add(message);
+        }
+
+        all.Enqueue(message);
+    }
+}
