@@ -56,7 +56,8 @@ public sealed class JobLauncherTests(AwxSimulatorFixture fixture) : IClassFixtur
     [Fact]
     public async Task Given_a_job_still_running_on_the_inventory_when_cleaning_up_without_waiting_then_409_403_and_202_are_waited_out()
     {
-        var (resources, templateId) = await PrepareAsync("Baseline");
+        // Chatty runs 40 simulated seconds (0.8 s at TimeScale 50): long enough to meet the active-job guard.
+        var (resources, templateId) = await PrepareAsync("Chatty");
         var job = await new JobLauncher(api).LaunchAsync(false, templateId, new Dictionary<string, object?> { ["inventory"] = resources.Inventory!.Id },
             resources.Inventory.Id, null, resources.Inventory.Id, resources.BuildId, CancellationToken.None);
         Assert.Contains("/#/jobs/playbook/", job.Url);
