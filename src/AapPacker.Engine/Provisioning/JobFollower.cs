@@ -95,7 +95,7 @@ namespace AapPacker.Engine.Provisioning
                     break;
                 }
 
-                interval = NextInterval(interval, emitted > 0 || changed);
+                interval = NextInterval(interval, emitted > 0 || changed, _options);
                 await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
             }
 
@@ -217,7 +217,7 @@ namespace AapPacker.Engine.Provisioning
                     break;
                 }
 
-                interval = NextInterval(interval, activity);
+                interval = NextInterval(interval, activity, _options);
                 await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
             }
 
@@ -277,15 +277,16 @@ namespace AapPacker.Engine.Provisioning
         private bool TimedOut(DateTimeOffset started, DateTimeOffset now)
             => _options.Timeout.HasValue && now - started >= _options.Timeout.Value;
 
-        private TimeSpan NextInterval(TimeSpan current, bool active)
+        /// <summary>The pause before the next poll: back to the fastest on activity, else 1.5× up to the slowest.</summary>
+        internal static TimeSpan NextInterval(TimeSpan current, bool active, JobFollowOptions options)
         {
             if (active)
             {
-                return _options.MinPollInterval;
+                return options.MinPollInterval;
             }
 
             var next = TimeSpan.FromTicks((long)(current.Ticks * 1.5));
-            return next > _options.MaxPollInterval ? _options.MaxPollInterval : next;
+            return next > options.MaxPollInterval ? options.MaxPollInterval : next;
         }
 
         private Task DelayAsync(TimeSpan interval, DateTimeOffset started, CancellationToken cancellationToken)

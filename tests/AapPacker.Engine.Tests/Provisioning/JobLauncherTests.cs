@@ -104,4 +104,42 @@ public sealed class JobLauncherTests(AwxSimulatorFixture fixture) : IClassFixtur
         await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
         Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
     }
+
+    [Fact]
+    public async Task Given_a_sliced_template_answering_a_workflow_job_when_following_then_each_slice_is_followed_as_a_node()
+    {
+        var (resources, templateId) = await PrepareAsync("Sliced");
+        var second = await new TemporaryResources(api).AddHostAsync(resources.Inventory!.Id, HostVariablesBuilder.Build(new HostTarget { Address = "10.0.0.6" }),
+            null, resources.BuildId, null, CancellationToken.None);
+        resources.Hosts.Add(second);
+
+        var job = await new JobLauncher(api).LaunchAsync(false, templateId, new Dictionary<string, object?> { ["inventory"] = resources.Inventory.Id },
+            resources.Inventory.Id, null, resources.Inventory.Id, resources.BuildId, CancellationToken.None);
+        resources.Job = job;
+        var reporter = new RecordingReporter();
+        var result = await new JobFollower(api, LifecycleHarness.Fast()).FollowAsync(job, reporter, CancellationToken.None);
+
+        Assert.Equal("workflow_job", job.Type);
+        Assert.Equal("successful", result.Status);
+        Assert.Equal(2, result.Nodes.Count);
+        Assert.True(reporter.Output.Count(l => l.Kind == JobOutputLineKind.Header) >= 2, "one header per slice");
+        Assert.Contains(reporter.Output, l => l.Kind == JobOutputLineKind.Output);
+        Assert.Contains("/#/jobs/workflow/", result.Url);
+        var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
+        Assert.True(cleanup.Complete, cleanup.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Given_the_awx_layout_when_provisioning_end_to_end_then_it_succeeds_with_awx_ui_links_and_nothing_left()
+    {
+        var reporter = new RecordingReporter();
+
+        var outcome = await new ProvisioningSession(api, reporter).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+
+        Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
+        Assert.Contains("/#/jobs/playbook/", outcome.Result!.Url);
+        Assert.Contains("/#/inventories/inventory/", outcome.Resources.Inventory!.Url);
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
 }
