@@ -78,9 +78,9 @@ namespace AapPacker.Engine.Provisioning
         }
 
         /// <summary>Records an object (and writes the file first thing, so a crash right after still leaves a trace).</summary>
-        public BuildLedgerEntry Record(string objectType, int id, string name, string apiPath, DateTimeOffset createdAt)
+        public BuildLedgerEntry Record(string objectType, int id, string name, string apiPath, DateTimeOffset createdAt, int? parentId = null)
         {
-            var entry = new BuildLedgerEntry { ObjectType = objectType, Id = id, Name = name, BuildId = BuildId, ApiPath = apiPath, CreatedAt = createdAt };
+            var entry = new BuildLedgerEntry { ObjectType = objectType, Id = id, Name = name, BuildId = BuildId, ApiPath = apiPath, CreatedAt = createdAt, ParentId = parentId };
             lock (_gate)
             {
                 _entries.Add(entry);
@@ -102,6 +102,29 @@ namespace AapPacker.Engine.Provisioning
 
                 SaveLocked();
             }
+        }
+
+        /// <summary>The outstanding objects as resources for <see cref="BuildCleanup"/> (e.g. after a crash).</summary>
+        public AapPacker.Models.AapBuildResources ToResources()
+        {
+            var resources = new AapPacker.Models.AapBuildResources { BuildId = BuildId };
+            foreach (var entry in Outstanding)
+            {
+                switch (entry.ObjectType)
+                {
+                    case "inventory":
+                        resources.Inventory = new AapPacker.Models.AapInventory { Id = entry.Id, Name = entry.Name, BuildId = BuildId, ApiPath = entry.ApiPath };
+                        break;
+                    case "host":
+                        resources.Hosts.Add(new AapPacker.Models.AapHost { Id = entry.Id, Name = entry.Name, InventoryId = entry.ParentId ?? 0, BuildId = BuildId, ApiPath = entry.ApiPath });
+                        break;
+                    case "credential":
+                        resources.Credential = new AapPacker.Models.AapMachineCredential { Id = entry.Id, Name = entry.Name, BuildId = BuildId, ApiPath = entry.ApiPath };
+                        break;
+                }
+            }
+
+            return resources;
         }
 
         /// <summary>Loads every ledger file in a directory (unreadable files are skipped).</summary>

@@ -20,6 +20,9 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>The API path, e.g. <c>/api/v2/inventories/15/</c> (or relative, <c>inventories/15/</c>).</summary>
         public string ApiPath { get; set; } = "";
 
+        /// <summary>The containing object (a host's inventory), if any.</summary>
+        public int? ParentId { get; set; }
+
         /// <summary>When it was recorded.</summary>
         public DateTimeOffset CreatedAt { get; set; }
 

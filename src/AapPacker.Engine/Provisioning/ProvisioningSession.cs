@@ -172,28 +172,8 @@ namespace AapPacker.Engine.Provisioning
             var resolver = new NamedObjectResolver(_api);
 
             // 1. The template and what its launch accepts.
-            var template = isWorkflow
-                ? await resolver.WorkflowJobTemplateAsync(request.WorkflowJobTemplate!, cancellationToken).ConfigureAwait(false)
-                : await resolver.JobTemplateAsync(request.JobTemplate!, cancellationToken).ConfigureAwait(false);
-            var collection = isWorkflow ? "workflow_job_templates/" : "job_templates/";
-            var templatePath = collection + template.Id.ToString(CultureInfo.InvariantCulture) + "/";
-            var launchInfo = LaunchTemplateInfo.Parse(await _api.GetAsync(templatePath + "launch/", cancellationToken).ConfigureAwait(false), isWorkflow, template.Id);
-            if (string.IsNullOrEmpty(launchInfo.Name))
-            {
-                launchInfo.Name = template.Name;
-            }
-
-            if (launchInfo.SurveyEnabled)
-            {
-                try
-                {
-                    launchInfo.AddSurveySpec(await _api.GetAsync(templatePath + "survey_spec/", cancellationToken).ConfigureAwait(false));
-                }
-                catch (AapApiException e) when (e.Kind == AapErrorKind.Forbidden || e.Kind == AapErrorKind.NotFound)
-                {
-                    // Only template admins may read the spec; the required variables are still known from launch/.
-                }
-            }
+            var launchInfo = await new TemplateLauncher(_api, _time)
+                .ReadTemplateAsync(isWorkflow ? request.WorkflowJobTemplate! : request.JobTemplate!, isWorkflow, cancellationToken).ConfigureAwait(false);
 
             if (isWorkflow && (!request.NoCredential || request.Credentials.Count > 0))
             {
@@ -265,19 +245,12 @@ namespace AapPacker.Engine.Provisioning
 
             var existingInventory = request.InventoryId is null ? null : await resolver.InventoryAsync(request.InventoryId, cancellationToken).ConfigureAwait(false);
             var machineTypeId = inputs is null ? (int?)null : await MachineCredentialType.FindIdAsync(_api, cancellationToken).ConfigureAwait(false);
-            var extraCredentials = new List<LaunchCredential>();
-            foreach (var name in request.Credentials)
+            var extraCredentials = await new TemplateLauncher(_api, _time).ResolveCredentialsAsync(request.Credentials, cancellationToken).ConfigureAwait(false);
+            if (machineTypeId.HasValue && extraCredentials.FirstOrDefault(c => c.CredentialTypeId == machineTypeId.Value) is { } second)
             {
-                var credential = await resolver.CredentialAsync(name, cancellationToken).ConfigureAwait(false);
-                var type = credential.Json.Int("credential_type") ?? 0;
-                if (machineTypeId.HasValue && type == machineTypeId.Value)
-                {
-                    throw AapProvisioningException.Configuration("SecondMachineCredential",
-                        $"-AapCredential '{credential.Name}' is a Machine credential, and the build already brings one; AAP allows one per launch.",
-                        "Remove it from -AapCredential, or pass -NoCredential to use it instead of a temporary one.");
-                }
-
-                extraCredentials.Add(new LaunchCredential(credential.Id, type, credential.Json.Path("inputs")?.String("vault_id"), credential.Name));
+                throw AapProvisioningException.Configuration("SecondMachineCredential",
+                    $"-AapCredential '{second.Name}' is a Machine credential, and the build already brings one; AAP allows one per launch.",
+                    "Remove it from -AapCredential, or pass -NoCredential to use it instead of a temporary one.");
             }
 
             // 4. The launch decision, with placeholders for what does not exist yet.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -93,7 +94,7 @@ namespace AapPacker.Engine.Provisioning
                 ApiPath = created.String("url"),
                 Variables = new Dictionary<string, object?>(variables.Values),
             };
-            ledger?.Record("host", host.Id, host.Name, host.ApiPath ?? "", _time.GetUtcNow());
+            ledger?.Record("host", host.Id, host.Name, host.ApiPath ?? "", _time.GetUtcNow(), host.InventoryId);
             return host;
         }
 
@@ -126,6 +127,13 @@ namespace AapPacker.Engine.Provisioning
                 created = await PostOrFindAsync("credentials/", body,
                     "credentials/?name=" + Uri.EscapeDataString(BuildNaming.CredentialName(build)) + "&organization=" + organizationId.ToString(CultureInfo.InvariantCulture),
                     cancellationToken).ConfigureAwait(false);
+            }
+            catch (Api.AapApiException e) when (!e.MayHaveBeenApplied)
+            {
+                // AAP echoes the start of a rejected key ("Invalid certificate or key: -----BEGIN…"); never pass that on.
+                throw AapProvisioningException.Api("CredentialRejected",
+                    $"AAP refused the temporary Machine credential ({(e.StatusCode.HasValue ? e.StatusCode.Value.ToString(CultureInfo.InvariantCulture) : "no answer")}): {RedactSecrets(e.AapMessage, inputs)}",
+                    "Check the key, user and become settings; the key must be an OpenSSH or PEM private key.");
             }
             finally
             {
@@ -169,6 +177,33 @@ namespace AapPacker.Engine.Provisioning
 
                 throw;
             }
+        }
+
+        /// <summary>Removes any secret (or its first characters, as AAP quotes them) from a message.</summary>
+        internal static string RedactSecrets(string message, MachineCredentialInputs inputs)
+        {
+            var result = message ?? "";
+            foreach (var secret in inputs.ToRequestInputs().Where(p => p.Key != "username" && p.Key != "become_method" && p.Key != "become_username").Select(p => p.Value))
+            {
+                if (secret.Length == 0)
+                {
+                    continue;
+                }
+
+                result = result.Replace(secret, "***");
+                for (var length = Math.Min(secret.Length, 200); length >= 8; length--)
+                {
+                    var prefix = secret.Substring(0, length);
+                    if (result.IndexOf(prefix, StringComparison.Ordinal) >= 0)
+                    {
+                        result = result.Replace(prefix, "***");
+                        break;
+                    }
+                }
+            }
+
+            var begin = result.IndexOf("-----BEGIN", StringComparison.Ordinal);
+            return begin >= 0 ? result.Substring(0, begin) + "***" : result;
         }
 
         /// <summary>Maps an inventory document (with the build marker parsed from its description).</summary>

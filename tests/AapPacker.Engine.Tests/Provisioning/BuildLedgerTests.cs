@@ -54,3 +54,26 @@ public sealed class BuildLedgerTests : IDisposable
         Assert.True(path.EndsWith("aappacker", StringComparison.Ordinal) || path.EndsWith(Path.Combine("AapPacker", "ledger"), StringComparison.Ordinal), path);
     }
 }
+
+public sealed class BuildLedgerRecoveryTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("aappacker-ledger-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, true);
+
+    [Fact]
+    public void Given_a_ledger_left_by_a_crash_when_loading_then_it_converts_to_resources_for_cleanup()
+    {
+        var ledger = new BuildLedger("crashed", directory, "s1");
+        ledger.Record("inventory", 15, "packer-crashed-s1", "inventories/15/", DateTimeOffset.UtcNow);
+        ledger.Record("host", 31, "10.0.0.5", "hosts/31/", DateTimeOffset.UtcNow, 15);
+        ledger.Record("credential", 57, "packer-crashed-s1-machine", "credentials/57/", DateTimeOffset.UtcNow);
+
+        var resources = Assert.Single(BuildLedger.LoadAll(directory)).ToResources();
+
+        Assert.Equal("crashed", resources.BuildId);
+        Assert.Equal(15, resources.Inventory!.Id);
+        Assert.Equal(15, Assert.Single(resources.Hosts).InventoryId);
+        Assert.Equal(57, resources.Credential!.Id);
+    }
+}

@@ -142,4 +142,62 @@ public sealed class JobLauncherTests(AwxSimulatorFixture fixture) : IClassFixtur
         Assert.Contains("/#/inventories/inventory/", outcome.Resources.Inventory!.Url);
         Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
     }
+
+    [Fact]
+    public async Task Given_the_pipeline_pieces_when_starting_a_template_then_credentials_merge_the_job_is_readable_and_waitable()
+    {
+        var (resources, _) = await PrepareAsync("With Vault");
+        var build = BuildIdentity.Create(resources.BuildId, null, null);
+        var machineType = await MachineCredentialType.FindIdAsync(api, CancellationToken.None);
+        resources.Credential = await new TemporaryResources(api).CreateMachineCredentialAsync(build, 1, machineType,
+            new MachineCredentialInputs { UserName = "ec2-user", SshKey = SshPrivateKey.Parse(SecretText.FromPlainText(LifecycleHarness.PrivateKeyPem)) }, null, CancellationToken.None);
+
+        var job = await new TemplateLauncher(api).StartAsync(new TemplateLaunchRequest
+        {
+            Template = "With Vault",
+            InventoryId = resources.Inventory!.Id,
+            InventoryIsUnique = true,
+            Credentials = [resources.Credential.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ExtraVars = "{\"image_role\": \"db\"}",
+        }, CancellationToken.None);
+        resources.Job = job;
+
+        Assert.Equal(resources.Inventory.Id, job.InventoryId);
+        Assert.Contains(resources.Credential.Id, job.CredentialIds);
+        Assert.Equal(2, job.CredentialIds.Count); // the template's vault stays, its Machine credential is replaced
+        var read = await new JobQueries(api).GetAsync(job.Id, null, CancellationToken.None);
+        Assert.Equal(job.Id, read.Id);
+        Assert.Equal("job", read.Type);
+        var result = await new JobFollower(api, LifecycleHarness.Fast()).FollowAsync(read, new RecordingReporter(), CancellationToken.None);
+        Assert.Equal("successful", result.Status);
+
+        var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
+        Assert.True(cleanup.Complete, cleanup.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Given_a_ledger_file_left_by_a_killed_build_when_cleaning_up_from_it_then_everything_goes_and_the_file_too()
+    {
+        var directory = Directory.CreateTempSubdirectory("aappacker-crash-").FullName;
+        try
+        {
+            var build = BuildIdentity.Create("crash-test", null, null);
+            var ledger = new BuildLedger(build.BuildId, directory, build.InstanceSuffix);
+            var factory = new TemporaryResources(api);
+            var inventory = await factory.CreateInventoryAsync(build, 1, null, ledger, CancellationToken.None);
+            await factory.AddHostAsync(inventory.Id, HostVariablesBuilder.Build(new HostTarget { Address = "10.0.0.7" }), null, build.BuildId, ledger, CancellationToken.None);
+
+            var recovered = Assert.Single(BuildLedger.LoadAll(directory));
+            var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(recovered.ToResources(), recovered);
+
+            Assert.True(cleanup.Complete, cleanup.ToString());
+            Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+            Assert.Empty(Directory.GetFiles(directory));
+        }
+        finally
+        {
+            Directory.Delete(directory, true);
+        }
+    }
 }

@@ -134,3 +134,26 @@ public sealed class SshPrivateKeyTests : IDisposable
         Assert.Equal("AskPasswordNotSupported", Assert.Throws<AapProvisioningException>(inputs.Validate).ErrorId);
     }
 }
+
+public class CredentialRedactionTests
+{
+    [Fact]
+    public void Given_aap_echoing_the_start_of_a_key_when_redacting_then_no_part_of_any_secret_remains()
+    {
+        var key = SshPrivateKeyTests.OpenSshKey("none");
+        var inputs = new MachineCredentialInputs
+        {
+            UserName = "ec2-user",
+            SshKey = SshPrivateKey.Parse(SecretText.FromPlainText(key)),
+            Password = SecretText.FromPlainText("pa55word-xyz"),
+        };
+        var echoed = "inputs.ssh_key_data: Invalid certificate or key: " + key[..100] + "...; password pa55word-xyz";
+
+        var redacted = TemporaryResources.RedactSecrets(echoed, inputs);
+
+        Assert.DoesNotContain("BEGIN OPENSSH", redacted);
+        Assert.DoesNotContain(key.Split('\n')[1][..20], redacted);
+        Assert.DoesNotContain("pa55word", redacted);
+        Assert.Contains("Invalid certificate or key", redacted);
+    }
+}
