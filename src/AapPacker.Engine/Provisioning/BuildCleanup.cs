@@ -67,7 +67,7 @@ namespace AapPacker.Engine.Provisioning
                         var item = Item("credential", resources.Credential.Id, resources.Credential.Name);
                         if (_options.KeepCredential)
                         {
-                            Leave(result, item, "kept (-KeepCredential)");
+                            Kept(result, item, "kept (-KeepCredential)", ledger);
                         }
                         else
                         {
@@ -81,7 +81,7 @@ namespace AapPacker.Engine.Provisioning
                         var item = Item("host", host.Id, host.Name);
                         if (_options.KeepInventory)
                         {
-                            Leave(result, item, "kept (-KeepInventory)");
+                            Kept(result, item, "kept (-KeepInventory)", ledger);
                         }
                         else if (inventoryId.HasValue && host.InventoryId == inventoryId.Value)
                         {
@@ -98,7 +98,7 @@ namespace AapPacker.Engine.Provisioning
                         var item = Item("inventory", resources.Inventory.Id, resources.Inventory.Name);
                         if (_options.KeepInventory)
                         {
-                            Leave(result, item, "kept (-KeepInventory)");
+                            Kept(result, item, "kept (-KeepInventory)", ledger);
                         }
                         else
                         {
@@ -297,6 +297,13 @@ namespace AapPacker.Engine.Provisioning
         {
             item.Reason = reason;
             result.Left.Add(item);
+        }
+
+        /// <summary>Kept on request: off the ledger too, so a later crash recovery never deletes it.</summary>
+        private static void Kept(AapCleanupResult result, AapCleanupItem item, string reason, BuildLedger? ledger)
+        {
+            Leave(result, item, reason);
+            ledger?.MarkRemoved(item.ObjectType, item.Id);
         }
 
         private static AapCleanupItem Item(string type, int id, string name) => new AapCleanupItem { ObjectType = type, Id = id, Name = name };
