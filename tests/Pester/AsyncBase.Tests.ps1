@@ -17,6 +17,7 @@ public sealed class InvokeAapPackerAsyncProbeCommand : AapPacker.Infrastructure.
     [Parameter] public int Producers { get; set; } = 1;
     [Parameter] public int Count { get; set; } = 1;
     [Parameter] public SwitchParameter Fail { get; set; }
+    [Parameter] public SwitchParameter UntilStopped { get; set; }
     [Parameter(ValueFromPipeline = true)] public int Input { get; set; }
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
@@ -24,12 +25,41 @@ public sealed class InvokeAapPackerAsyncProbeCommand : AapPacker.Infrastructure.
         await Task.Yield();
         QueueVerbose("body thread " + Environment.CurrentManagedThreadId);
         if (Fail) { throw new InvalidOperationException("probe failure"); }
+        for (var n = 0; UntilStopped; n++)
+        {
+            QueueObject(n);
+            await Task.Delay(1, cancellationToken);
+        }
         if (!await ShouldProcessAsync("probe target " + Input, "Probe")) { return; }
         var producers = Enumerable.Range(0, Producers).Select(p => Task.Run(() =>
         {
             for (var i = 0; i < Count; i++) { QueueObject(Input * 1000000 + p * 10000 + i); }
         }));
         await Task.WhenAll(producers);
+    }
+}
+
+// Runs a script in its own runspace, waits (on an event) for its first output, stops it, and reports.
+public static class AapPackerStopProbe
+{
+    public static object[] StopWhileWriting(string script)
+    {
+        using (var ps = PowerShell.Create())
+        using (var firstOutput = new ManualResetEventSlim())
+        {
+            ps.AddScript(script);
+            var output = new PSDataCollection<PSObject>();
+            output.DataAdded += (sender, e) => firstOutput.Set();
+            var invocation = ps.BeginInvoke(new PSDataCollection<PSObject>(), output);
+            if (!firstOutput.Wait(TimeSpan.FromSeconds(30)))
+            {
+                throw new TimeoutException("The probe wrote nothing: " + string.Join("; ", ps.Streams.Error));
+            }
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            ps.Stop();
+            stopwatch.Stop();
+            return new object[] { stopwatch.Elapsed, ps.InvocationStateInfo.State.ToString(), invocation.IsCompleted, output.Count };
+        }
     }
 }
 
@@ -47,13 +77,17 @@ public sealed class GetAapPackerConnectionProbeCommand : AapPacker.Infrastructur
     $models = Join-Path (Split-Path $module.ImplementingAssembly.Location) 'AapPacker.Models.dll'
     $references = @($module.ImplementingAssembly.Location, $engine, $models, [psobject].Assembly.Location,
         'System.Runtime', 'System.Linq', 'System.Collections', 'System.Threading', 'netstandard')
-    Add-Type -TypeDefinition $source -ReferencedAssemblies $references -IgnoreWarnings -WarningAction SilentlyContinue
-    Import-Module -Assembly ([InvokeAapPackerAsyncProbeCommand].Assembly) -Force
+    # Written to a file so that other runspaces can import the probe too.
+    $script:ProbeAssembly = Join-Path ([IO.Path]::GetTempPath()) ("AapPackerProbe-" + [guid]::NewGuid().ToString('n') + '.dll')
+    Add-Type -TypeDefinition $source -ReferencedAssemblies $references -OutputAssembly $ProbeAssembly -IgnoreWarnings -WarningAction SilentlyContinue
+    Import-Module $ProbeAssembly -Force
     $script:Sim = Start-TestSimulator -Layout awx
 }
 
 AfterAll {
     if ($script:Sim) { & $script:Sim.Stop }
+    # Loaded assemblies stay locked on Windows; the temp folder's cleanup takes it then.
+    if ($script:ProbeAssembly) { Remove-Item $script:ProbeAssembly -ErrorAction SilentlyContinue }
 }
 
 Describe 'AsyncPSCmdlet' {
@@ -84,6 +118,15 @@ Describe 'AsyncPSCmdlet' {
 
     It 'turns an exception from the body into a terminating error record' {
         { Invoke-AapPackerAsyncProbe -Fail -ErrorAction Stop } | Should -Throw -ErrorId 'AapUnexpectedError,*'
+    }
+
+    It 'stops promptly while the body is writing (Ctrl-C)' {
+        $elapsed, $state, $completed, $written = [AapPackerStopProbe]::StopWhileWriting(
+            "Import-Module '$(Get-BuiltModulePath)'; Import-Module '$ProbeAssembly'; Invoke-AapPackerAsyncProbe -UntilStopped")
+        $state | Should -Be 'Stopped'
+        $completed | Should -BeTrue
+        $elapsed | Should -BeLessThan ([TimeSpan]::FromSeconds(5))
+        $written | Should -BeGreaterThan 0
     }
 }
 
