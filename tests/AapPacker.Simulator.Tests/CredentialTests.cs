@@ -39,14 +39,14 @@ public sealed class CredentialTests : SimTestBase
     {
         var r = await CreateAsync(new { username = "u" }, organization: null);
         Assert.Equal(HttpStatusCode.BadRequest, r.Status);
-        Assert.Equal("Missing 'user', 'team', or 'organization'.", r["detail"].GetValue<string>());
+        Assert.Equal("Missing 'user', 'team', or 'organization'.", r["detail"][0]!.GetValue<string>());
     }
 
     [Fact]
     public async Task With_two_owners_the_answer_is_400_only_one_owner()
     {
         var r = await CreateAsync(new { username = "u" }, organization: 1, user: 1);
-        Assert.Equal("Only one of 'user', 'team', or 'organization' should be provided, received organization, user fields.", r["detail"].GetValue<string>());
+        Assert.Equal("Only one of 'user', 'team', or 'organization' should be provided, received organization, user fields.", r["detail"][0]!.GetValue<string>());
     }
 
     [Fact]
@@ -103,5 +103,49 @@ public sealed class CredentialTests : SimTestBase
     {
         var r = await S.GetAsync(S.Api("credentials/777/"));
         Assert.Equal("No Credential matches the given query.", r["detail"].GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_passphrase_without_key_data_is_accepted()
+    {
+        var r = await CreateAsync(new { username = "u", ssh_key_unlock = "pass" });
+        Assert.Equal(HttpStatusCode.Created, r.Status);
+    }
+
+    [Fact]
+    public async Task Text_around_the_pem_block_makes_the_key_invalid()
+    {
+        var r = await CreateAsync(new { ssh_key_data = TestKeys.OpenSshUnencrypted + "trailing junk" });
+        Assert.StartsWith("Invalid certificate or key: ", r["inputs"]["ssh_key_data"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_certificate_alone_is_not_a_private_key()
+    {
+        var cert = "-----BEGIN CERTIFICATE-----\n" + Convert.ToBase64String(new byte[48]) + "\n-----END CERTIFICATE-----\n";
+        var r = await CreateAsync(new { ssh_key_data = cert });
+        Assert.Equal("At least one private key is required.", r["inputs"]["ssh_key_data"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_unknown_input_is_refused()
+    {
+        var r = await CreateAsync(new { username = "u", colour = "blue" });
+        Assert.Equal(HttpStatusCode.BadRequest, r.Status);
+        Assert.Contains("'colour' was unexpected", r["inputs"][0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_encrypted_placeholder_cannot_be_used_as_a_new_secret()
+    {
+        var r = await CreateAsync(new { username = "u", password = "$encrypted$" });
+        Assert.Equal("$encrypted$ is a reserved keyword, and cannot be used for password.", r["inputs"][0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Filtering_on_inputs_is_forbidden()
+    {
+        var r = await S.GetAsync(S.Api("credentials/?inputs__icontains=secret"));
+        Assert.Equal(HttpStatusCode.Forbidden, r.Status);
     }
 }

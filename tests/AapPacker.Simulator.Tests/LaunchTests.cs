@@ -123,7 +123,7 @@ public sealed class LaunchTests : SimTestBase
         var temp = await S.CreateMachineCredentialAsync();
         var r = await S.LaunchAsync("With Vault", new { credentials = new[] { temp } });
         Assert.Equal(HttpStatusCode.BadRequest, r.Status);
-        Assert.Equal("Removing Vault credential at launch time without replacement is not supported. Provided list lacked credential(s): Demo Vault.",
+        Assert.Equal("Removing Vault credential at launch time without replacement is not supported. Provided list lacked credential(s): Demo Credential, Demo Vault.",
             r["credentials"][0]!.GetValue<string>());
     }
 
@@ -207,5 +207,26 @@ public sealed class LaunchTests : SimTestBase
         var created = await S.PostAsync(S.Api("credentials/"), new { name = "git", organization = 1, credential_type = scm, inputs = new { username = "git" } });
         var r = await S.LaunchAsync("Baseline", new { credentials = new[] { created["id"].GetValue<int>() } });
         Assert.Equal("Cannot assign a Credential of kind `scm`", r["credentials"][0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Dropping_a_template_credential_is_400_even_when_credentials_are_not_prompted()
+    {
+        var scenario = Path.Combine(Path.GetTempPath(), $"sim-noask-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(scenario, """{"jobTemplates":[{"name":"Fixed","credentials":["Demo Credential"]}]}""");
+        try
+        {
+            await using var s = await SimHarness.StartAsync("awx", scenarioPath: scenario);
+            var temp = await s.CreateMachineCredentialAsync();
+            var dropped = await s.LaunchAsync("Fixed", new { credentials = new[] { temp } });
+            Assert.Equal(HttpStatusCode.Created, dropped.Status);
+            var emptyList = await s.LaunchAsync("Fixed", new { credentials = Array.Empty<int>() });
+            Assert.Equal(HttpStatusCode.BadRequest, emptyList.Status);
+            Assert.StartsWith("Removing Machine credential", emptyList["credentials"][0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(scenario);
+        }
     }
 }

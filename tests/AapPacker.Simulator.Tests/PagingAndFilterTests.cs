@@ -60,7 +60,7 @@ public sealed class PagingAndFilterTests : SimTestBase
     {
         var r = await S.GetAsync(S.Api("inventories/?colour=blue"));
         Assert.Equal(HttpStatusCode.BadRequest, r.Status);
-        Assert.Contains("colour", r["detail"].GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("Inventory has no field named 'colour'", r["detail"].GetValue<string>());
     }
 
     [Theory]
@@ -110,5 +110,13 @@ public sealed class PagingAndFilterTests : SimTestBase
     {
         var r = await S.GetAsync(S.Api("organizations/?name=Engineering"));
         Assert.Equal(2, r["results"][0]!["id"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Ordering_by_a_protected_field_is_403()
+    {
+        var r = await S.GetAsync(S.Api("jobs/?order_by=extra_vars"));
+        Assert.Equal(HttpStatusCode.Forbidden, r.Status);
+        Assert.Equal("Filtering on extra_vars is not allowed.", r["detail"].GetValue<string>());
     }
 }

@@ -10,7 +10,7 @@ internal static class CredentialTypes
     public static void Map(ApiRouter r)
     {
         r.Get("credential_types/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, req.Store.CredentialTypes.Values.Select(t => ToJson(req, t)), "kind,name").ToList())));
+            ListFilter.Apply(req, "CredentialType", req.Store.CredentialTypes.Values.Select(t => ToJson(req, t)), "kind,name").ToList())));
         r.Get("credential_types/{id}/", req =>
         {
             var type = req.Store.CredentialTypes.GetValueOrDefault(req.Id());

@@ -13,7 +13,7 @@ internal static class Credentials
     public static void Map(ApiRouter r)
     {
         r.Get("credentials/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, Rbac.Readable(req, req.Store.Credentials.Values).Select(c => ToJson(req, c)), "name",
+            ListFilter.Apply(req, "Credential", Rbac.Readable(req, req.Store.Credentials.Values).Select(c => ToJson(req, c)), "name",
                 () => ToJson(req, new Credential { Name = "", CredentialTypeId = req.Store.CredentialTypes.Keys.First() })).ToList())));
         r.Post("credentials/", req => Create(req, req.ReadObject()));
         r.Post("organizations/{id}/credentials/", req =>
@@ -59,11 +59,12 @@ internal static class Credentials
         var owners = new[] { ("organization", orgId), ("team", teamId), ("user", userId) }.Where(o => o.Item2 is not null).Select(o => o.Item1).ToList();
         if (owners.Count == 0)
         {
-            return ApiResult.Detail(400, "Missing 'user', 'team', or 'organization'.");
+            // Raised from the serializer's validate(), so DRF wraps the message in a list.
+            return ApiResult.FieldError("detail", "Missing 'user', 'team', or 'organization'.");
         }
         if (owners.Count > 1)
         {
-            return ApiResult.Detail(400, $"Only one of 'user', 'team', or 'organization' should be provided, received {string.Join(", ", owners)} fields.");
+            return ApiResult.FieldError("detail", $"Only one of 'user', 'team', or 'organization' should be provided, received {string.Join(", ", owners)} fields.");
         }
         var type = req.Store.CredentialTypes[typeId!.Value];
         ValidateInputs(type, inputs);
@@ -91,42 +92,52 @@ internal static class Credentials
     /// <summary>CredentialInputField.validate: known string fields, a real private key, and the passphrase rule.</summary>
     private static void ValidateInputs(CredentialType type, JsonObject inputs)
     {
+        foreach (var field in type.Fields.Where(f => f.Secret))
+        {
+            if (Str(inputs, field.Id) == Encrypted)
+            {
+                throw new ApiException(new ApiResult { Status = 400, Json = new JsonObject { ["inputs"] = new JsonArray($"$encrypted$ is a reserved keyword, and cannot be used for {field.Id}.") } });
+            }
+        }
+        var unexpected = inputs.Select(p => p.Key).Where(k => type.Fields.All(f => f.Id != k)).ToList();
+        if (unexpected.Count > 0)
+        {
+            var list = string.Join(", ", unexpected.Select(k => $"'{k}'"));
+            throw new ApiException(new ApiResult
+            {
+                Status = 400,
+                Json = new JsonObject { ["inputs"] = new JsonArray($"Additional properties are not allowed ({list} {(unexpected.Count == 1 ? "was" : "were")} unexpected)") },
+            });
+        }
         var errors = new JsonObject();
         foreach (var (key, value) in inputs)
         {
-            if (type.Fields.All(f => f.Id != key))
-            {
-                errors[key] = new JsonArray($"'{key}' is not a valid input for this credential type.");
-            }
-            else if (value is null || value.GetValueKind() != JsonValueKind.String)
+            if (value is null || value.GetValueKind() != JsonValueKind.String)
             {
                 errors[key] = new JsonArray($"{value?.ToJsonString() ?? "None"} is not of type 'string'");
             }
         }
         var keyData = Str(inputs, "ssh_key_data");
-        var unlock = Str(inputs, "ssh_key_unlock");
-        if (errors.Count == 0 && type.Fields.Any(f => f.Id == "ssh_key_data") && !string.IsNullOrEmpty(keyData))
+        var encrypted = false;
+        if (type.Fields.Any(f => f.Id == "ssh_key_data") && keyData.Length > 0 && !errors.ContainsKey("ssh_key_data"))
         {
-            var problem = PrivateKeys.Validate(keyData, out var encrypted);
-            if (problem is not null)
+            if (PrivateKeys.Validate(keyData, out encrypted) is { } problem)
             {
                 errors["ssh_key_data"] = new JsonArray(problem);
-            }
-            else if (type.Fields.Any(f => f.Id == "ssh_key_unlock"))
-            {
-                if (!encrypted && !string.IsNullOrEmpty(unlock))
-                {
-                    errors["ssh_key_unlock"] = new JsonArray("should not be set when SSH key is not encrypted.");
-                }
-                else if (encrypted && string.IsNullOrEmpty(unlock))
-                {
-                    errors["ssh_key_unlock"] = new JsonArray("must be set when SSH key is encrypted.");
-                }
+                encrypted = false;
             }
         }
-        else if (errors.Count == 0 && string.IsNullOrEmpty(keyData) && !string.IsNullOrEmpty(unlock) && unlock != "ASK")
+        if (type.Managed && type.Fields.Any(f => f.Id == "ssh_key_unlock"))
         {
-            errors["ssh_key_unlock"] = new JsonArray("should not be set when SSH key is not encrypted.");
+            var unlock = Str(inputs, "ssh_key_unlock");
+            if (encrypted && unlock.Length == 0)
+            {
+                errors["ssh_key_unlock"] = new JsonArray("must be set when SSH key is encrypted.");
+            }
+            if (keyData.Length > 0 && unlock.Length > 0 && !encrypted && !errors.ContainsKey("ssh_key_data"))
+            {
+                errors["ssh_key_unlock"] = new JsonArray("should not be set when SSH key is not encrypted.");
+            }
         }
         if (errors.Count > 0)
         {

@@ -24,7 +24,7 @@ internal static class Hosts
     }
 
     private static ApiResult List(ApiRequest req, IEnumerable<Host> hosts)
-        => ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, hosts.Select(h => ToJson(req, h)), "name",
+        => ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, "Host", hosts.Select(h => ToJson(req, h)), "name",
             () => ToJson(req, new Host { Name = "" })).ToList()));
 
     private static Host Find(ApiRequest req)

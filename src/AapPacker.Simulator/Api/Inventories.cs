@@ -10,7 +10,7 @@ internal static class Inventories
     public static void Map(ApiRouter r)
     {
         r.Get("inventories/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, Rbac.Readable(req, req.Store.Inventories.Values).Select(i => ToJson(req, i)), "name",
+            ListFilter.Apply(req, "Inventory", Rbac.Readable(req, req.Store.Inventories.Values).Select(i => ToJson(req, i)), "name",
                 () => ToJson(req, new Inventory { Name = "" })).ToList())));
         r.Post("inventories/", Create);
         r.Get("inventories/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));

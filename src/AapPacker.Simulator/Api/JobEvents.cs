@@ -43,7 +43,7 @@ internal static class JobEvents
         }
         else
         {
-            materialized = ListFilter.Apply(req, events.All().Select(c => ToJson(req, job, plan, events.Timeline, c, noTruncate: true)), "start_line").ToList();
+            materialized = ListFilter.Apply(req, "JobEvent", events.All().Select(c => ToJson(req, job, plan, events.Timeline, c, noTruncate: true)), "start_line").ToList();
             counters = materialized.Select(e => e["counter"]!.GetValue<int>()).ToList();
         }
         JsonObject body;

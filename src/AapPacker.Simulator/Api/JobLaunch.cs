@@ -124,6 +124,11 @@ internal static class JobLaunch
         {
             finalCredentials = MergeCredentials(store, t, credentials!, errors);
         }
+        if (credentials is not null)
+        {
+            // Checked on the raw field, so it bites even when credentials are not prompted for.
+            CheckRemovals(store, t, credentials, errors);
+        }
         if (finalInventory is null)
         {
             errors.Add("resources_needed_to_start", "Job Template inventory is missing or undefined.");
@@ -197,42 +202,56 @@ internal static class JobLaunch
         return ApiResult.Created(response, location);
     }
 
-    /// <summary>
-    /// Template credentials overlaid by the prompted ones, keyed by type (vault: type + vault_id); every template
-    /// credential must be re-sent or replaced by one of its type; one credential per key.
-    /// </summary>
+    /// <summary>Credentials are exclusive per type, and per vault id for vault credentials.</summary>
+    private static string Key(SimStore store, Credential c)
+    {
+        var vaultId = VaultId(store, c);
+        return vaultId is null ? c.CredentialTypeId.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{c.CredentialTypeId}_{vaultId}";
+    }
+
+    private static string Display(SimStore store, Credential c)
+    {
+        var name = store.CredentialTypes[c.CredentialTypeId].Name;
+        return VaultId(store, c) is { } vaultId ? $"{name} (id={vaultId})" : name;
+    }
+
+    private static string? VaultId(SimStore store, Credential c)
+        => store.CredentialTypes[c.CredentialTypeId].Kind == "vault" && c.Inputs["vault_id"] is JsonValue v
+           && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length > 0 ? v.GetValue<string>() : null;
+
+    /// <summary>Template credentials overlaid by the prompted ones (one per key; launchable kinds only).</summary>
     private static List<int> MergeCredentials(SimStore store, JobTemplate t, List<int> provided, Validation errors)
     {
-        string Key(Credential c) => store.CredentialTypes[c.CredentialTypeId].Kind == "vault"
-            ? $"{c.CredentialTypeId}_{c.Inputs["vault_id"]?.GetValue<string>() ?? ""}"
-            : c.CredentialTypeId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string TypeName(Credential c) => store.CredentialTypes[c.CredentialTypeId].Name;
-
         var given = provided.Distinct().Select(id => store.Credentials[id]).ToList();
-        foreach (var group in given.GroupBy(Key).Where(g => g.Count() > 1))
-        {
-            errors.Add("credentials", $"Cannot assign multiple {TypeName(group.First())} credentials.");
-        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in given)
         {
+            if (!seen.Add(Key(store, c)))
+            {
+                errors.Add("credentials", $"Cannot assign multiple {Display(store, c)} credentials.");
+            }
             var kind = store.CredentialTypes[c.CredentialTypeId].Kind;
             if (!LaunchableKinds.Contains(kind))
             {
                 errors.Add("credentials", $"Cannot assign a Credential of kind `{kind}`");
             }
         }
-        var givenKeys = given.Select(Key).ToHashSet(StringComparer.Ordinal);
-        var removed = t.CredentialIds.Where(store.Credentials.ContainsKey).Select(id => store.Credentials[id])
-            .Where(c => !provided.Contains(c.Id) && !givenKeys.Contains(Key(c))).ToList();
-        foreach (var group in removed.GroupBy(TypeName))
-        {
-            errors.Add("credentials",
-                $"Removing {group.Key} credential at launch time without replacement is not supported. Provided list lacked credential(s): {string.Join(", ", group.Select(c => c.Name))}.");
-        }
         var merged = t.CredentialIds.Where(store.Credentials.ContainsKey).Select(id => store.Credentials[id])
-            .Where(c => !givenKeys.Contains(Key(c))).Select(c => c.Id).ToList();
+            .Where(c => !seen.Contains(Key(store, c))).Select(c => c.Id).ToList();
         merged.AddRange(given.Select(c => c.Id));
         return merged;
     }
 
+    /// <summary>Every template credential must be re-sent or replaced by one with the same key.</summary>
+    private static void CheckRemovals(SimStore store, JobTemplate t, List<int> provided, Validation errors)
+    {
+        var providedKeys = provided.Select(id => Key(store, store.Credentials[id])).ToHashSet(StringComparer.Ordinal);
+        var removed = t.CredentialIds.Where(id => store.Credentials.ContainsKey(id) && !provided.Contains(id)).Select(id => store.Credentials[id]).ToList();
+        var names = string.Join(", ", removed.Select(c => c.Name));
+        foreach (var c in removed.Where(c => !providedKeys.Contains(Key(store, c))))
+        {
+            errors.Add("credentials",
+                $"Removing {Display(store, c)} credential at launch time without replacement is not supported. Provided list lacked credential(s): {names}.");
+        }
+    }
 }

@@ -10,7 +10,7 @@ internal static class JobTemplates
     public static void Map(ApiRouter r)
     {
         r.Get("job_templates/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, Rbac.Readable(req, req.Store.JobTemplates.Values).Select(t => ToJson(req, t)), "name").ToList())));
+            ListFilter.Apply(req, "JobTemplate", Rbac.Readable(req, req.Store.JobTemplates.Values).Select(t => ToJson(req, t)), "name").ToList())));
         r.Get("job_templates/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
         r.Get("job_templates/{id}/launch/", req => Rbac.Detail(req, LaunchInfo(req, Find(req))));
         r.Post("job_templates/{id}/launch/", req => JobLaunch.Launch(req, Find(req)));
@@ -18,14 +18,14 @@ internal static class JobTemplates
         r.Get("job_templates/{id}/credentials/", req =>
         {
             var template = Find(req);
-            return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req,
+            return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, "Credential",
                 template.CredentialIds.Select(id => req.Store.Credentials.GetValueOrDefault(id)).OfType<Credential>().Select(c => Credentials.ToJson(req, c)), "name",
                 () => Credentials.ToJson(req, new Credential { Name = "", CredentialTypeId = req.Store.CredentialTypes.Keys.First() })).ToList()));
         });
         r.Get("job_templates/{id}/jobs/", req =>
         {
             var template = Find(req);
-            return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req,
+            return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, "Job",
                 req.Store.Jobs.Values.Where(j => j.JobTemplateId == template.Id).Select(j => Jobs.ToJson(req, j, detail: false)), "id",
                 () => Jobs.ToJson(req, Jobs.Prototype, detail: false)).ToList()));
         });

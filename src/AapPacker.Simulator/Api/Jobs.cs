@@ -11,7 +11,7 @@ internal static class Jobs
     public static void Map(ApiRouter r)
     {
         r.Get("jobs/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, Rbac.Readable(req, req.Store.Jobs.Values).Select(j => ToJson(req, j, detail: false)), "id",
+            ListFilter.Apply(req, "Job", Rbac.Readable(req, req.Store.Jobs.Values).Select(j => ToJson(req, j, detail: false)), "id",
                 () => ToJson(req, Prototype, detail: false)).ToList())));
         r.Get("jobs/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req), detail: true)));
         r.Get("jobs/{id}/cancel/", req => ApiResult.Ok(new JsonObject
@@ -80,7 +80,7 @@ internal static class Jobs
                 });
             }
         }
-        return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, items, "host_name").ToList()));
+        return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, "JobHostSummary", items, "host_name").ToList()));
     }
 
     /// <summary>A blank job, for checking filter keys on an empty list.</summary>

@@ -10,7 +10,7 @@ internal static class Organizations
     public static void Map(ApiRouter r)
     {
         r.Get("organizations/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, Rbac.Readable(req, req.Store.Organizations.Values).Select(o => ToJson(req, o)), "name",
+            ListFilter.Apply(req, "Organization", Rbac.Readable(req, req.Store.Organizations.Values).Select(o => ToJson(req, o)), "name",
                 () => ToJson(req, new Organization { Name = "" })).ToList())));
         r.Get("organizations/{id}/", req =>
         {

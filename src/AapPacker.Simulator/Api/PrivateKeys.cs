@@ -5,77 +5,93 @@ using System.Text.RegularExpressions;
 namespace AapPacker.Simulator.Api;
 
 /// <summary>
-/// Enough of AWX's <c>validate_ssh_private_key</c>: the data must hold exactly one PEM or OpenSSH private key
-/// (plus optional certificates); tells whether the key is encrypted (PEM <c>Proc-Type: 4,ENCRYPTED</c> or
-/// <c>ENCRYPTED PRIVATE KEY</c>; OpenSSH: the cipher name in the key header is not <c>none</c>).
+/// AWX's SSH private key rule for <c>ssh_key_data</c>: the text must be nothing but PEM blocks, at least one of
+/// them a private key of a known type (RSA, DSA, EC, OPENSSH, plain or ENCRYPTED PRIVATE KEY), certificates
+/// allowed. Encrypted means: PEM data containing <c>ENCRYPTED</c> (e.g. <c>Proc-Type: 4,ENCRYPTED</c>), an
+/// <c>ENCRYPTED PRIVATE KEY</c> block, or an OpenSSH key whose cipher name is not <c>none</c>.
 /// </summary>
 internal static partial class PrivateKeys
 {
-    [GeneratedRegex(@"-----BEGIN ([A-Z0-9 ]+)-----\s*(.*?)-----END \1-----", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
-    private static partial Regex PemBlock();
+    private static readonly HashSet<string> KeyTypes = new(StringComparer.Ordinal) { "RSA", "DSA", "EC", "OPENSSH", "" };
+
+    [GeneratedRegex(@"^(-{4,}) *BEGIN ([A-Z ]+?) *\1\s*(.+?)\s*\1 *END \2 *\1(.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex PemObject();
 
     /// <summary>Returns null when valid, else AWX's message.</summary>
     public static string? Validate(string data, out bool encrypted)
     {
         encrypted = false;
         var keys = 0;
-        foreach (Match m in PemBlock().Matches(data))
+        var rest = data.TrimStart();
+        while (rest.Length > 0)
         {
-            var type = m.Groups[1].Value;
-            var (headers, body) = SplitHeaders(m.Groups[2].Value);
-            byte[] bytes;
-            try
+            var m = PemObject().Match(rest);
+            if (!m.Success)
             {
-                bytes = Convert.FromBase64String(body);
+                return $"Invalid certificate or key: {(rest.Length > 100 ? rest[..100] : rest)}...";
             }
-            catch (FormatException)
-            {
-                return Invalid(data);
-            }
+            rest = m.Groups[4].Value.TrimStart();
+            var type = m.Groups[2].Value;
+            var inner = m.Groups[3].Value;
+            string? keyType = null;
             if (type.EndsWith("PRIVATE KEY", StringComparison.Ordinal))
             {
                 keys++;
-                if (type == "ENCRYPTED PRIVATE KEY" || headers.Contains("ENCRYPTED", StringComparison.Ordinal))
+                keyType = type.Replace("ENCRYPTED PRIVATE KEY", "", StringComparison.Ordinal).Replace("PRIVATE KEY", "", StringComparison.Ordinal).Trim();
+                if (!KeyTypes.Contains(keyType))
                 {
-                    encrypted = true;
-                }
-                else if (type == "OPENSSH PRIVATE KEY")
-                {
-                    var cipher = OpenSshCipher(bytes);
-                    if (cipher is null)
-                    {
-                        return Invalid(data);
-                    }
-                    encrypted = cipher != "none";
+                    return $"Invalid private key: unsupported type \"{keyType}\"";
                 }
             }
             else if (type != "CERTIFICATE")
             {
-                return $"Invalid private key: unsupported type \"{type}\"";
+                return $"Unsupported PEM object type: \"{type}\"";
+            }
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(Base64Body(inner));
+            }
+            catch (FormatException)
+            {
+                return "Invalid base64-encoded data";
+            }
+            if (bytes.Length == 0)
+            {
+                return "Invalid base64-encoded data";
+            }
+            if (keyType == "OPENSSH")
+            {
+                encrypted |= OpenSshCipher(bytes) != "none";
+            }
+            else if (type == "ENCRYPTED PRIVATE KEY" || (keyType is not null && inner.Contains("ENCRYPTED", StringComparison.Ordinal)))
+            {
+                encrypted = true;
             }
         }
-        return keys == 1 ? null : Invalid(data);
+        return keys >= 1 ? null : "At least one private key is required.";
     }
 
-    private static string Invalid(string data) => $"Invalid certificate or key: {(data.Length > 100 ? data[..100] : data)}...";
-
-    private static (string Headers, string Body) SplitHeaders(string block)
+    /// <summary>The base64 lines of a PEM body, without RFC 1421 headers (and their continuation lines).</summary>
+    private static string Base64Body(string inner)
     {
-        var headers = new StringBuilder();
         var body = new StringBuilder();
-        foreach (var raw in block.Split('\n'))
+        var continues = false;
+        foreach (var raw in inner.Split('\n'))
         {
             var line = raw.Trim();
-            if (line.Contains(':', StringComparison.Ordinal))
+            if (line.Length == 0)
             {
-                headers.Append(line).Append('\n');
+                continue;
             }
-            else
+            if (continues || line.Contains(':', StringComparison.Ordinal))
             {
-                body.Append(line);
+                continues = line.EndsWith('\\');
+                continue;
             }
+            body.Append(line);
         }
-        return (headers.ToString(), body.ToString());
+        return body.ToString();
     }
 
     /// <summary>The cipher name of an <c>openssh-key-v1</c> blob, or null if it is not one.</summary>

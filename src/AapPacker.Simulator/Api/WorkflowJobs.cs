@@ -11,7 +11,7 @@ internal static class WorkflowJobs
     public static void Map(ApiRouter r)
     {
         r.Get("workflow_jobs/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, Rbac.Readable(req, req.Store.WorkflowJobs.Values).Select(w => ToJson(req, w)), "id",
+            ListFilter.Apply(req, "WorkflowJob", Rbac.Readable(req, req.Store.WorkflowJobs.Values).Select(w => ToJson(req, w)), "id",
                 () => ToJson(req, new WorkflowJob { Name = "" })).ToList())));
         r.Get("workflow_jobs/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
         r.Get("workflow_jobs/{id}/cancel/", req => ApiResult.Ok(new JsonObject
@@ -31,7 +31,7 @@ internal static class WorkflowJobs
         r.Get("workflow_jobs/{id}/workflow_nodes/", req =>
         {
             var wf = Find(req);
-            return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, wf.Nodes.Select(n => NodeToJson(req, wf, n)), "id").ToList()));
+            return ApiResult.Ok(Paging.Page(req, ListFilter.Apply(req, "WorkflowJobNode", wf.Nodes.Select(n => NodeToJson(req, wf, n)), "id").ToList()));
         });
     }
 

@@ -13,7 +13,7 @@ internal static class WorkflowTemplates
     public static void Map(ApiRouter r)
     {
         r.Get("workflow_job_templates/", req => ApiResult.Ok(Paging.Page(req,
-            ListFilter.Apply(req, Rbac.Readable(req, req.Store.WorkflowTemplates.Values).Select(t => ToJson(req, t)), "name").ToList())));
+            ListFilter.Apply(req, "WorkflowJobTemplate", Rbac.Readable(req, req.Store.WorkflowTemplates.Values).Select(t => ToJson(req, t)), "name").ToList())));
         r.Get("workflow_job_templates/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
         r.Get("workflow_job_templates/{id}/launch/", req => Rbac.Detail(req, LaunchInfo(req, Find(req))));
         r.Post("workflow_job_templates/{id}/launch/", req => Launch(req, Find(req)));

@@ -23,6 +23,12 @@ internal static class ListFilter
         "regex", "iregex", "gt", "gte", "lt", "lte", "isnull", "in",
     };
 
+    /// <summary>Secret or <c>__prevent_search__</c> fields: filtering or ordering on them is a 403.</summary>
+    private static readonly HashSet<string> Protected = new(StringComparer.Ordinal)
+    {
+        "extra_vars", "inputs", "job_env", "artifacts", "password", "survey_spec", "event_data",
+    };
+
     /// <summary>Fields of the representation that are not model fields.</summary>
     private static readonly HashSet<string> NotFields = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -30,7 +36,8 @@ internal static class ListFilter
     };
 
     /// <param name="prototype">Builds one blank object so that filter keys are checked even when the list is empty.</param>
-    public static IEnumerable<JsonObject> Apply(ApiRequest request, IEnumerable<JsonObject> items, string defaultOrder, Func<JsonObject>? prototype = null)
+    /// <param name="model">The Django model name for error texts ("Inventory has no field named 'x'").</param>
+    public static IEnumerable<JsonObject> Apply(ApiRequest request, string model, IEnumerable<JsonObject> items, string defaultOrder, Func<JsonObject>? prototype = null)
     {
         var list = items.ToList();
         var fields = list.Count > 0 ? FieldNames(list[0]) : prototype is null ? null : FieldNames(prototype());
@@ -59,10 +66,13 @@ internal static class ListFilter
                 lookup = parts[^1];
                 parts = parts[..^1];
             }
+            if (Protected.Contains(parts[0]))
+            {
+                throw new ApiException(ApiResult.Detail(403, $"Filtering on {parts[0]} is not allowed."));
+            }
             if (fields is not null && !fields.Contains(parts[0]))
             {
-                throw new ApiException(ApiResult.Detail(400,
-                    $"Cannot resolve keyword '{parts[0]}' into field. Choices are: {string.Join(", ", fields.Order(StringComparer.Ordinal))}"));
+                throw new ApiException(ApiResult.Detail(400, $"{model} has no field named '{parts[0]}'"));
             }
             var captured = parts;
             list = list.Where(item => Matches(Resolve(item, captured), lookup, value) != negate).ToList();
@@ -86,6 +96,10 @@ internal static class ListFilter
         foreach (var k in keys)
         {
             var name = k.TrimStart('-');
+            if (Protected.Contains(name))
+            {
+                throw new ApiException(ApiResult.Detail(403, $"Filtering on {name} is not allowed."));
+            }
             if (fields is not null && !fields.Contains(name))
             {
                 throw new ApiException(ApiResult.Detail(400,
