@@ -119,4 +119,12 @@ public sealed class PagingAndFilterTests : SimTestBase
         Assert.Equal(HttpStatusCode.Forbidden, r.Status);
         Assert.Equal("Filtering on extra_vars is not allowed.", r["detail"].GetValue<string>());
     }
+
+    [Fact]
+    public async Task Count_disabled_returns_only_results()
+    {
+        var r = await S.GetAsync(S.Api("credential_types/?count_disabled=1&page_size=3"));
+        Assert.Equal(new[] { "results" }, r.Json!.AsObject().Select(p => p.Key));
+        Assert.Equal(3, r["results"].AsArray().Count);
+    }
 }

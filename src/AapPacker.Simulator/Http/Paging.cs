@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace AapPacker.Simulator.Http;
 
@@ -48,6 +47,10 @@ internal static class Paging
     {
         var (start, size, next, previous) = Window(request, items.Count);
         var results = new JsonArray(items.Skip(start).Take(size).Select(i => (JsonNode)i).ToArray());
+        if (request.Query.ContainsKey("count_disabled"))
+        {
+            return new JsonObject { ["results"] = results };
+        }
         return new JsonObject { ["count"] = items.Count, ["next"] = next, ["previous"] = previous, ["results"] = results };
     }
 
@@ -77,6 +80,4 @@ internal static class Paging
         var qs = string.Join("&", query.SelectMany(kv => kv.Value.Select(v => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(v))));
         return qs.Length == 0 ? request.Path : request.Path + "?" + qs;
     }
-
-    public static IQueryCollection Empty => QueryCollection.Empty;
 }
