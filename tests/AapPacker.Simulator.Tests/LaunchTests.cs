@@ -229,4 +229,36 @@ public sealed class LaunchTests : SimTestBase
             File.Delete(scenario);
         }
     }
+
+    [Fact]
+    public async Task Resending_the_template_machine_credential_with_a_new_one_lets_the_new_one_replace_it()
+    {
+        var temp = await S.CreateMachineCredentialAsync();
+        var info = await S.GetAsync(S.Api($"job_templates/{await S.TemplateIdAsync("With Vault")}/launch/"));
+        var all = info["defaults"]["credentials"]!.AsArray().Select(c => c!["id"]!.GetValue<int>()).Append(temp).ToArray();
+        var r = await S.LaunchAsync("With Vault", new { credentials = all });
+        Assert.Equal(HttpStatusCode.Created, r.Status);
+        var names = r["summary_fields"]["credentials"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal(new[] { "Demo Vault", "packer-ssh" }, names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ignored_credentials_list_only_those_the_template_does_not_have()
+    {
+        var scenario = Path.Combine(Path.GetTempPath(), $"sim-noask2-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(scenario, """{"jobTemplates":[{"name":"Fixed","credentials":["Demo Vault"]}]}""");
+        try
+        {
+            await using var s = await SimHarness.StartAsync("awx", scenarioPath: scenario);
+            var temp = await s.CreateMachineCredentialAsync();
+            var vault = (await s.GetAsync(s.Api("credentials/?name=Demo%20Vault")))["results"][0]!["id"]!.GetValue<int>();
+            var r = await s.LaunchAsync("Fixed", new { credentials = new[] { vault, temp } });
+            Assert.Equal(HttpStatusCode.Created, r.Status);
+            Assert.Equal(temp, Assert.Single(r["ignored_fields"]["credentials"]!.AsArray())!.GetValue<int>());
+        }
+        finally
+        {
+            File.Delete(scenario);
+        }
+    }
 }

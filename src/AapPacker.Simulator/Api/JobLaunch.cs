@@ -62,7 +62,8 @@ internal static class JobLaunch
         var acceptCredentials = credentials is not null && newCredentials.Count > 0 && t.Asks("credential");
         if (credentials is not null && newCredentials.Count > 0 && !t.Asks("credential"))
         {
-            ignored["credentials"] = Wire.Ints(credentials);
+            // Only the credentials the template does not already have count as "new" (and so as ignored).
+            ignored["credentials"] = Wire.Ints(newCredentials);
         }
         var acceptJobType = Accept("job_type", "job_type", jobType is not null, jobType == t.JobType);
         var acceptVerbosity = Accept("verbosity", "verbosity", verbosityText is not null, verbosityText == "0");
@@ -122,7 +123,11 @@ internal static class JobLaunch
         var finalCredentials = t.CredentialIds.Where(store.Credentials.ContainsKey).ToList();
         if (acceptCredentials)
         {
-            finalCredentials = MergeCredentials(store, t, credentials!, errors);
+            finalCredentials = MergeCredentials(store, t, newCredentials, errors);
+        }
+        if (acceptSlices && slices > 1 && Math.Min(slices.Value, JobFactory.HostsOf(store, finalInventory).Count) <= 1)
+        {
+            errors.Add("job_slice_count", "Job inventory does not have enough hosts for slicing");
         }
         if (credentials is not null)
         {
@@ -219,10 +224,10 @@ internal static class JobLaunch
         => store.CredentialTypes[c.CredentialTypeId].Kind == "vault" && c.Inputs["vault_id"] is JsonValue v
            && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length > 0 ? v.GetValue<string>() : null;
 
-    /// <summary>Template credentials overlaid by the prompted ones (one per key; launchable kinds only).</summary>
-    private static List<int> MergeCredentials(SimStore store, JobTemplate t, List<int> provided, Validation errors)
+    /// <summary>Template credentials overlaid by the new prompted ones (one per key; launchable kinds only).</summary>
+    private static List<int> MergeCredentials(SimStore store, JobTemplate t, List<int> newIds, Validation errors)
     {
-        var given = provided.Distinct().Select(id => store.Credentials[id]).ToList();
+        var given = newIds.Distinct().Select(id => store.Credentials[id]).ToList();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in given)
         {

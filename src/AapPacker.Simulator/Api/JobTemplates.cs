@@ -68,7 +68,7 @@ internal static class JobTemplates
         var required = t.Survey.IsActive ? t.Survey.Questions.Where(q => q.Required).Select(q => q.Variable).ToList() : [];
         var info = new JsonObject
         {
-            ["can_start_without_user_input"] = t.Ask.Count == 0 && passwords.Count == 0 && required.Count == 0 && t.InventoryId is not null,
+            ["can_start_without_user_input"] = t.Ask.Count == 0 && passwords.Count == 0 && required.Count == 0,
             ["passwords_needed_to_start"] = Wire.Array(passwords.Select(p => (JsonNode?)p)),
         };
         foreach (var (_, flag) in Prompts.JobTemplateFields)
