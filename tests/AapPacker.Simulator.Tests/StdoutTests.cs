@@ -20,6 +20,17 @@ public sealed class StdoutTests : SimTestBase
     }
 
     [Fact]
+    public async Task Txt_has_exactly_as_many_lines_as_the_events_claim()
+    {
+        var (job, _) = await S.LaunchOnTempInventoryAsync("Baseline", hosts: 3);
+        await S.AdvanceAsync(20);
+        var txt = await S.GetAsync(S.Api($"jobs/{job}/stdout/?format=txt"));
+        var last = (await S.GetAsync(S.Api($"jobs/{job}/job_events/?order_by=-start_line&limit=1")))["results"][0]!;
+        Assert.Equal(last["end_line"]!.GetValue<int>(), txt.Text.Count(c => c == '\n'));
+        Assert.DoesNotContain("\r", txt.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Json_format_has_a_line_range_and_content()
     {
         var (job, _) = await S.LaunchOnTempInventoryAsync();

@@ -27,7 +27,8 @@ internal static partial class JobStdout
         var plan = events.Plan;
         var counters = events.All().Where(c => plan.LineCount(c) > 0).ToList();
         var format = req.QueryValue("format") ?? "json";
-        long size = counters.Sum(c => (long)plan.StdoutLength(c) + 2);
+        // AWX sums LENGTH(stdout) over the stored events (no separators) before deciding it is too large.
+        long size = counters.Sum(c => (long)plan.StdoutLength(c));
         var tooLarge = $"Standard Output too large to display ({size.ToString(CultureInfo.InvariantCulture)} bytes), only download supported for sizes over {MaxBytesDisplay.ToString(CultureInfo.InvariantCulture)} bytes.";
         switch (format)
         {
@@ -42,8 +43,8 @@ internal static partial class JobStdout
                         await using var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
                         foreach (var c in counters)
                         {
-                            var text = plan.Get(c).Stdout;
-                            await writer.WriteAsync((strip ? Ansi().Replace(text, "") : text) + "\r\n").ConfigureAwait(false);
+                            var text = Line(plan, c);
+                            await writer.WriteAsync(strip ? Ansi().Replace(text, "") : text).ConfigureAwait(false);
                             ct.ThrowIfCancellationRequested();
                         }
                         await writer.FlushAsync(ct).ConfigureAwait(false);
@@ -78,7 +79,7 @@ internal static partial class JobStdout
                 ["content"] = tooLarge,
             });
         }
-        var lines = Ansi().Replace(Text(plan, counters), "").Split("\r\n");
+        var lines = Ansi().Replace(Text(plan, counters), "").Split('\n');
         var total = Math.Max(0, lines.Length - 1);
         var start = int.TryParse(req.QueryValue("start_line"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var s) ? s : 0;
         var end = int.TryParse(req.QueryValue("end_line"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var e) ? e : total;
@@ -105,8 +106,11 @@ internal static partial class JobStdout
         var sb = new StringBuilder();
         foreach (var c in counters)
         {
-            sb.Append(plan.Get(c).Stdout).Append("\r\n");
+            sb.Append(Line(plan, c));
         }
         return sb.ToString();
     }
+
+    /// <summary>One stored event as the stdout views show it: one row per event, CRLF inside turned into LF.</summary>
+    private static string Line(EventPlan plan, int counter) => plan.Get(counter).Stdout.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 }
