@@ -196,8 +196,10 @@ function Invoke-Test {
         $name = $project.BaseName
         Write-Step "xunit: $name"
         $trx = Join-Path $TestResultsDir "$name.trx"
+        # A test hanging longer than the hang timeout is killed and reported (by name) instead of eating the CI budget.
         & dotnet test $project.FullName -c $Configuration --no-build --nologo `
-            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $TestResultsDir | Out-Host
+            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $TestResultsDir `
+            --blame-hang-timeout 5m --blame-hang-dump-type none | Out-Host
         $exit = $LASTEXITCODE
         $suites.Add((Read-TrxSummary -Name $name -Path $trx -ExitCode $exit))
     }
