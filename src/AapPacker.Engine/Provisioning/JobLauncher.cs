@@ -85,7 +85,8 @@ namespace AapPacker.Engine.Provisioning
                 var settings = string.Join(", ", job.IgnoredFields.Select(f => LaunchField.ByKey(f) is { } lf ? $"'{lf.Setting}' ({lf.AskFlag})" : f));
                 throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, "LaunchFieldsIgnored",
                     $"AAP ignored {string.Join(", ", job.IgnoredFields)} when launching {job.Type} {job.Id}, so it would not run as asked; it was canceled.",
-                    $"Turn on {settings} on the template, or do not pass those values.") { Job = job };
+                    $"Turn on {settings} on the template, or do not pass those values.")
+                { Job = job };
             }
 
             if (job.Type == "job")
@@ -95,7 +96,8 @@ namespace AapPacker.Engine.Provisioning
                     await CancelQuietlyAsync(job).ConfigureAwait(false);
                     throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, "LaunchInventoryMismatch",
                         $"Job {job.Id} runs against inventory {job.InventoryId?.ToString(CultureInfo.InvariantCulture) ?? "<none>"}, not the requested inventory {expectedInventoryId.Value}; it was canceled.",
-                        "Turn on 'Prompt on launch for Inventory' (ask_inventory_on_launch) on the template.") { Job = job };
+                        "Turn on 'Prompt on launch for Inventory' (ask_inventory_on_launch) on the template.")
+                    { Job = job };
                 }
 
                 var missing = (expectedCredentialIds ?? Array.Empty<int>()).Where(c => !job.CredentialIds.Contains(c)).ToList();
@@ -104,7 +106,8 @@ namespace AapPacker.Engine.Provisioning
                     await CancelQuietlyAsync(job).ConfigureAwait(false);
                     throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, "LaunchCredentialMismatch",
                         $"Job {job.Id} does not carry credential(s) {string.Join(", ", missing)}; it was canceled.",
-                        "Turn on 'Prompt on launch for Credentials' (ask_credential_on_launch) on the template.") { Job = job };
+                        "Turn on 'Prompt on launch for Credentials' (ask_credential_on_launch) on the template.")
+                    { Job = job };
                 }
             }
 

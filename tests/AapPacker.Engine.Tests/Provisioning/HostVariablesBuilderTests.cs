@@ -36,7 +36,11 @@ public class HostVariablesBuilderTests
     {
         var vars = HostVariablesBuilder.Build(new HostTarget
         {
-            Address = "win", ConnectionType = "winrm", WinRmScheme = "http", WinRmTransport = "kerberos", WinRmServerCertValidation = "ignore",
+            Address = "win",
+            ConnectionType = "winrm",
+            WinRmScheme = "http",
+            WinRmTransport = "kerberos",
+            WinRmServerCertValidation = "ignore",
         });
 
         Assert.Equal(5985, vars.Values["ansible_port"]);
@@ -71,7 +75,9 @@ public class HostVariablesBuilderTests
     {
         var e = Assert.Throws<AapProvisioningException>(() => HostVariablesBuilder.Build(new HostTarget
         {
-            Address = "h", Port = 22, Variables = new Dictionary<string, object?> { ["ansible_port"] = 2200 },
+            Address = "h",
+            Port = 22,
+            Variables = new Dictionary<string, object?> { ["ansible_port"] = 2200 },
         }));
 
         Assert.Equal("ConflictingHostVariable", e.ErrorId);
@@ -96,7 +102,8 @@ public class HostVariablesBuilderTests
     {
         var e = Assert.Throws<AapProvisioningException>(() => HostVariablesBuilder.Build(new HostTarget
         {
-            Address = "h", Variables = new Dictionary<string, object?> { [key] = "hunter2" },
+            Address = "h",
+            Variables = new Dictionary<string, object?> { [key] = "hunter2" },
         }));
 
         Assert.Equal(AapProvisionExitCode.ConfigurationError, e.ExitCode);
