@@ -14,6 +14,16 @@
         'Connect-Aap'
         'Disconnect-Aap'
         'Get-AapConnection'
+        'New-AapTempInventory'
+        'Add-AapHost'
+        'New-AapTempCredential'
+        'Start-AapJobTemplate'
+        'Start-AapWorkflowJobTemplate'
+        'Wait-AapJob'
+        'Stop-AapJob'
+        'Get-AapJob'
+        'Remove-AapBuildResources'
+        'Invoke-AapPackerProvision'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()
