@@ -109,7 +109,7 @@ public class RetryTests(GatewaySimulatorFixture gateway) : IClassFixture<Gateway
     [Fact]
     public async Task Retry_after_is_honoured_on_the_injected_clock()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new DelayObservingClock();
         var log = new RecordingLog();
         var options = Clients.TokenOptions(gateway.BaseUri, log: log);
         options.TimeProvider = clock;
@@ -119,6 +119,7 @@ public class RetryTests(GatewaySimulatorFixture gateway) : IClassFixture<Gateway
 
         var call = client.GetAsync("organizations/", CancellationToken.None);
         var retrying = await log.WaitForAsync("Verbose", "retry 1 of 3");
+        await clock.DelayScheduled.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Contains("in 7 s", retrying);
         Assert.False(call.IsCompleted);
@@ -130,7 +131,7 @@ public class RetryTests(GatewaySimulatorFixture gateway) : IClassFixture<Gateway
     [Fact]
     public async Task Retry_after_is_capped_at_max_delay()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new DelayObservingClock();
         var log = new RecordingLog();
         var options = Clients.TokenOptions(gateway.BaseUri, log: log);
         options.TimeProvider = clock;
@@ -140,6 +141,7 @@ public class RetryTests(GatewaySimulatorFixture gateway) : IClassFixture<Gateway
 
         var call = client.GetAsync("organizations/", CancellationToken.None);
         var retrying = await log.WaitForAsync("Verbose", "retry 1 of 3");
+        await clock.DelayScheduled.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Contains("in 2 s", retrying);
         clock.Advance(TimeSpan.FromSeconds(2));
@@ -149,7 +151,7 @@ public class RetryTests(GatewaySimulatorFixture gateway) : IClassFixture<Gateway
     [Fact]
     public async Task Backoff_waits_on_the_injected_clock()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new DelayObservingClock();
         var log = new RecordingLog();
         var options = Clients.TokenOptions(gateway.BaseUri, log: log);
         options.TimeProvider = clock;
@@ -159,6 +161,7 @@ public class RetryTests(GatewaySimulatorFixture gateway) : IClassFixture<Gateway
 
         var call = client.GetAsync("organizations/", CancellationToken.None);
         await log.WaitForAsync("Verbose", "retry 1 of 2");
+        await clock.DelayScheduled.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(1, await CountAsync("GET", Organizations));
         Assert.False(call.IsCompleted);
