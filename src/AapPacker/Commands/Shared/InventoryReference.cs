@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Engine.Provisioning;
+using AapPacker.Models;
+
+namespace AapPacker.Commands.Shared
+{
+    /// <summary>
+    /// What <c>-Inventory</c> (an inventory object, a host, an id or a name) points at: the inventory id, the build it
+    /// belongs to (from the object, or from the description marker AAP holds), and whether it is a temporary
+    /// AapPacker inventory (which makes a lost launch answer recoverable by looking the job up by inventory).
+    /// </summary>
+    internal sealed class InventoryReference
+    {
+        private InventoryReference(int id, string? buildId, bool isTemporary, string display)
+        {
+            Id = id;
+            BuildId = buildId;
+            IsTemporary = isTemporary;
+            Display = display;
+        }
+
+        public int Id { get; }
+
+        public string? BuildId { get; }
+
+        public bool IsTemporary { get; }
+
+        /// <summary>For ShouldProcess and messages.</summary>
+        public string Display { get; }
+
+        /// <summary>Resolves the value; a bare id or name costs one GET (which also proves the inventory exists).</summary>
+        public static async Task<InventoryReference> ResolveAsync(IAapApi api, object? value, CancellationToken cancellationToken)
+        {
+            switch (PipelineValues.Unwrap(value))
+            {
+                case AapInventory inventory:
+                    return new InventoryReference(inventory.Id, inventory.BuildId, inventory.BuildId != null, inventory.ToString());
+                case AapHost host:
+                    return new InventoryReference(host.InventoryId, host.BuildId, host.BuildId != null,
+                        "inventory " + host.InventoryId.ToString(CultureInfo.InvariantCulture) + " (of " + host + ")");
+                default:
+                    var unwrapped = PipelineValues.Unwrap(value);
+                    var key = PipelineValues.AsId(unwrapped)?.ToString(CultureInfo.InvariantCulture)
+                        ?? (unwrapped as string)
+                        ?? PipelineValues.IdProperty(value)?.ToString(CultureInfo.InvariantCulture);
+                    if (key is null)
+                    {
+                        throw AapProvisioningException.Configuration("InvalidInventory",
+                            $"-Inventory got a {unwrapped?.GetType().Name ?? "null"}, which is not an inventory.",
+                            "Pass an inventory from New-AapTempInventory, a host from Add-AapHost, or an inventory id or name.");
+                    }
+
+                    var resolved = await new NamedObjectResolver(api).InventoryAsync(key, cancellationToken).ConfigureAwait(false);
+                    var parsed = new TemporaryResources(api).ToInventory(resolved.Json);
+                    var temporary = parsed.BuildId != null && BuildNaming.IsAapPackerObject(parsed.Name, parsed.Description);
+                    return new InventoryReference(parsed.Id, parsed.BuildId, temporary, parsed.ToString());
+            }
+        }
+    }
+}
