@@ -384,11 +384,16 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
     }
 
     Context 'The design card one-liner' {
-        It 'runs inventory | host | job template | Wait-AapJob to a successful result' -Skip:(-not $HasWaitAapJob) {
+        It 'runs inventory | host | job template | Wait-AapJob to a successful result, then Remove-AapBuildResources -BuildId removes it all' -Skip:(-not $HasWaitAapJob) {
             $cred = New-AapTempCredential -Organization Default -UserName ec2-user -Password $Password -BuildId 'pipe-oneliner'
             $result = New-AapTempInventory -Organization Default -BuildId 'pipe-oneliner' | Add-AapHost -Address 10.0.0.5 -UserName ec2-user | Start-AapJobTemplate -JobTemplate 'Baseline' -AapCredential $cred | Wait-AapJob
             $result.Status | Should -Be 'successful'
             @($result.HostRecaps).Count | Should -BeGreaterThan 0
+            if (Get-Command Remove-AapBuildResources -Module AapPacker -ErrorAction SilentlyContinue) {
+                # The credential and the inventory share the build id, so one call removes both (hosts go with the inventory).
+                $null = Remove-AapBuildResources -BuildId 'pipe-oneliner'
+                (Get-SimState $Sim).userObjects | Should -Be 0
+            }
         }
     }
 }
