@@ -7,7 +7,8 @@
            and the help generator, then assembles out/AapPacker/ from an exact allowlist of files, with help.
     Test   Build, then every xunit project (TRX results in out/TestResults) and the Pester tests in a fresh
            pwsh; prints a summary per suite and, last, "N passed, N failed". Exits 1 on any failure.
-    Demo   Build, start the bundled AAP simulator, import the module, connect and show what it found.
+    Demo   Build, start the bundled AAP simulator with build/demo-scenario.json and run Invoke-AapPackerProvision
+           end to end the way a Packer shell-local provisioner does; show the exit code and that nothing is left.
     Bench  Arrives with issue 6.
     Help   Regenerates out/AapPacker/en-US from docs/en-US (the module must be built).
     Clean  Removes out/ and artifacts/.
@@ -283,25 +284,61 @@ function Write-Summary($Suites) {
 function Invoke-Demo {
     Invoke-Build
     Import-Module (Join-Path $RepoRoot 'tests/Pester/TestHelpers.psm1') -Force
-    Write-Step 'Start the AAP simulator (gateway layout)'
-    $simulator = Start-TestSimulator -Layout gateway -SimulatorPath $SimulatorDll
+    Write-Step 'Start the AAP simulator (gateway layout, demo scenario: job template "Install Docker", real time)'
+    $scenario = Join-Path $RepoRoot 'build/demo-scenario.json'
+    $simulator = Start-TestSimulator -Layout gateway -Scenario $scenario -TimeScale 1 -SimulatorPath $SimulatorDll
+    $saved = @{}
     try {
         Write-Host "Simulator: $($simulator.Uri)"
-        Import-Module (Join-Path $ModuleDir 'AapPacker.psd1') -Force
-        Write-Step 'Connect-Aap'
-        # The simulator's seeded demo token; it is handed over as a SecureString and never printed.
-        $token = ConvertTo-SecureString -String 'sim-admin-token' -AsPlainText -Force
-        $connection = Connect-Aap -Uri $simulator.Uri -Token $token -PassThru
-        $connection | Format-Table | Out-String | Write-Host
-        Write-Host "API root : $($connection.ApiRoot)"
-        Write-Host "Flavor   : $($connection.Flavor)"
-        Write-Host "Version  : $($connection.Version)"
-        Write-Host "User     : $($connection.User)"
-        # The provisioning run of the lifecycle issue slots in here (Invoke-AapPackerProvision).
-        Disconnect-Aap
-        Write-Step 'Demo done'
+        # What a Packer shell-local provisioner hands the script (packer-and-ci.md 3.2): the target in AAPPACKER_*,
+        # the target's password base64-encoded, the AAP server and token from the agent's environment. The target
+        # is fictional (the simulator runs no SSH); the password is random and never printed.
+        $password = [Convert]::ToBase64String([Security.Cryptography.RandomNumberGenerator]::GetBytes(18))
+        $demoEnvironment = [ordered]@{
+            AAP_HOSTNAME           = $simulator.Uri
+            AAP_TOKEN              = 'sim-admin-token'
+            AAPPACKER_HOST         = '10.0.0.5'
+            AAPPACKER_PORT         = '22'
+            AAPPACKER_USER         = 'ec2-user'
+            AAPPACKER_CONNTYPE     = 'ssh'
+            AAPPACKER_RUN_ID       = [guid]::NewGuid().ToString()
+            AAPPACKER_BUILD        = 'demo'
+            AAPPACKER_PASSWORD_B64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($password))
+            PACKER_BUILDER_TYPE    = 'amazon-ebs'
+        }
+        foreach ($entry in $demoEnvironment.GetEnumerator()) {
+            $saved[$entry.Key] = [Environment]::GetEnvironmentVariable($entry.Key)
+            [Environment]::SetEnvironmentVariable($entry.Key, [string]$entry.Value)
+        }
+
+        # The provisioner's inline script, as Packer writes it to a temporary .ps1.
+        $script = Join-Path ([IO.Path]::GetTempPath()) "aappacker-demo-$PID.ps1"
+        $module = Join-Path $ModuleDir 'AapPacker.psd1'
+        @(
+            '$global:LASTEXITCODE = 4'
+            "Import-Module '$module'"
+            '$result = Invoke-AapPackerProvision -JobTemplate ''Install Docker'' -Organization Default -ExtraVars @{ docker_channel = ''stable'' } -Timeout 300'
+            'exit $LASTEXITCODE'
+        ) | Set-Content -Path $script -Encoding utf8
+        Write-Step 'Invoke-AapPackerProvision, run the way Packer''s shell-local provisioner runs it'
+        Write-Host "> pwsh -NoProfile -NonInteractive -Command `"& '<inline script>'; exit `$LASTEXITCODE`"" -ForegroundColor DarkGray
+        Get-Content $script | ForEach-Object { Write-Host "    $_" -ForegroundColor DarkGray }
+        $pwsh = Get-PwshCommand
+        $prefix = @($pwsh | Select-Object -Skip 1)
+        & $pwsh[0] @prefix -NoProfile -NonInteractive -Command "& '$script'; exit `$LASTEXITCODE" | Out-Host
+        $exitCode = $LASTEXITCODE
+        Remove-Item $script -ErrorAction SilentlyContinue
+        Write-Host "Exit code handed to Packer: $exitCode"
+
+        Write-Step 'What the simulator holds now'
+        $state = Invoke-SimulatorControl -Simulator $simulator -Path 'state'
+        Write-Host "Jobs run: $(@($state.jobs).Count); temporary inventories, hosts and credentials left (userObjects): $($state.userObjects)"
+        if ($exitCode -ne 0) { throw "The demo provisioning run ended with exit code $exitCode." }
+        if ($state.userObjects -ne 0) { throw "The simulator still holds $($state.userObjects) object(s) the run created." }
+        Write-Step 'Demo done: the job ran, its output streamed, and nothing was left behind'
     }
     finally {
+        foreach ($entry in $saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value) }
         & $simulator.Stop
     }
 }
