@@ -203,6 +203,15 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
             @((Get-SimState $Sim).hosts | Where-Object { $_ -and $_.inventory -eq $inventory.Id }).Count | Should -Be 0
         }
 
+        It 'adds one host per piped inventory, and takes an inventory by name' {
+            $first = New-AapTempInventory -Organization Default -BuildId 'pipe-many'
+            $second = New-AapTempInventory -Organization Default -BuildId 'pipe-many'
+            $hosts = $first, $second | Add-AapHost -Address 10.0.0.9
+            @($hosts).Count | Should -Be 2
+            $hosts.InventoryId | Should -Be @($first.Id, $second.Id)
+            (Add-AapHost -Inventory $first.Name -Address 10.0.0.10).InventoryId | Should -Be $first.Id
+        }
+
         It 'warns about a loopback address' {
             $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-loop'
             $null = $inventory | Add-AapHost -Address 127.0.0.1 -WarningVariable warnings -WarningAction SilentlyContinue
@@ -310,6 +319,22 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
             $thrown.FullyQualifiedErrorId | Should -Match ',AapPacker.Commands.StartAapJobTemplateCommand$'
             $thrown.ErrorDetails.RecommendedAction | Should -Match 'ask_inventory_on_launch'
             Get-LaunchCount $Sim | Should -Be $before
+        }
+
+        It 'refuses a launch that misses a required survey variable; nothing launched' {
+            $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-survey'
+            $before = Get-LaunchCount $Sim
+            $thrown = { $inventory | Start-AapJobTemplate -JobTemplate 'Survey Template' } | Should -Throw -PassThru
+            "$($thrown.ErrorDetails.Message) $($thrown.ErrorDetails.RecommendedAction)" | Should -Match 'target_os'
+            Get-LaunchCount $Sim | Should -Be $before
+        }
+
+        It 'answers a survey and follows a sliced template''s workflow job' {
+            $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-sliced'
+            $null = $inventory | Add-AapHost -Address 10.0.0.5
+            $null = $inventory | Add-AapHost -Address 10.0.0.6
+            ($inventory | Start-AapJobTemplate -JobTemplate 'Survey Template' -ExtraVars @{ target_os = 'linux' }).Type | Should -Be 'job'
+            ($inventory | Start-AapJobTemplate -JobTemplate 'Sliced').Type | Should -Be 'workflow_job'
         }
 
         It 'refuses an unknown template with JobTemplateNotFound and a fix' {
