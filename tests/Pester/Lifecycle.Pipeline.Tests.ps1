@@ -271,9 +271,10 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
             $shown = Get-EverythingShown {
                 New-AapTempCredential -Organization Default -UserName packer -Password $Password -BecomePassword $Password -Verbose -Debug -WarningAction Continue
                 New-AapTempCredential -Organization Default -UserName packer -SshPrivateKeyPath $path -Verbose -Debug -WarningAction Continue
+                New-AapTempCredential -Organization Default -UserName packer -SshPrivateKey (ConvertTo-TestSecret (Get-Content -Raw $path)) -Verbose -Debug -WarningAction Continue
                 New-AapTempCredential -Organization Default -UserName packer -SshPrivateKeyPath $path -SshKeyPassphrase $Password -Verbose -Debug -WarningAction Continue
             }
-            $shown.Count | Should -BeGreaterThan 2 -Because 'verbose output and objects were produced'
+            $shown.Count | Should -BeGreaterThan 3 -Because 'verbose output and objects were produced'
             $shown.Text | Should -Match 'PassphraseForUnencryptedSshKey' -Because 'the third call fails'
             $shown.Text | Should -Not -Match 'Pw-Never-Shown-7731'
             $shown.Text | Should -Not -Match ([regex]::Escape($keyBody.Substring(0, 24)))
