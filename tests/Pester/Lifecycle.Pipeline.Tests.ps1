@@ -212,6 +212,15 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
             (Add-AapHost -Inventory $first.Name -Address 10.0.0.10).InventoryId | Should -Be $first.Id
         }
 
+        It 'takes an inventory from Invoke-RestMethod by its id, but refuses a job where an inventory belongs' {
+            $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-restobj'
+            $fromApi = (Invoke-SimApi $Sim GET "inventories/$($inventory.Id)/").Body
+            ($fromApi | Add-AapHost -Address 10.0.0.11).BuildId | Should -Be 'pipe-restobj'
+            $job = [AapPacker.Models.AapJob]@{ Id = $inventory.Id }
+            $thrown = { $job | Add-AapHost -Address 10.0.0.12 } | Should -Throw -PassThru
+            $thrown.FullyQualifiedErrorId | Should -BeLike 'InvalidInventory,*'
+        }
+
         It 'warns about a loopback address' {
             $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-loop'
             $null = $inventory | Add-AapHost -Address 127.0.0.1 -WarningVariable warnings -WarningAction SilentlyContinue

@@ -88,11 +88,18 @@ namespace AapPacker.Commands.Shared
             }
         }
 
-        /// <summary>The <c>Id</c> property of an arbitrary object (a PSCustomObject from ConvertFrom-Json...), or null.</summary>
+        /// <summary>
+        /// The <c>Id</c> property of a PSCustomObject (from ConvertFrom-Json or Invoke-RestMethod), or null. Typed objects
+        /// are not read this way: a job piped where an inventory is expected must not pass as an inventory id.
+        /// </summary>
         public static int? IdProperty(object? value)
         {
-            var wrapped = value as PSObject ?? (value is null ? null : PSObject.AsPSObject(value));
-            var property = wrapped?.Properties["Id"] ?? wrapped?.Properties["id"];
+            if (!(value is PSObject wrapped) || !(wrapped.BaseObject is PSCustomObject))
+            {
+                return null;
+            }
+
+            var property = wrapped.Properties["Id"];
             return property is null ? null : AsId(property.Value);
         }
     }
