@@ -434,6 +434,21 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
 }
 
 Describe 'Format views of the lifecycle models' {
+    BeforeAll {
+        # The models' assembly loads with the first cmdlet that runs.
+        Get-AapConnection -ErrorAction SilentlyContinue | Out-Null
+    }
+
+    It 'lists a job result with its per-host recap and artifacts' {
+        $result = [AapPacker.Models.AapJobResult]::new()
+        $result.Status = 'successful'
+        $result.Artifacts['image_id'] = 'ami-1'
+        $result.HostRecaps.Add([AapPacker.Models.AapHostRecap]@{ Host = '10.0.0.5'; Ok = 3; Changed = 1 })
+        $text = $result | Format-List | Out-String
+        $text | Should -Match '10\.0\.0\.5 : ok=3 changed=1'
+        $text | Should -Match 'image_id = ami-1'
+    }
+
     It 'has a default table view for <_>' -ForEach 'AapInventory', 'AapHost', 'AapMachineCredential', 'AapJob', 'AapJobResult', 'AapHostRecap', 'AapCleanupResult' {
         $type = "AapPacker.Models.$_"
         $views = @(Get-FormatData -TypeName $type -PowerShellVersion $PSVersionTable.PSVersion)
