@@ -297,7 +297,9 @@ namespace AapPacker.Commands
                 reporter.Complete();
             }
 
-            reporter.Lifecycle(string.Format(CultureInfo.InvariantCulture, "Exit code {0} ({1})", (int)exitCode, exitCode));
+            // The error id in the log line too: PowerShell's concise error view does not show it.
+            reporter.Lifecycle(string.Format(CultureInfo.InvariantCulture, "Exit code {0} ({1}{2})", (int)exitCode, exitCode,
+                error is null ? "" : ", error id " + error.FullyQualifiedErrorId.Split(',')[0]));
             await SetExitCodeAsync((int)exitCode).ConfigureAwait(false);
             if (result != null)
             {
