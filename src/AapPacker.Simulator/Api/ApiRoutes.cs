@@ -14,6 +14,7 @@ internal static class ApiRoutes
         CredentialTypes.Map(r);
         Inventories.Map(r);
         Hosts.Map(r);
+        Groups.Map(r);
         Credentials.Map(r);
         JobTemplates.Map(r);
         Jobs.Map(r);

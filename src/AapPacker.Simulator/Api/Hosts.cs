@@ -12,7 +12,7 @@ internal static class Hosts
     public static void Map(ApiRouter r)
     {
         r.Get("hosts/", req => List(req, Rbac.Readable(req, req.Store.Hosts.Values)));
-        r.Post("hosts/", req => Create(req, null));
+        r.Post("hosts/", req => Create(req, null, req.ReadObject()));
         r.Get("hosts/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
         r.Delete("hosts/{id}/", Delete);
         r.Get("inventories/{id}/hosts/", req =>
@@ -20,7 +20,7 @@ internal static class Hosts
             var inventory = Inventories.Find(req);
             return List(req, Rbac.Readable(req, req.Store.Hosts.Values.Where(h => h.InventoryId == inventory.Id)));
         });
-        r.Post("inventories/{id}/hosts/", req => Create(req, Inventories.Find(req)));
+        r.Post("inventories/{id}/hosts/", req => Create(req, Inventories.Find(req), req.ReadObject()));
     }
 
     private static ApiResult List(ApiRequest req, IEnumerable<Host> hosts)
@@ -30,9 +30,9 @@ internal static class Hosts
     private static Host Find(ApiRequest req)
         => req.Store.Hosts.GetValueOrDefault(req.Id()) ?? throw new ApiException(ApiResult.NotFound("Host"));
 
-    private static ApiResult Create(ApiRequest req, Inventory? parent)
+    /// <summary>Creates a host from <paramref name="body"/>; a sub-list (inventory or group) passes its inventory.</summary>
+    internal static ApiResult Create(ApiRequest req, Inventory? parent, JsonObject body)
     {
-        var body = req.ReadObject();
         if (parent is not null)
         {
             // The sub-list injects the inventory from the URL.
@@ -74,6 +74,11 @@ internal static class Hosts
         {
             throw new ApiException(ApiResult.FieldError("inventory", "Cannot create Host for Smart or Constructed Inventories"));
         }
+        // HostSerializer.validate() runs before the model's unique_together check.
+        if (req.Store.Groups.Values.Any(g => g.InventoryId == inventory.Id && g.Name == name))
+        {
+            Validation.ThrowNonField("A Group with that name already exists.");
+        }
         if (req.Store.Hosts.Values.Any(h => h.InventoryId == inventory.Id && h.Name == name))
         {
             Validation.ThrowNonField("Host with this Name and Inventory already exists.");
@@ -105,6 +110,10 @@ internal static class Hosts
         }
         DeleteGuards.CheckInventory(req, inventory.Id);
         req.Store.Hosts.Remove(host.Id);
+        foreach (var group in req.Store.Groups.Values)
+        {
+            group.HostIds.Remove(host.Id);
+        }
         return ApiResult.Empty(204);
     }
 
@@ -133,7 +142,7 @@ internal static class Hosts
                     ["organization_id"] = inventory.OrganizationId,
                 },
                 ["user_capabilities"] = new JsonObject { ["edit"] = true, ["delete"] = true },
-                ["groups"] = new JsonObject { ["count"] = 0, ["results"] = new JsonArray() },
+                ["groups"] = Groups.HostSummary(req, host.Id),
                 ["recent_jobs"] = new JsonArray(),
             },
             ["created"] = Wire.Time(host.Created),

@@ -112,7 +112,7 @@ internal static class Inventories
             ["has_active_failures"] = false,
             ["total_hosts"] = hosts,
             ["hosts_with_active_failures"] = 0,
-            ["total_groups"] = 0,
+            ["total_groups"] = req.Store.Groups.Values.Count(g => g.InventoryId == inventory.Id),
             ["has_inventory_sources"] = false,
             ["total_inventory_sources"] = 0,
             ["inventory_sources_with_failures"] = 0,

@@ -35,6 +35,7 @@ internal static class StateSnapshot
                 ["organizations"] = Wire.Array(s.Organizations.Values.Select(o => (JsonNode?)Organizations.ToJson(req, o))),
                 ["inventories"] = Wire.Array(s.Inventories.Values.Select(i => (JsonNode?)Inventories.ToJson(req, i))),
                 ["hosts"] = Wire.Array(s.Hosts.Values.Select(h => (JsonNode?)Hosts.ToJson(req, h))),
+                ["groups"] = Wire.Array(s.Groups.Values.Select(g => (JsonNode?)Groups.ToJson(req, g))),
                 ["credentials"] = Wire.Array(s.Credentials.Values.Select(c => (JsonNode?)Credentials.ToJson(req, c))),
                 ["jobs"] = Wire.Array(s.Jobs.Values.Select(j => (JsonNode?)Api.Jobs.ToJson(req, j, detail: true))),
                 ["workflowJobs"] = Wire.Array(s.WorkflowJobs.Values.Select(w => (JsonNode?)WorkflowJobs.ToJson(req, w))),

@@ -20,6 +20,7 @@ internal sealed class SimStore
     public SortedDictionary<int, Project> Projects { get; } = [];
     public SortedDictionary<int, Inventory> Inventories { get; } = [];
     public SortedDictionary<int, Host> Hosts { get; } = [];
+    public SortedDictionary<int, Group> Groups { get; } = [];
     public SortedDictionary<int, Credential> Credentials { get; } = [];
     public SortedDictionary<int, JobTemplate> JobTemplates { get; } = [];
     public SortedDictionary<int, WorkflowTemplate> WorkflowTemplates { get; } = [];
@@ -58,6 +59,7 @@ internal sealed class SimStore
         Projects.Clear();
         Inventories.Clear();
         Hosts.Clear();
+        Groups.Clear();
         Credentials.Clear();
         JobTemplates.Clear();
         WorkflowTemplates.Clear();
@@ -66,11 +68,11 @@ internal sealed class SimStore
         Launches.Clear();
     }
 
-    /// <summary>Objects created through the API that still exist (pending-deletion inventories count).</summary>
+    /// <summary>Objects created through the API that still exist (pending-deletion inventories count; hosts and groups too).</summary>
     public int UserObjectCount =>
-        Inventories.Values.Count(i => !i.IsSeed) + Hosts.Values.Count(h => !h.IsSeed) + Credentials.Values.Count(c => !c.IsSeed);
+        Inventories.Values.Count(i => !i.IsSeed) + Hosts.Values.Count(h => !h.IsSeed) + Groups.Values.Count(g => !g.IsSeed) + Credentials.Values.Count(c => !c.IsSeed);
 
-    /// <summary>Finish asynchronous inventory deletions whose time has come (hosts cascade).</summary>
+    /// <summary>Finish asynchronous inventory deletions whose time has come (hosts and groups cascade).</summary>
     public void PurgeDeletedInventories(DateTimeOffset now)
     {
         foreach (var inventory in Inventories.Values.Where(i => i.DeletionRequested is { } t && now >= t + InventoryDeletionDelay).ToList())
@@ -79,6 +81,10 @@ internal sealed class SimStore
             foreach (var host in Hosts.Values.Where(h => h.InventoryId == inventory.Id).ToList())
             {
                 Hosts.Remove(host.Id);
+            }
+            foreach (var group in Groups.Values.Where(g => g.InventoryId == inventory.Id).ToList())
+            {
+                Groups.Remove(group.Id);
             }
             foreach (var job in Jobs.Values.Where(j => j.InventoryId == inventory.Id))
             {
