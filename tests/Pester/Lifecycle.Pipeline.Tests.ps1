@@ -181,7 +181,26 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
             $variables.ansible_connection | Should -Be 'ssh'
         }
 
-        # -Group is not exercised here: the simulator does not serve inventory groups yet (engine unit tests cover HostGroups).
+        It 'puts the host into every -Group, creating the groups once, and cleanup leaves no group behind' {
+            $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-groups'
+            $host1 = $inventory | Add-AapHost -Address 10.0.0.7 -Name web-build -Group web, linux
+            $groups = (Invoke-SimApi $Sim GET "inventories/$($inventory.Id)/groups/?order_by=name").Body
+            $groups.count | Should -Be 2
+            $groups.results.name | Should -Be @('linux', 'web')
+            foreach ($group in $groups.results) {
+                $members = (Invoke-SimApi $Sim GET "groups/$($group.id)/hosts/").Body
+                @($members.results.id) | Should -Be @($host1.Id) -Because "the host is in group $($group.name)"
+            }
+            # A second host joins the existing groups instead of creating them again.
+            $host2 = $inventory | Add-AapHost -Address 10.0.0.8 -Name db-build -Group linux
+            (Invoke-SimApi $Sim GET "inventories/$($inventory.Id)/groups/").Body.count | Should -Be 2
+            $linux = $groups.results | Where-Object name -EQ 'linux'
+            @((Invoke-SimApi $Sim GET "groups/$($linux.id)/hosts/?order_by=id").Body.results.id) | Should -Be @($host1.Id, $host2.Id)
+            @((Get-SimState $Sim).groups | Where-Object { $_ -and $_.inventory -eq $inventory.Id }).Count | Should -Be 2
+            Remove-TestObject $Sim
+            @((Get-SimState $Sim).groups | Where-Object { $_ }).Count | Should -Be 0 -Because 'groups go with the inventory'
+        }
+
         It 'adds a WinRM host with safe defaults, by inventory id' {
             $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-winrm'
             $host1 = Add-AapHost -Inventory $inventory.Id -Address 10.0.0.6 -Name win-build -ConnectionType winrm
