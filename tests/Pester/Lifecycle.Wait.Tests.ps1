@@ -207,6 +207,30 @@ Describe 'Remove-AapBuildResources (<Layout>)' -ForEach $Layouts {
         (Get-AapJob -Id $job.Id).Status | Should -Be 'successful'
     }
 
+    It 'finishes a killed build from its ledger file and deletes the file' {
+        $state = Join-Path ([IO.Path]::GetTempPath()) ("aappacker-ledger-" + [guid]::NewGuid().ToString('N'))
+        $saved = $env:XDG_STATE_HOME
+        $env:XDG_STATE_HOME = $state
+        try {
+            $inventory = New-AapTempInventory -Organization Default -BuildId "rm-ledger-$Layout"
+            $file = Join-Path $state "aappacker/rm-ledger-$Layout.json"
+            $null = New-Item -ItemType Directory -Force -Path (Split-Path $file)
+            ConvertTo-Json -Depth 3 @(
+                @{ ObjectType = 'inventory'; Id = $inventory.Id; Name = $inventory.Name; BuildId = "rm-ledger-$Layout"; ApiPath = ''; CreatedAt = [DateTimeOffset]::UtcNow; Removed = $false }
+                @{ ObjectType = 'credential'; Id = 99999; Name = "packer-rm-ledger-$Layout-x-machine"; BuildId = "rm-ledger-$Layout"; ApiPath = ''; CreatedAt = [DateTimeOffset]::UtcNow; Removed = $false }
+            ) | Set-Content -Path $file
+
+            $result = Remove-AapBuildResources -BuildId "rm-ledger-$Layout"
+            @($result.Removed | Where-Object ObjectType -eq 'inventory').Id | Should -Be $inventory.Id
+            @($result.AlreadyGone | Where-Object ObjectType -eq 'credential').Id | Should -Be 99999
+            $file | Should -Not -Exist
+        }
+        finally {
+            $env:XDG_STATE_HOME = $saved
+            Remove-Item $state -Recurse -Force -ErrorAction SilentlyContinue
+        }
+    }
+
     It 'removes exactly the objects piped to it' {
         $inventory = New-AapTempInventory -Organization Default -BuildId "rm-pipe-$Layout"
         $other = New-AapTempInventory -Organization Default -BuildId "rm-pipe-$Layout"

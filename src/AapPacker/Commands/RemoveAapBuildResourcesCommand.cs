@@ -75,6 +75,7 @@ namespace AapPacker.Commands
 
             var api = new AapClientApi(ResolveClient());
             var builds = new List<AapBuildResources>();
+            var ledgers = BuildId is null ? new List<BuildLedger>() : LedgersOf(BuildId);
             try
             {
                 int? organizationId = null;
@@ -87,6 +88,14 @@ namespace AapPacker.Commands
                 {
                     var found = await new LeftoverSweep(api).FindAsync(BuildId, olderThanGiven ? OlderThan : (TimeSpan?)null, organizationId, cancellationToken).ConfigureAwait(false);
                     builds.AddRange(found);
+                }
+
+                // A killed build's ledger file knows what the name sweep cannot find (a host added to an existing
+                // inventory) and what is already gone; its objects go through the same marker check as piped ones.
+                foreach (var ledger in ledgers)
+                {
+                    var recorded = ledger.ToResources();
+                    _inputs.Add(recorded);
                 }
 
                 if (_inputs.Count > 0)
@@ -102,7 +111,10 @@ namespace AapPacker.Commands
                         }
                     }
 
-                    builds.AddRange(selection.Builds().Where(b => !builds.Any(f => Same(f, b))));
+                    foreach (var build in selection.Builds())
+                    {
+                        Merge(builds, build);
+                    }
                 }
             }
             catch (AapProvisioningException e)
@@ -131,6 +143,7 @@ namespace AapPacker.Commands
                     OnItem = (item, what) => QueueVerbose($"{item.ObjectType} {item.Id} '{item.Name}': {what}"),
                 };
                 var result = await cleanup.RunAsync(confirmed, null, cancellationToken).ConfigureAwait(false);
+                MarkInLedgers(ledgers, result);
                 cancellationToken.ThrowIfCancellationRequested();
                 QueueObject(result);
             }
@@ -163,6 +176,56 @@ namespace AapPacker.Commands
             }
 
             return any ? confirmed : null;
+        }
+
+        private static List<BuildLedger> LedgersOf(string buildId)
+        {
+            try
+            {
+                return BuildLedger.LoadAll(BuildLedger.DefaultDirectory()).Where(l => BuildNaming.BuildIdMatches(l.BuildId, buildId)).ToList();
+            }
+            catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
+            {
+                return new List<BuildLedger>();
+            }
+        }
+
+        /// <summary>Marks what is gone in the ledger files (a file is deleted once nothing in it is outstanding).</summary>
+        private static void MarkInLedgers(List<BuildLedger> ledgers, AapCleanupResult result)
+        {
+            foreach (var item in result.Removed.Concat(result.AlreadyGone))
+            {
+                foreach (var ledger in ledgers)
+                {
+                    ledger.MarkRemoved(item.ObjectType, item.Id);
+                    if (item.ObjectType == "inventory")
+                    {
+                        foreach (var host in ledger.Outstanding.Where(e => e.ObjectType == "host" && e.ParentId == item.Id).ToList())
+                        {
+                            ledger.MarkRemoved("host", host.Id);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Adds a build, or completes the one found already that shares its inventory or credential.</summary>
+        private static void Merge(List<AapBuildResources> builds, AapBuildResources build)
+        {
+            var known = builds.FirstOrDefault(f => Same(f, build));
+            if (known is null)
+            {
+                builds.Add(build);
+                return;
+            }
+
+            known.Inventory ??= build.Inventory;
+            known.Credential ??= build.Credential;
+            known.Job ??= build.Job;
+            foreach (var host in build.Hosts.Where(h => known.Hosts.All(k => k.Id != h.Id)))
+            {
+                known.Hosts.Add(host);
+            }
         }
 
         private static bool Same(AapBuildResources a, AapBuildResources b)
