@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Provisioning;
+using AapPacker.Engine.Tests.Provisioning;
+using AapPacker.Engine.Tests.TestSupport;
+using AapPacker.Models;
+using Xunit.Abstractions;
+
+namespace AapPacker.Engine.Tests.Resilience;
+
+/// <summary>
+/// Issue 4 items 3 and 4: whole provisioning lifecycles while the simulator injects transient faults (about one request in
+/// five fails with a 502/503/reset, POST answers are lost after AAP acted, a 429 burst asks to come back later), and the
+/// launch whose answer is lost. Figures go to the test log.
+/// </summary>
+public sealed class FaultSuiteTests(FastGatewaySimulatorFixture fixture, ITestOutputHelper output) : IClassFixture<FastGatewaySimulatorFixture>, IAsyncLifetime
+{
+    private const int Lifecycles = 100;
+
+    private AapClient? client;
+    private IAapApi api = null!;
+
+    public async Task InitializeAsync()
+    {
+        await fixture.ResetAsync();
+
+        // Eight retries, not the default five: a lifecycle makes about 40 idempotent calls, and with one answer in five
+        // failing, six attempts lose a call (0.2^6) in about one lifecycle of 400, and a request caught by a 3-answer 429
+        // burst in about one of ten; nine attempts make both negligible. Short steps so the suite runs in seconds, and a
+        // MaxDelay above the Retry-After the burst asks for, so that pause is honoured rather than cut short.
+        var options = Clients.TokenOptions(fixture.BaseUri);
+        options.Retry = new AapRetryOptions
+        {
+            MaxRetries = 8,
+            BaseDelay = TimeSpan.FromMilliseconds(5),
+            MaxDelay = TimeSpan.FromSeconds(2),
+        };
+        client = await Clients.ConnectAsync(options);
+        api = new AapClientApi(client);
+    }
+
+    public Task DisposeAsync()
+    {
+        client?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Given_one_request_in_five_failing_when_running_100_lifecycles_then_all_succeed_each_job_launches_once_and_nothing_is_left()
+    {
+        // Idempotent calls: 502 (plain and HTML), 503 and resets, 20 % in all. Creates and launches are never retried,
+        // so on POST the fault is the one they must survive: AAP acted but the answer was lost (reset or 504).
+        await fixture.Control.AddFaultsAsync(
+            new FaultSpec("GET", ".*", "status") { Status = 503, Rate = 0.08 },
+            new FaultSpec("GET", ".*", "status") { Status = 502, Rate = 0.04 },
+            new FaultSpec("GET", ".*", "html") { Rate = 0.04 },
+            new FaultSpec("GET", ".*", "reset") { Rate = 0.04 },
+            new FaultSpec("DELETE", ".*", "status") { Status = 503, Rate = 0.1 },
+            new FaultSpec("DELETE", ".*", "reset") { Rate = 0.1 },
+            new FaultSpec("POST", ".*", "lostResponse") { Rate = 0.1 },
+            new FaultSpec("POST", ".*", "lostResponse") { Status = 504, Rate = 0.1 });
+
+        var stopwatch = Stopwatch.StartNew();
+        var failures = new List<string>();
+        var jobIds = new List<int>();
+        for (var i = 0; i < Lifecycles; i++)
+        {
+            if (i == Lifecycles / 3 || i == 2 * Lifecycles / 3)
+            {
+                // A throttling proxy in front of AAP: the next reads are refused with 429 and Retry-After.
+                await fixture.Control.AddFaultsAsync(new FaultSpec("GET", ".*", "retryAfter") { Count = 3, RetryAfterSeconds = 1 });
+            }
+
+            var reporter = new RecordingReporter();
+            var outcome = await new ProvisioningSession(api, reporter).RunAsync(LifecycleHarness.Request("Baseline", $"fault-{i:000}"), CancellationToken.None);
+            if (outcome.ExitCode != AapProvisionExitCode.Success || outcome.Cleanup is not { Complete: true })
+            {
+                failures.Add($"#{i}: {outcome} | cleanup: {outcome.Cleanup} | warnings: {string.Join(" / ", reporter.Warnings)}");
+            }
+
+            if (outcome.Result != null)
+            {
+                jobIds.Add(outcome.Result.Id);
+            }
+        }
+
+        stopwatch.Stop();
+        var state = await fixture.Control.GetStateAsync();
+        var launches = state.GetProperty("launches").EnumerateArray().ToList();
+        var perInventory = launches.GroupBy(l => l.GetProperty("payload").GetProperty("inventory").GetInt32()).ToList();
+        var leftovers = state.GetProperty("userObjects").GetInt32();
+        var log = await ReadRequestLogAsync();
+        var faults = log.Where(r => r.TryGetProperty("fault", out var f) && f.ValueKind == JsonValueKind.String)
+            .GroupBy(r => r.GetProperty("method").GetString() + " " + r.GetProperty("fault").GetString() + " " + r.GetProperty("status").GetInt32())
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToList();
+
+        output.WriteLine($"Fault suite: {Lifecycles - failures.Count}/{Lifecycles} lifecycles succeeded in {stopwatch.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"  launches: {launches.Count} (inventories launched against: {perInventory.Count}, most launches on one: {perInventory.Select(g => g.Count()).DefaultIfEmpty(0).Max()})");
+        output.WriteLine($"  leftovers (userObjects): {leftovers}");
+        output.WriteLine($"  requests: {log.Count}, faults fired: {faults.Sum(g => g.Count())}");
+        foreach (var group in faults)
+        {
+            output.WriteLine($"    {group.Key}: {group.Count()}");
+        }
+
+        foreach (var failure in failures)
+        {
+            output.WriteLine("  FAILED " + failure);
+        }
+
+        Assert.Empty(failures);
+        Assert.Equal(Lifecycles, launches.Count);
+        Assert.Equal(Lifecycles, perInventory.Count);
+        Assert.All(perInventory, g => Assert.Single(g));
+        Assert.Equal(launches.Select(l => l.GetProperty("jobId").GetInt32()).Order(), jobIds.Order());
+        Assert.Equal(0, leftovers);
+        Assert.Contains(faults, g => g.Key.StartsWith("POST lostResponse", StringComparison.Ordinal));
+        Assert.Contains(faults, g => g.Key.StartsWith("GET retryAfter 429", StringComparison.Ordinal));
+        Assert.True(faults.Sum(g => g.Count()) >= log.Count / 10, "The faults fired far less often than injected.");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(504)]
+    public async Task Given_the_launch_was_carried_out_but_its_answer_lost_when_provisioning_then_that_one_job_is_followed_to_success(int? status)
+    {
+        await fixture.Control.AddFaultsAsync(new FaultSpec("POST", "/launch/$", "lostResponse") { Count = 1, Status = status });
+
+        var reporter = new RecordingReporter();
+        var outcome = await new ProvisioningSession(api, reporter).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+
+        Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
+        var launch = Assert.Single(await LifecycleHarness.LaunchesAsync(fixture));
+        var jobId = launch.GetProperty("jobId").GetInt32();
+        Assert.Equal(jobId, outcome.Result!.Id);
+        Assert.Equal("successful", await LifecycleHarness.JobStatusAsync(fixture, jobId));
+        Assert.NotEmpty(reporter.Output);
+        Assert.Single(await fixture.Control.GetRequestsAsync(), r => r.Method == "POST" && r.Path.EndsWith("/launch/", StringComparison.Ordinal));
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Given_the_launch_never_reached_aap_when_provisioning_then_exit_code_5_no_job_and_nothing_is_left()
+    {
+        // A reset before AAP acted looks the same to the client as one after; the lookup finds no job, so nothing ran.
+        await fixture.Control.AddFaultsAsync(new FaultSpec("POST", "/launch/$", "reset") { Count = 1 });
+
+        var outcome = await new ProvisioningSession(api, new RecordingReporter()).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+
+        Assert.Equal(AapProvisionExitCode.ApiError, outcome.ExitCode);
+        Assert.Equal("LaunchResponseLost", outcome.ErrorId);
+        Assert.Null(outcome.Result);
+        Assert.Empty(await LifecycleHarness.LaunchesAsync(fixture));
+        Assert.Single(await fixture.Control.GetRequestsAsync(), r => r.Method == "POST" && r.Path.EndsWith("/launch/", StringComparison.Ordinal));
+        Assert.True(outcome.Cleanup!.Complete, outcome.Cleanup.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    /// <summary><c>GET /_sim/requests</c> as raw JSON: the shared record does not carry the <c>fault</c> field.</summary>
+    private async Task<List<JsonElement>> ReadRequestLogAsync()
+    {
+        using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { BaseAddress = fixture.BaseUri };
+        var log = await http.GetFromJsonAsync<JsonElement>("_sim/requests");
+        return log.EnumerateArray().Select(e => e.Clone()).ToList();
+    }
+}
