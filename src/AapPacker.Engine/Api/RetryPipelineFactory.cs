@@ -35,7 +35,8 @@ namespace AapPacker.Engine.Api
                     UseJitter = true,
                     Delay = retry.BaseDelay > TimeSpan.Zero ? retry.BaseDelay : TimeSpan.FromMilliseconds(1),
                     MaxDelay = maxDelay,
-                    ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)),
+                    ShouldHandle = args => new ValueTask<bool>(IsTransient(args.Outcome)
+                        && !(IsNobodyListening(args.Outcome.Exception) && args.AttemptNumber >= retry.MaxRetriesWhenUnreachable)),
                     DelayGenerator = args =>
                     {
                         var asked = args.Outcome.Result?.RetryAfter;
@@ -47,7 +48,9 @@ namespace AapPacker.Engine.Api
                         var request = args.Context.Properties.GetValue(RequestKey, "request");
                         options.Log.Verbose(string.Format(CultureInfo.InvariantCulture,
                             "{0}: {1}; retry {2} of {3} in {4:0.###} s.",
-                            request, DescribeFailure(args.Outcome), args.AttemptNumber + 1, retry.MaxRetries, args.RetryDelay.TotalSeconds));
+                            request, DescribeFailure(args.Outcome), args.AttemptNumber + 1,
+                            IsNobodyListening(args.Outcome.Exception) ? Math.Min(retry.MaxRetries, retry.MaxRetriesWhenUnreachable) : retry.MaxRetries,
+                            args.RetryDelay.TotalSeconds));
                         return default;
                     },
                 });
@@ -89,6 +92,24 @@ namespace AapPacker.Engine.Api
                 default:
                     return response.UnexpectedContent;
             }
+        }
+
+        /// <summary>Connection refused or host unknown: no server answered, unlike a reset or a proxy's 5xx.</summary>
+        internal static bool IsNobodyListening(Exception? exception)
+        {
+            for (var current = exception; current != null; current = current.InnerException)
+            {
+                if (current is SocketException socket)
+                {
+                    return socket.SocketErrorCode == SocketError.ConnectionRefused
+                        || socket.SocketErrorCode == SocketError.HostNotFound
+                        || socket.SocketErrorCode == SocketError.NoData
+                        || socket.SocketErrorCode == SocketError.HostUnreachable
+                        || socket.SocketErrorCode == SocketError.NetworkUnreachable;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsTransientException(Exception exception)
