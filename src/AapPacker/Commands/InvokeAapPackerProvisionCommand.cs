@@ -7,6 +7,7 @@ using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Commands.Provision;
+using AapPacker.Commands.Shared;
 using AapPacker.Engine.Api;
 using AapPacker.Engine.Packer;
 using AapPacker.Engine.Provisioning;
@@ -428,9 +429,9 @@ namespace AapPacker.Commands
                 JobTemplate = JobTemplate,
                 WorkflowJobTemplate = WorkflowJobTemplate,
                 Organization = Organization,
-                ExtraVars = ExtraVars is IDictionary table ? PlainValues.Dictionary(table) : PlainValues.Unwrap(ExtraVars),
+                ExtraVars = ExtraVars is IDictionary table ? PipelineValues.ToDictionary(table) : PipelineValues.Unwrap(ExtraVars),
                 Launch = launch,
-                Credentials = PlainValues.CredentialKeys(AapCredential),
+                Credentials = TemplateStart.CredentialKeys(AapCredential),
                 TargetHost = TargetHost,
                 TargetPort = bound.TargetPort,
                 TargetUser = TargetUser,
@@ -446,8 +447,8 @@ namespace AapPacker.Commands
                 WinRmScheme = WinRMScheme,
                 WinRmServerCertValidation = WinRMServerCertValidation,
                 HostName = HostName,
-                HostVariables = PlainValues.Dictionary(HostVariables),
-                InventoryVariables = PlainValues.Dictionary(InventoryVariables),
+                HostVariables = PipelineValues.ToDictionary(HostVariables),
+                InventoryVariables = PipelineValues.ToDictionary(InventoryVariables),
                 Packer = PackerEnvironmentReader.ReadProcessEnvironment(),
                 BuildId = BuildId,
                 InventoryId = InventoryId,
