@@ -1,0 +1,223 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using AapPacker.Simulator.Runner;
+using AapPacker.Simulator.Tests.Support;
+
+namespace AapPacker.Simulator.Tests;
+
+/// <summary>
+/// Real-runner mode: a job template bound to a playbook file runs ansible-playbook against the hosts and with the
+/// Machine credential created through the API, and the API serves that run's events, stdout and status.
+/// </summary>
+public sealed class RealRunnerTests : IAsyncLifetime
+{
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(2);
+    private readonly RealRunnerKit _kit = new();
+    private SimHarness _s = null!;
+
+    public async Task InitializeAsync() => _s = await SimHarness.StartAsync("awx", manualClock: true, scenarioPath: _kit.ScenarioPath);
+
+    public async Task DisposeAsync()
+    {
+        await _s.DisposeAsync();
+        _kit.Dispose();
+    }
+
+    [RequiresAnsibleFact]
+    public async Task A_local_run_changes_the_target_with_the_extra_vars_and_ends_successful()
+    {
+        var marker = Path.Combine(_kit.Directory, "marker.txt");
+        var job = await LaunchLocalAsync("Write Marker", new { build_id = "build-42", marker_path = marker });
+        var done = await FinishAsync(job);
+        Assert.Equal("successful", done["status"]!.GetValue<string>());
+        Assert.False(done["failed"]!.GetValue<bool>());
+        Assert.NotNull(done["started"]);
+        Assert.NotNull(done["finished"]);
+        Assert.True(done["event_processing_finished"]!.GetValue<bool>());
+        Assert.StartsWith("build-42 ", File.ReadAllText(marker), StringComparison.Ordinal);
+    }
+
+    [RequiresAnsibleFact]
+    public async Task The_events_follow_the_real_output_with_contiguous_lines_and_a_recap()
+    {
+        var job = await LaunchLocalAsync("Write Marker", new { build_id = "b1", marker_path = Path.Combine(_kit.Directory, "m1") });
+        await FinishAsync(job);
+        var events = (await _s.GetAsync(_s.Api($"jobs/{job}/job_events/?order_by=counter&page_size=200")))["results"].AsArray();
+        var names = events.Select(e => e!["event"]!.GetValue<string>()).ToList();
+        Assert.Equal("playbook_on_start", names[0]);
+        Assert.Contains("playbook_on_play_start", names);
+        Assert.Equal(2, names.Count(n => n == "playbook_on_task_start"));
+        Assert.Equal(2, names.Count(n => n == "runner_on_ok"));
+        Assert.Equal("playbook_on_stats", names[^1]);
+        var line = 0;
+        for (var i = 0; i < events.Count; i++)
+        {
+            Assert.Equal(i + 1, events[i]!["counter"]!.GetValue<int>());
+            Assert.Equal(line, events[i]!["start_line"]!.GetValue<int>());
+            line = events[i]!["end_line"]!.GetValue<int>();
+        }
+        var write = events.First(e => e!["event"]!.GetValue<string>() == "runner_on_ok");
+        Assert.Equal("target", write!["host_name"]!.GetValue<string>());
+        Assert.True(write["changed"]!.GetValue<bool>());
+        Assert.Equal("Write the build marker", write["task"]!.GetValue<string>());
+        var taskStart = events.First(e => e!["event"]!.GetValue<string>() == "playbook_on_task_start");
+        Assert.Equal(taskStart!["uuid"]!.GetValue<string>(), write["parent_uuid"]!.GetValue<string>());
+
+        var text = (await _s.GetAsync(_s.Api($"jobs/{job}/stdout/?format=txt"))).Text;
+        Assert.Contains("TASK [Write the build marker]", text, StringComparison.Ordinal);
+        Assert.Contains("changed: [target]", text, StringComparison.Ordinal);
+        Assert.Contains("PLAY RECAP", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+        Assert.Equal(line, text.Split('\n').Length - 1);
+
+        var summary = (await _s.GetAsync(_s.Api($"jobs/{job}/job_host_summaries/")))["results"][0]!;
+        Assert.Equal("target", summary["host_name"]!.GetValue<string>());
+        Assert.Equal(2, summary["ok"]!.GetValue<int>());
+        Assert.Equal(1, summary["changed"]!.GetValue<int>());
+        Assert.Equal(0, summary["failures"]!.GetValue<int>());
+    }
+
+    [RequiresAnsibleFact]
+    public async Task A_failing_playbook_ends_failed_with_the_failed_host_event_and_its_message()
+    {
+        var job = await LaunchLocalAsync("Fail", new { });
+        var done = await FinishAsync(job);
+        Assert.Equal("failed", done["status"]!.GetValue<string>());
+        Assert.True(done["failed"]!.GetValue<bool>());
+        var events = (await _s.GetAsync(_s.Api($"jobs/{job}/job_events/?event=runner_on_failed")))["results"].AsArray();
+        var failed = Assert.Single(events);
+        Assert.Contains("refused on purpose", failed!["stdout"]!.GetValue<string>(), StringComparison.Ordinal);
+        var summary = (await _s.GetAsync(_s.Api($"jobs/{job}/job_host_summaries/")))["results"][0]!;
+        Assert.Equal(1, summary["failures"]!.GetValue<int>());
+    }
+
+    [RequiresAnsibleFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Cancel_kills_the_playbook_and_removes_the_private_files()
+    {
+        var job = await LaunchLocalAsync("Slow", new { }, password: "Pa$$w0rd-never-shown", becomePassword: "b3come-never-shown");
+        // The play banner is published when the task banner after it arrives: the task is running then.
+        await RunOf(job).WhenEventAsync(e => e.Event == "playbook_on_play_start").WaitAsync(RunLimit);
+        var detail = (await _s.GetAsync(_s.Api($"jobs/{job}/"))).Json!;
+        Assert.Equal("running", detail["status"]!.GetValue<string>());
+        var args = JsonNode.Parse(detail["job_args"]!.GetValue<string>())!.AsArray().Select(a => a!.GetValue<string>()).ToList();
+        Assert.DoesNotContain(args, a => a.Contains("never-shown", StringComparison.Ordinal));
+        var inventory = args[args.IndexOf("-i") + 1];
+        var workspace = Path.GetDirectoryName(inventory)!;
+        var secretVars = args.Where(a => a.StartsWith('@')).Select(a => a[1..]).Single(p => p.EndsWith("credential_vars.json", StringComparison.Ordinal));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(workspace));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(inventory));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secretVars));
+        var vars = JsonNode.Parse(File.ReadAllText(secretVars))!;
+        Assert.Equal("Pa$$w0rd-never-shown", vars["ansible_password"]!.GetValue<string>());
+        Assert.Equal("b3come-never-shown", vars["ansible_become_password"]!.GetValue<string>());
+        Assert.Equal("sudo", vars["ansible_become_method"]!.GetValue<string>());
+
+        Assert.Equal(HttpStatusCode.Accepted, (await _s.PostAsync(_s.Api($"jobs/{job}/cancel/"), new { })).Status);
+        await RunOf(job).Completion.WaitAsync(RunLimit);
+        var done = (await _s.GetAsync(_s.Api($"jobs/{job}/"))).Json!;
+        Assert.Equal("canceled", done["status"]!.GetValue<string>());
+        Assert.False(Directory.Exists(workspace));
+        Assert.DoesNotContain("never-shown", (await _s.GetAsync(_s.Api($"jobs/{job}/stdout/?format=txt"))).Text, StringComparison.Ordinal);
+    }
+
+    [RequiresAnsibleFact(Sshd = true)]
+    public async Task Over_ssh_the_machine_credentials_key_logs_in_and_the_playbook_changes_the_target()
+    {
+        await using var sshd = await ThrowawaySshd.StartAsync();
+        var user = Environment.UserName;
+        var marker = Path.Combine(sshd.Directory, "marker.txt");
+        var job = await LaunchAsync("Write Marker", SshHostVariables(sshd, user), new { username = user, ssh_key_data = sshd.ClientKey },
+            new { build_id = "ssh-build-7", marker_path = marker });
+        var done = await FinishAsync(job);
+        Assert.Equal("successful", done["status"]!.GetValue<string>());
+        Assert.Equal($"ssh-build-7 {user}\n", File.ReadAllText(marker));
+    }
+
+    [RequiresAnsibleFact(Sshd = true)]
+    public async Task Over_ssh_a_key_the_target_does_not_know_leaves_the_host_unreachable_and_the_job_failed()
+    {
+        await using var sshd = await ThrowawaySshd.StartAsync();
+        var user = Environment.UserName;
+        var marker = Path.Combine(sshd.Directory, "marker.txt");
+        var job = await LaunchAsync("Write Marker", SshHostVariables(sshd, user), new { username = user, ssh_key_data = TestKeys.OpenSshUnencrypted },
+            new { build_id = "x", marker_path = marker });
+        var done = await FinishAsync(job);
+        Assert.Equal("failed", done["status"]!.GetValue<string>());
+        var events = (await _s.GetAsync(_s.Api($"jobs/{job}/job_events/?event=runner_on_unreachable")))["results"].AsArray();
+        Assert.Single(events);
+        Assert.False(File.Exists(marker));
+    }
+
+    [Fact]
+    public void A_playbook_file_that_does_not_exist_is_refused_with_the_path_to_fix()
+    {
+        var path = Path.Combine(_kit.Directory, "broken.json");
+        File.WriteAllText(path, """{"jobTemplates": [{"name": "X", "playbookFile": "missing.yml"}]}""");
+        var e = Assert.Throws<InvalidDataException>(() => Scenario.ScenarioLoader.Load(path));
+        Assert.Contains("'X'", e.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(_kit.Directory, "missing.yml"), e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Templates_without_a_playbook_file_stay_scripted()
+    {
+        var (job, _) = await _s.LaunchOnTempInventoryAsync("Scripted");
+        lock (_s.Sim.State.Sync)
+        {
+            Assert.Null(_s.Sim.State.Jobs[job].Run);
+        }
+        await _s.AdvanceAsync(30);
+        Assert.Equal("successful", (await _s.GetAsync(_s.Api($"jobs/{job}/"))).Json!["status"]!.GetValue<string>());
+    }
+
+    private static string SshHostVariables(ThrowawaySshd sshd, string user)
+        => $$"""{"ansible_host": "127.0.0.1", "ansible_port": {{sshd.Port}}, "ansible_user": "{{user}}", "ansible_connection": "ssh"}""";
+
+    private Task<int> LaunchLocalAsync(string template, object extraVars, string? password = null, string? becomePassword = null)
+    {
+        var inputs = new JsonObject { ["username"] = Environment.UserName };
+        if (password is not null)
+        {
+            inputs["password"] = password;
+        }
+        if (becomePassword is not null)
+        {
+            inputs["become_method"] = "sudo";
+            inputs["become_password"] = becomePassword;
+        }
+        return LaunchAsync(template, RealRunnerKit.LocalHostVariables, inputs, extraVars);
+    }
+
+    private async Task<int> LaunchAsync(string template, string hostVariables, object credentialInputs, object extraVars)
+    {
+        var inventory = await _s.CreateInventoryAsync("packer-" + Guid.NewGuid().ToString("N")[..8]);
+        var host = await _s.PostAsync(_s.Api($"inventories/{inventory}/hosts/"), new { name = "target", variables = hostVariables });
+        Assert.Equal(HttpStatusCode.Created, host.Status);
+        var credential = await _s.PostAsync(_s.Api("credentials/"), new
+        {
+            name = "packer-" + Guid.NewGuid().ToString("N")[..8],
+            organization = 1,
+            credential_type = await _s.MachineTypeIdAsync(),
+            inputs = credentialInputs,
+        });
+        Assert.Equal(HttpStatusCode.Created, credential.Status);
+        var launch = await _s.LaunchAsync(template, new { inventory, credentials = new[] { credential["id"].GetValue<int>() }, extra_vars = extraVars });
+        Assert.Equal(HttpStatusCode.Created, launch.Status);
+        return launch["job"].GetValue<int>();
+    }
+
+    private PlaybookRun RunOf(int job)
+    {
+        lock (_s.Sim.State.Sync)
+        {
+            return _s.Sim.State.Jobs[job].Run ?? throw new InvalidOperationException($"Job {job} is not a real run.");
+        }
+    }
+
+    private async Task<JsonNode> FinishAsync(int job)
+    {
+        await RunOf(job).Completion.WaitAsync(RunLimit);
+        return (await _s.GetAsync(_s.Api($"jobs/{job}/"))).Json!;
+    }
+}
