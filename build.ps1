@@ -239,7 +239,7 @@ function Invoke-PesterSuite([string] $PackagesRoot) {
 $ErrorActionPreference = 'Stop'
 Import-Module $env:AAPPACKER_PESTER_PSD1
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $env:AAPPACKER_PESTER_TESTS
+$configuration.Run.Path = $env:AAPPACKER_PESTER_TESTS -split [IO.Path]::PathSeparator
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.TestResult.Enabled = $true
@@ -253,7 +253,9 @@ $result = Invoke-Pester -Configuration $configuration
 } | ConvertTo-Json | Set-Content -Path $env:AAPPACKER_PESTER_SUMMARY
 '@
     $env:AAPPACKER_PESTER_PSD1 = $pester
-    $env:AAPPACKER_PESTER_TESTS = Join-Path $RepoRoot 'tests/Pester'
+    # tests/E2E: Packer + sshd + ansible-playbook against the simulator's real-runner mode (skipped with the reason when
+    # those tools are missing, failed under CI=true).
+    $env:AAPPACKER_PESTER_TESTS = (Join-Path $RepoRoot 'tests/Pester'), (Join-Path $RepoRoot 'tests/E2E') -join [IO.Path]::PathSeparator
     $env:AAPPACKER_TESTRESULTS = $TestResultsDir
     $env:AAPPACKER_PESTER_SUMMARY = $summaryPath
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
