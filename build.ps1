@@ -5,8 +5,8 @@
 .DESCRIPTION
     Build  compiles the module (net8.0 for PowerShell 7.4+, net472 for Windows PowerShell 5.1), the simulator
            and the help generator, then assembles out/AapPacker/ from an exact allowlist of files, with help.
-    Test   Build, then every xunit project (TRX results in out/TestResults) and the Pester tests in a fresh
-           pwsh; prints a summary per suite and, last, "N passed, N failed". Exits 1 on any failure.
+    Test   Build, then every xunit project (TRX results in out/TestResults) and the Pester tests (tests/Pester and
+           the Packer end-to-end tests in tests/E2E) in a fresh pwsh; prints a summary per suite and, last, "N passed, N failed". Exits 1 on any failure.
     Demo   Build, start the bundled AAP simulator with build/demo-scenario.json and run Invoke-AapPackerProvision
            end to end the way a Packer shell-local provisioner does; show the exit code and that nothing is left.
     Bench  Arrives with issue 6.
