@@ -159,6 +159,20 @@ public sealed class RealRunnerTests : IAsyncLifetime
         Assert.Contains(Path.Combine(_kit.Directory, "missing.yml"), e.Message, StringComparison.Ordinal);
     }
 
+    [RequiresAnsibleFact]
+    public async Task With_a_playbook_directory_a_default_template_whose_playbook_is_there_runs_it_for_real()
+    {
+        var dir = Directory.CreateDirectory(Path.Combine(_kit.Directory, "project")).FullName;
+        File.Copy(Path.Combine(_kit.Directory, "marker.yml"), Path.Combine(dir, "site.yml"));
+        await using var s = await SimHarness.StartAsync("awx", manualClock: true, playbookDirectory: dir);
+        var marker = Path.Combine(_kit.Directory, "from-dir.txt");
+        var job = await LaunchAsync(s, "Baseline", RealRunnerKit.LocalHostVariables, new { username = Environment.UserName },
+            new { build_id = "dir-1", marker_path = marker });
+        var done = await FinishAsync(s, job);
+        Assert.Equal("successful", done["status"]!.GetValue<string>());
+        Assert.StartsWith("dir-1 ", File.ReadAllText(marker), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Templates_without_a_playbook_file_stay_scripted()
     {
@@ -189,35 +203,42 @@ public sealed class RealRunnerTests : IAsyncLifetime
         return LaunchAsync(template, RealRunnerKit.LocalHostVariables, inputs, extraVars);
     }
 
-    private async Task<int> LaunchAsync(string template, string hostVariables, object credentialInputs, object extraVars)
+    private Task<int> LaunchAsync(string template, string hostVariables, object credentialInputs, object extraVars)
+        => LaunchAsync(_s, template, hostVariables, credentialInputs, extraVars);
+
+    private static async Task<int> LaunchAsync(SimHarness s, string template, string hostVariables, object credentialInputs, object extraVars)
     {
-        var inventory = await _s.CreateInventoryAsync("packer-" + Guid.NewGuid().ToString("N")[..8]);
-        var host = await _s.PostAsync(_s.Api($"inventories/{inventory}/hosts/"), new { name = "target", variables = hostVariables });
+        var inventory = await s.CreateInventoryAsync("packer-" + Guid.NewGuid().ToString("N")[..8]);
+        var host = await s.PostAsync(s.Api($"inventories/{inventory}/hosts/"), new { name = "target", variables = hostVariables });
         Assert.Equal(HttpStatusCode.Created, host.Status);
-        var credential = await _s.PostAsync(_s.Api("credentials/"), new
+        var credential = await s.PostAsync(s.Api("credentials/"), new
         {
             name = "packer-" + Guid.NewGuid().ToString("N")[..8],
             organization = 1,
-            credential_type = await _s.MachineTypeIdAsync(),
+            credential_type = await s.MachineTypeIdAsync(),
             inputs = credentialInputs,
         });
         Assert.Equal(HttpStatusCode.Created, credential.Status);
-        var launch = await _s.LaunchAsync(template, new { inventory, credentials = new[] { credential["id"].GetValue<int>() }, extra_vars = extraVars });
+        var launch = await s.LaunchAsync(template, new { inventory, credentials = new[] { credential["id"].GetValue<int>() }, extra_vars = extraVars });
         Assert.Equal(HttpStatusCode.Created, launch.Status);
         return launch["job"].GetValue<int>();
     }
 
-    private PlaybookRun RunOf(int job)
+    private PlaybookRun RunOf(int job) => RunOf(_s, job);
+
+    private static PlaybookRun RunOf(SimHarness s, int job)
     {
-        lock (_s.Sim.State.Sync)
+        lock (s.Sim.State.Sync)
         {
-            return _s.Sim.State.Jobs[job].Run ?? throw new InvalidOperationException($"Job {job} is not a real run.");
+            return s.Sim.State.Jobs[job].Run ?? throw new InvalidOperationException($"Job {job} is not a real run.");
         }
     }
 
-    private async Task<JsonNode> FinishAsync(int job)
+    private Task<JsonNode> FinishAsync(int job) => FinishAsync(_s, job);
+
+    private static async Task<JsonNode> FinishAsync(SimHarness s, int job)
     {
-        await RunOf(job).Completion.WaitAsync(RunLimit);
-        return (await _s.GetAsync(_s.Api($"jobs/{job}/"))).Json!;
+        await RunOf(s, job).Completion.WaitAsync(RunLimit);
+        return (await s.GetAsync(s.Api($"jobs/{job}/"))).Json!;
     }
 }
