@@ -125,23 +125,17 @@ public sealed class RealRunnerTests : IAsyncLifetime
     public async Task Over_ssh_the_machine_credentials_key_logs_in_and_the_playbook_changes_the_target()
     {
         await using var sshd = await ThrowawaySshd.StartAsync();
-        var user = Environment.UserName;
-        var marker = Path.Combine(sshd.Directory, "marker.txt");
-        var job = await LaunchAsync("Write Marker", SshHostVariables(sshd, user), new { username = user, ssh_key_data = sshd.ClientKey },
-            new { build_id = "ssh-build-7", marker_path = marker });
+        var (job, marker) = await LaunchOverSshAsync(sshd, sshd.ClientKey, "ssh-build-7");
         var done = await FinishAsync(job);
         Assert.Equal("successful", done["status"]!.GetValue<string>());
-        Assert.Equal($"ssh-build-7 {user}\n", File.ReadAllText(marker));
+        Assert.Equal($"ssh-build-7 {Environment.UserName}\n", File.ReadAllText(marker));
     }
 
     [RequiresAnsibleFact(Sshd = true)]
     public async Task Over_ssh_a_key_the_target_does_not_know_leaves_the_host_unreachable_and_the_job_failed()
     {
         await using var sshd = await ThrowawaySshd.StartAsync();
-        var user = Environment.UserName;
-        var marker = Path.Combine(sshd.Directory, "marker.txt");
-        var job = await LaunchAsync("Write Marker", SshHostVariables(sshd, user), new { username = user, ssh_key_data = TestKeys.OpenSshUnencrypted },
-            new { build_id = "x", marker_path = marker });
+        var (job, marker) = await LaunchOverSshAsync(sshd, TestKeys.OpenSshUnencrypted, "x");
         var done = await FinishAsync(job);
         Assert.Equal("failed", done["status"]!.GetValue<string>());
         var events = (await _s.GetAsync(_s.Api($"jobs/{job}/job_events/?event=runner_on_unreachable")))["results"].AsArray();
@@ -185,8 +179,15 @@ public sealed class RealRunnerTests : IAsyncLifetime
         Assert.Equal("successful", (await _s.GetAsync(_s.Api($"jobs/{job}/"))).Json!["status"]!.GetValue<string>());
     }
 
-    private static string SshHostVariables(ThrowawaySshd sshd, string user)
-        => $$"""{"ansible_host": "127.0.0.1", "ansible_port": {{sshd.Port}}, "ansible_user": "{{user}}", "ansible_connection": "ssh"}""";
+    /// <summary>"Write Marker" on the sshd's host as AapPacker registers it, logging in with <paramref name="key"/>.</summary>
+    private async Task<(int Job, string Marker)> LaunchOverSshAsync(ThrowawaySshd sshd, string key, string buildId)
+    {
+        var user = Environment.UserName;
+        var marker = Path.Combine(sshd.Directory, "marker.txt");
+        var hostVariables = $$"""{"ansible_host": "127.0.0.1", "ansible_port": {{sshd.Port}}, "ansible_user": "{{user}}", "ansible_connection": "ssh"}""";
+        var job = await LaunchAsync("Write Marker", hostVariables, new { username = user, ssh_key_data = key }, new { build_id = buildId, marker_path = marker });
+        return (job, marker);
+    }
 
     private Task<int> LaunchLocalAsync(string template, object extraVars, string? password = null, string? becomePassword = null)
     {

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using AapPacker.Engine.Api;
 using AapPacker.Engine.Packer;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Engine.Tests.TestSupport;
@@ -13,23 +12,9 @@ namespace AapPacker.Engine.Tests.Provisioning;
 /// variables ansible's winrm connection reads and the Machine credential built from Packer's build.Password
 /// (the WinRM password; build.WinRMPassword is the same value).
 /// </summary>
-public sealed class WinRmTargetTests(GatewaySimulatorFixture fixture) : IClassFixture<GatewaySimulatorFixture>, IAsyncLifetime
+public sealed class WinRmTargetTests(GatewaySimulatorFixture fixture) : IClassFixture<GatewaySimulatorFixture>
 {
     private const string WinRmPassword = "Win-Pa55w0rd-$HOME-'q'";
-    private AapClient? client;
-    private IAapApi api = null!;
-
-    public async Task InitializeAsync()
-    {
-        await fixture.ResetAsync();
-        (client, api) = await LifecycleHarness.ConnectAsync(fixture);
-    }
-
-    public Task DisposeAsync()
-    {
-        client?.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Theory]
     [InlineData(5985, "http")]
@@ -102,6 +87,9 @@ public sealed class WinRmTargetTests(GatewaySimulatorFixture fixture) : IClassFi
     [Fact]
     public async Task Given_a_packer_winrm_build_when_provisioning_then_aap_gets_winrm_host_variables_and_a_password_machine_credential()
     {
+        await fixture.ResetAsync();
+        var (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+        using var connection = client;
         var recording = new RecordingApi(api);
         var request = LifecycleHarness.Request("Baseline");
         request.TargetHost = null;
