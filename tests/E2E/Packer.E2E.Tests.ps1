@@ -51,7 +51,8 @@ BeforeAll {
         if ($LASTEXITCODE -ne 0) { throw "ssh-keygen failed for $key." }
     }
     Copy-Item (Join-Path $sshDir 'client_key.pub') (Join-Path $sshDir 'authorized_keys')
-    $null = New-Item -ItemType Directory -Force -Path '/run/sshd'    # privilege separation directory
+    # sshd's privilege separation directory (missing where the package never ran its service); root only needs it.
+    if ([Environment]::UserName -eq 'root') { $null = New-Item -ItemType Directory -Force -Path '/run/sshd' }
     $script:SshPort = Get-FreeTcpPort
     $config = Join-Path $sshDir 'sshd_config'
     @(
@@ -95,9 +96,13 @@ BeforeAll {
         $start.Environment['PACKER_NO_COLOR'] = '1'
         $process = [Diagnostics.Process]::Start($start)
         $stderr = $process.StandardError.ReadToEndAsync()
-        $stdout = $process.StandardOutput.ReadToEnd()
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        if (-not $process.WaitForExit(240000)) {
+            $process.Kill($true)
+            throw "packer build $Template did not finish within 4 minutes; output so far: $($stdout.Result)"
+        }
         $process.WaitForExit()
-        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout + $stderr.Result }
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result }
     }
 }
 

@@ -128,6 +128,18 @@ internal sealed class PlaybookRun
                 Finish(_cancelRequested ? "canceled" : process.ExitCode == 0 ? "successful" : "failed");
             }
         }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            // The output pipe broke: the job must still end (error), never stay running.
+            lock (_sync)
+            {
+                if (_status is null)
+                {
+                    RecordVerbose($"The simulator lost ansible-playbook's output: {e.Message}");
+                    Finish("error");
+                }
+            }
+        }
         finally
         {
             workspace.Dispose();

@@ -35,7 +35,11 @@ public sealed class ThrowawaySshd : IAsyncDisposable
         await KeygenAsync(Path.Combine(dir, "client_key"));
         File.Copy(Path.Combine(dir, "client_key.pub"), Path.Combine(dir, "authorized_keys"));
         // sshd's privilege separation directory; missing on a machine where the package never ran its service.
-        System.IO.Directory.CreateDirectory("/run/sshd");
+        // Only root can (and needs to) create it; sshd run by another user serves that user without it.
+        if (Environment.UserName == "root")
+        {
+            System.IO.Directory.CreateDirectory("/run/sshd");
+        }
         var port = FreePort();
         var config = Path.Combine(dir, "sshd_config");
         await File.WriteAllLinesAsync(config,
