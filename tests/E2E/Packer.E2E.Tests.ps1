@@ -130,6 +130,10 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
         $content[1] | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'   # build.PackerRunUUID
         $content[2] | Should -Be $SshUser
         (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
+        # The login key reached AAP only inside the Machine credential: neither it nor its base64 form is in the log.
+        $keyText = Get-Content -Raw $ClientKey
+        $run.Output | Should -Not -Match ([regex]::Escape(($keyText -split "`n")[1]))
+        $run.Output | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([IO.File]::ReadAllBytes($ClientKey)).Substring(0, 40)))
     }
 
     It 'fails the Packer build with exit code 1 when the playbook fails, and leaves nothing in AAP' {
