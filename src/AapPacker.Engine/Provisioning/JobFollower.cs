@@ -78,8 +78,9 @@ namespace AapPacker.Engine.Provisioning
                 }
 
                 // The recap is a playbook's last event: once it is out, a terminal job's output is complete, without
-                // waiting seconds more for event_processing_finished.
-                if (eventsStored || (terminal && cursor.RecapEmitted))
+                // waiting seconds more for event_processing_finished. With all events stored, the output is complete
+                // only once the cursor has read them all (a big backlog takes more than one read).
+                if ((eventsStored && (_options.NoOutput || cursor.CaughtUp)) || (terminal && cursor.RecapEmitted))
                 {
                     break;
                 }
@@ -91,7 +92,7 @@ namespace AapPacker.Engine.Provisioning
                     break;
                 }
 
-                interval = NextInterval(interval, Activity(changed || cursor.RecapEmitted, emitted), _options);
+                interval = NextInterval(interval, Activity(changed || cursor.RecapEmitted || eventsStored, emitted), _options);
                 await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
             }
 
@@ -188,7 +189,7 @@ namespace AapPacker.Engine.Provisioning
                         activity |= emitted > 0;
                     }
 
-                    if (eventsStored || (jobTerminal && state.Cursor.RecapEmitted))
+                    if ((eventsStored && (_options.NoOutput || state.Cursor.CaughtUp)) || (jobTerminal && state.Cursor.RecapEmitted))
                     {
                         state.Done = true;
                         state.Result = await BuildJobResultAsync(jobDetail!.Value, state.JobId, cancellationToken).ConfigureAwait(false);

@@ -60,6 +60,13 @@ namespace AapPacker.Engine.Provisioning
         /// </summary>
         public bool RecapEmitted { get; private set; }
 
+        /// <summary>
+        /// True when the last <see cref="ReadAsync(IAapApi, bool, Action{JobOutputLine}, CancellationToken)"/> read
+        /// everything AAP had (it ended on a short page or a gap), false when it stopped at
+        /// <see cref="MaxPagesPerRead"/> with more to read.
+        /// </summary>
+        public bool CaughtUp { get; private set; }
+
         /// <summary>True when the last page stopped at a gap.</summary>
         public bool AtGap => _gapSince.HasValue;
 
@@ -171,6 +178,7 @@ namespace AapPacker.Engine.Provisioning
                 pages++;
             }
 
+            CaughtUp = path is null;
             return count;
         }
 

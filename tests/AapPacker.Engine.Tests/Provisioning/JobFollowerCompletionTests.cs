@@ -56,4 +56,42 @@ public class JobFollowerCompletionTests
         stop.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => follow);
     }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Given_all_events_stored_but_a_backlog_longer_than_one_read_when_following_then_every_line_is_streamed()
+    {
+        const int Total = (JobOutputCursor.MaxPagesPerRead + 10) * JobOutputCursor.PageSize;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        var api = new ScriptedApi(path =>
+        {
+            if (path.Contains("job_events", StringComparison.Ordinal))
+            {
+                var from = int.Parse(Query(path, "start_line__gte") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                var page = int.Parse(Query(path, "page") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+                var first = from + ((page - 1) * JobOutputCursor.PageSize);
+                var events = Enumerable.Range(first, Math.Max(0, Math.Min(JobOutputCursor.PageSize, Total - first)))
+                    .Select(i => $$"""{"counter": {{i + 1}}, "start_line": {{i}}, "end_line": {{i + 1}}, "event": "runner_on_ok", "stdout": "line {{i}}"}""");
+                var next = first + JobOutputCursor.PageSize < Total ? $"\"jobs/7/job_events/?start_line__gte={from}&page={page + 1}\"" : "null";
+                return "{\"next\": " + next + ", \"results\": [" + string.Join(",", events) + "]}";
+            }
+
+            return path.Contains("job_host_summaries", StringComparison.Ordinal)
+                ? """{"count": 0, "next": null, "results": []}"""
+                : """{"id": 7, "name": "t", "status": "successful", "failed": false, "event_processing_finished": true}""";
+        });
+        var reporter = new RecordingReporter();
+
+        var noPause = new JobFollowOptions { MinPollInterval = TimeSpan.Zero }; // the fake clock never has to move
+
+        var result = await new JobFollower(api, noPause, clock).FollowAsync(new AapJob { Id = 7, Type = "job" }, reporter, CancellationToken.None);
+
+        Assert.Equal(Total, result.OutputLines);
+        Assert.Equal("line " + (Total - 1), reporter.Output.Last().Text);
+    }
+
+    private static string? Query(string path, string name)
+    {
+        var query = path.Contains('?', StringComparison.Ordinal) ? path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..] : "";
+        return query.Split('&').Select(p => p.Split('=')).Where(p => p[0] == name).Select(p => p[1]).FirstOrDefault();
+    }
 }
