@@ -72,6 +72,13 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         return (Date(job, "created"), Date(job, "finished"));
     }
 
+    /// <summary>How many output lines the job has (the last event's end line).</summary>
+    public async Task<long> JobLineCountAsync(int jobId)
+    {
+        var page = await GetAsync("jobs/" + Id(jobId) + "/job_events/?order_by=-start_line&page_size=1");
+        return page.GetProperty("results")[0].GetProperty("end_line").GetInt64();
+    }
+
     /// <summary>For each output line (0-based), when the event holding it became visible in the API.</summary>
     public async Task<List<DateTimeOffset>> LineStoredTimesAsync(int jobId)
     {

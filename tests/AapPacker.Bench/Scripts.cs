@@ -40,7 +40,7 @@ internal static class Scripts
         [Console]::Out.WriteLine('BENCH-READY')
         [Console]::Out.Flush()
         $result = Start-AapJobTemplate -JobTemplate $env:AAPPACKER_BENCH_TEMPLATE | Wait-AapJob -InformationAction Continue
-        [Console]::Out.WriteLine("BENCH-DONE $($result.Status) $($result.OutputLines)")
+        [Console]::Out.WriteLine("BENCH-DONE $($result.Status) $($result.OutputLines) $($result.Id)")
         """;
 
     /// <summary>Import-Module timed inside a fresh pwsh, in milliseconds.</summary>

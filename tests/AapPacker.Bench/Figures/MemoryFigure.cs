@@ -31,6 +31,14 @@ internal static class MemoryFigure
                 throw new InvalidOperationException($"The streaming pwsh failed (exit {mine.ExitCode}, last line '{mine.LastLine}').");
             }
 
+            // The figure only counts when the whole output went through: "BENCH-DONE <status> <lines> <job id>".
+            var done = mine.LastLine.Split(' ');
+            var expected = await context.Environment.JobLineCountAsync(int.Parse(done[3], CultureInfo.InvariantCulture));
+            if (long.Parse(done[2], CultureInfo.InvariantCulture) != expected)
+            {
+                throw new InvalidOperationException($"Wait-AapJob streamed {done[2]} of the job's {expected} lines.");
+            }
+
             var megabytes = mine.OutputBytes / 1024.0 / 1024.0;
             context.Report.Add(new BenchRow(id, $"5. Peak working-set growth, {events.ToString("N0", CultureInfo.InvariantCulture)} events", "MB",
                 mine.GrowthMegabytes, plugin.GrowthMegabytes, "≤ 64 MB", mine.GrowthMegabytes <= 64,
