@@ -9,7 +9,9 @@
            the Packer end-to-end tests in tests/E2E) in a fresh pwsh; prints a summary per suite and, last, "N passed, N failed". Exits 1 on any failure.
     Demo   Build, start the bundled AAP simulator with build/demo-scenario.json and run Invoke-AapPackerProvision
            end to end the way a Packer shell-local provisioner does; show the exit code and that nothing is left.
-    Bench  Arrives with issue 6.
+    Bench  Build, then the benchmark (tests/AapPacker.Bench) against the simulator: each figure of issue 6 for
+           AapPacker and for a client with the original Packer plugin's algorithm, as a table; also written to
+           out/bench/bench.md and bench.json. -Short runs the small version Test runs (about two minutes).
     Help   Regenerates out/AapPacker/en-US from docs/en-US (the module must be built).
     Clean  Removes out/ and artifacts/.
 
@@ -25,7 +27,10 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench: the short run (every figure, tiny sizes) instead of the full one.
+    [switch] $Short
 )
 
 $ErrorActionPreference = 'Stop'
@@ -47,6 +52,7 @@ function Get-ProjectOutput([string] $Project, [string] $Framework) {
 
 $SimulatorDll = Join-Path (Get-ProjectOutput 'AapPacker.Simulator') 'AapPacker.Simulator.dll'
 $HelpGenDll = Join-Path (Get-ProjectOutput 'AapPacker.HelpGen') 'AapPacker.HelpGen.dll'
+$BenchDll = Join-Path (Get-ProjectOutput 'AapPacker.Bench') 'AapPacker.Bench.dll'
 
 # The module, file by file: destination under out/AapPacker -> source. Nothing else is shipped; the loading
 # test fails on any file missing or extra. A new dependency of the Engine must be added here on purpose.
@@ -208,7 +214,45 @@ function Invoke-Test {
     Write-Step 'Pester'
     $suites.Add((Invoke-PesterSuite -PackagesRoot $packages))
 
+    Write-Step 'Bench (short run: proves every figure can be produced; targets are not asserted)'
+    $suites.Add((Invoke-BenchSuite))
+
     Write-Summary $suites
+}
+
+# Runs the benchmark program; returns its exit code (1 when a figure could not be produced).
+function Invoke-BenchProgram([string] $OutputDirectory, [switch] $ShortRun) {
+    $pwsh = Get-PwshCommand
+    $arguments = @($BenchDll, '--module', (Join-Path $ModuleDir 'AapPacker.psd1'), '--out', $OutputDirectory, '--pwsh', $pwsh[0])
+    foreach ($extra in @($pwsh | Select-Object -Skip 1)) { $arguments += @('--pwsh-arg', $extra) }
+    if ($ShortRun) { $arguments += '--short' }
+    & dotnet @arguments | Out-Host
+    $LASTEXITCODE
+}
+
+# The short bench as a suite: one test per figure it must produce (bench.json lists what is missing).
+function Invoke-BenchSuite {
+    $directory = Join-Path $TestResultsDir 'bench'
+    $exit = Invoke-BenchProgram -OutputDirectory $directory -ShortRun
+    $json = Join-Path $directory 'bench.json'
+    if (-not (Test-Path $json)) {
+        return [pscustomobject]@{ Suite = 'Bench (short)'; Passed = 0; Failed = 1; Skipped = 0; Note = "no bench.json (exit $exit)" }
+    }
+    $result = Get-Content -Raw $json | ConvertFrom-Json
+    $missing = @($result.missing)
+    $produced = @($result.rows | Where-Object { $null -ne $_.aapPacker } | Select-Object -ExpandProperty id -Unique)
+    $note = if ($missing.Count -gt 0) { "missing: $($missing -join ', ')" } elseif ($exit -ne 0) { "exit $exit" } else { '' }
+    $failed = $missing.Count + $(if ($missing.Count -eq 0 -and $exit -ne 0) { 1 } else { 0 })
+    [pscustomobject]@{ Suite = 'Bench (short)'; Passed = $produced.Count; Failed = $failed; Skipped = 0; Note = $note }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    Invoke-Native dotnet @('build', (Join-Path $RepoRoot 'tests/AapPacker.Bench/AapPacker.Bench.csproj'), '-c', $Configuration, '--nologo', '-v', 'minimal')
+    $mode = if ($Short) { 'short' } else { 'full' }
+    Write-Step "Bench ($mode run; the table is also written to $(Join-Path $OutRoot 'bench'))"
+    $exit = Invoke-BenchProgram -OutputDirectory (Join-Path $OutRoot 'bench') -ShortRun:$Short
+    if ($exit -ne 0) { throw "The bench could not produce every figure (exit code $exit)." }
 }
 
 function Read-TrxSummary([string] $Name, [string] $Path, [int] $ExitCode) {
@@ -349,7 +393,7 @@ switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
-    'Bench' { Write-Host 'Bench arrives with issue 6.' }
+    'Bench' { Invoke-Bench }
     'Help' { Invoke-Help }
     'Clean' {
         foreach ($path in $OutRoot, $ArtifactsRoot) {

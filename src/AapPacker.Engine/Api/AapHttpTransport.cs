@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -145,18 +146,22 @@ namespace AapPacker.Engine.Api
                 ProductName = FirstHeader(response, "X-API-Product-Name"),
             };
 
-            var text = response.Content is null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            wire.HasBody = text.Trim().Length > 0;
+            // Bytes, not a string: a page of job events is a few hundred KB, and a string copy of it (twice the size,
+            // on the large object heap) for every page made a streaming job's memory swell.
+            var bytes = response.Content is null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var body = SkipUtf8Bom(bytes);
+            var firstChar = FirstNonWhitespace(body);
+            wire.HasBody = firstChar >= 0;
             if (!wire.HasBody)
             {
                 return wire;
             }
 
-            if (LooksLikeJson(wire.MediaType, text))
+            if (LooksLikeJson(wire.MediaType, (char)firstChar))
             {
                 try
                 {
-                    using (var document = JsonDocument.Parse(text))
+                    using (var document = JsonDocument.Parse(body))
                     {
                         wire.Json = document.RootElement.Clone();
                     }
@@ -169,6 +174,7 @@ namespace AapPacker.Engine.Api
 
             if (wire.Json is null)
             {
+                var text = DecodeText(response, body);
                 wire.RawText = text.Length > RawTextLimit ? text.Substring(0, RawTextLimit) : text;
                 wire.UnexpectedContent = expectJson && wire.IsSuccess;
             }
@@ -176,7 +182,46 @@ namespace AapPacker.Engine.Api
             return wire;
         }
 
-        private static bool LooksLikeJson(string? mediaType, string text)
+        private static ReadOnlyMemory<byte> SkipUtf8Bom(byte[] bytes)
+            => bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+                ? new ReadOnlyMemory<byte>(bytes, 3, bytes.Length - 3)
+                : new ReadOnlyMemory<byte>(bytes);
+
+        /// <summary>The first byte that is not JSON whitespace, or -1 for an empty body.</summary>
+        private static int FirstNonWhitespace(ReadOnlyMemory<byte> body)
+        {
+            foreach (var b in body.Span)
+            {
+                if (b != (byte)' ' && b != (byte)'\t' && b != (byte)'\r' && b != (byte)'\n')
+                {
+                    return b;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>The body as text, in the charset the server named (UTF-8 otherwise), for non-JSON answers.</summary>
+        private static string DecodeText(HttpResponseMessage response, ReadOnlyMemory<byte> body)
+        {
+            var encoding = Encoding.UTF8;
+            var charset = response.Content?.Headers.ContentType?.CharSet;
+            if (!string.IsNullOrEmpty(charset))
+            {
+                try
+                {
+                    encoding = Encoding.GetEncoding(charset!.Trim('"'));
+                }
+                catch (ArgumentException)
+                {
+                    // An unknown charset: read it as UTF-8, as HttpContent does.
+                }
+            }
+
+            return encoding.GetString(body.ToArray());
+        }
+
+        private static bool LooksLikeJson(string? mediaType, char first)
         {
             if (mediaType != null && mediaType.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0)
             {
@@ -188,8 +233,7 @@ namespace AapPacker.Engine.Api
                 return false;
             }
 
-            var first = text.TrimStart();
-            return first.StartsWith("{", StringComparison.Ordinal) || first.StartsWith("[", StringComparison.Ordinal);
+            return first == '{' || first == '[';
         }
 
         private TimeSpan? ReadRetryAfter(HttpResponseMessage response)

@@ -245,8 +245,10 @@ namespace AapPacker.Engine.Provisioning
                     return false;
                 }
 
+                // A GET is cheap and AAP's background delete takes seconds: check every second at most, so the build
+                // does not wait long after the inventory is gone.
                 await _time.Delay(delay, token).ConfigureAwait(false);
-                delay = Min(TimeSpan.FromTicks(delay.Ticks * 2), TimeSpan.FromSeconds(5));
+                delay = Min(TimeSpan.FromTicks(delay.Ticks * 2), TimeSpan.FromSeconds(1));
             }
         }
 

@@ -11,8 +11,11 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>How long to wait for the job to become terminal before deleting anything.</summary>
         public TimeSpan JobWait { get; set; } = TimeSpan.FromMinutes(2);
 
-        /// <summary>First pause after a 409/403; doubles up to <see cref="MaxRetryDelay"/>.</summary>
-        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+        /// <summary>
+        /// First pause after a 409/403; doubles up to <see cref="MaxRetryDelay"/>. Short, because the usual 403 (AAP still
+        /// storing the job's events) lasts a few seconds after the job ends.
+        /// </summary>
+        public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>Longest pause between attempts.</summary>
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(15);

@@ -14,14 +14,14 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>Do not stream output (status and recap only).</summary>
         public bool NoOutput { get; set; }
 
-        /// <summary>Fastest polling (right after launch and while output flows).</summary>
+        /// <summary>Fastest polling (right after launch, while output flows, and once the job is ending).</summary>
         public TimeSpan MinPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
         /// <summary>
-        /// Slowest polling on a quiet job. Each poll is a status and an events request, so 4 s keeps a quiet long job at
-        /// ≤ 30 requests a minute.
+        /// Slowest polling on a quiet job. Each poll is a status and an events request, so 5 s keeps a quiet long job at
+        /// 24 requests a minute, leaving room for the extra poll a stray line brings (the target is 30).
         /// </summary>
-        public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(4);
+        public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>How long to wait after a terminal status for <c>event_processing_finished</c> (it can stay false forever, awx#9286).</summary>
         public TimeSpan EventProcessingGrace { get; set; } = TimeSpan.FromSeconds(15);

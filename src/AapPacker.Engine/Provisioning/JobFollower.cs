@@ -74,16 +74,13 @@ namespace AapPacker.Engine.Provisioning
                 var emitted = 0;
                 if (!_options.NoOutput)
                 {
-                    var lines = await cursor.ReadAsync(_api, eventsStored, cancellationToken).ConfigureAwait(false);
-                    foreach (var line in lines)
-                    {
-                        sink.OnOutput(line);
-                    }
-
-                    emitted = lines.Count;
+                    emitted = await cursor.ReadAsync(_api, eventsStored, sink.OnOutput, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (eventsStored)
+                // The recap is a playbook's last event: once it is out, a terminal job's output is complete, without
+                // waiting seconds more for event_processing_finished. With all events stored, the output is complete
+                // only once the cursor has read them all (a big backlog takes more than one read).
+                if ((eventsStored && (_options.NoOutput || cursor.CaughtUp)) || (terminal && cursor.RecapEmitted))
                 {
                     break;
                 }
@@ -95,7 +92,7 @@ namespace AapPacker.Engine.Provisioning
                     break;
                 }
 
-                interval = NextInterval(interval, emitted > 0 || changed, _options);
+                interval = NextInterval(interval, Activity(changed || cursor.RecapEmitted || eventsStored, emitted), _options);
                 await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
             }
 
@@ -179,22 +176,20 @@ namespace AapPacker.Engine.Provisioning
 
                     if (!_options.NoOutput)
                     {
-                        var lines = await state.Cursor.ReadAsync(_api, eventsStored, cancellationToken).ConfigureAwait(false);
-                        if (lines.Count > 0 && headerJob != state.JobId)
+                        var emitted = await state.Cursor.ReadAsync(_api, eventsStored, line =>
                         {
-                            sink.OnOutput(new JobOutputLine(state.JobId, -1, NodeHeader(node, state.JobId), JobOutputLineKind.Header));
-                            headerJob = state.JobId;
-                        }
+                            if (headerJob != state.JobId)
+                            {
+                                sink.OnOutput(new JobOutputLine(state.JobId, -1, NodeHeader(node, state.JobId), JobOutputLineKind.Header));
+                                headerJob = state.JobId;
+                            }
 
-                        foreach (var line in lines)
-                        {
                             sink.OnOutput(line);
-                        }
-
-                        activity |= lines.Count > 0;
+                        }, cancellationToken).ConfigureAwait(false);
+                        activity |= emitted > 0;
                     }
 
-                    if (eventsStored)
+                    if ((eventsStored && (_options.NoOutput || state.Cursor.CaughtUp)) || (jobTerminal && state.Cursor.RecapEmitted))
                     {
                         state.Done = true;
                         state.Result = await BuildJobResultAsync(jobDetail!.Value, state.JobId, cancellationToken).ConfigureAwait(false);
@@ -217,7 +212,7 @@ namespace AapPacker.Engine.Provisioning
                     break;
                 }
 
-                interval = NextInterval(interval, activity, _options);
+                interval = NextInterval(interval, activity ? PollActivity.Ending : PollActivity.Quiet, _options);
                 await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
             }
 
@@ -277,16 +272,27 @@ namespace AapPacker.Engine.Provisioning
         private bool TimedOut(DateTimeOffset started, DateTimeOffset now)
             => _options.Timeout.HasValue && now - started >= _options.Timeout.Value;
 
-        /// <summary>The pause before the next poll: back to the fastest on activity, else 1.5× up to the slowest.</summary>
-        internal static TimeSpan NextInterval(TimeSpan current, bool active, JobFollowOptions options)
-        {
-            if (active)
-            {
-                return options.MinPollInterval;
-            }
+        private static PollActivity Activity(bool ending, int linesEmitted)
+            => ending ? PollActivity.Ending : linesEmitted > 0 ? PollActivity.Output : PollActivity.Quiet;
 
-            var next = TimeSpan.FromTicks((long)(current.Ticks * 1.5));
-            return next > options.MaxPollInterval ? options.MaxPollInterval : next;
+        /// <summary>
+        /// The pause before the next poll: the fastest when the job is changing state or ending; half the last pause
+        /// when output arrived (a steady stream is followed at the fastest, one line on a quiet job costs a poll or
+        /// two, not a burst); else 1.5× up to the slowest.
+        /// </summary>
+        internal static TimeSpan NextInterval(TimeSpan current, PollActivity activity, JobFollowOptions options)
+        {
+            switch (activity)
+            {
+                case PollActivity.Ending:
+                    return options.MinPollInterval;
+                case PollActivity.Output:
+                    var half = TimeSpan.FromTicks(current.Ticks / 2);
+                    return half < options.MinPollInterval ? options.MinPollInterval : half;
+                default:
+                    var next = TimeSpan.FromTicks((long)(current.Ticks * 1.5));
+                    return next > options.MaxPollInterval ? options.MaxPollInterval : next;
+            }
         }
 
         private Task DelayAsync(TimeSpan interval, DateTimeOffset started, CancellationToken cancellationToken)

@@ -22,6 +22,9 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>The page size asked for (AAP's maximum).</summary>
         public const int PageSize = 200;
 
+        /// <summary>Pages read in one call at most, so a status check comes between long backlogs.</summary>
+        public const int MaxPagesPerRead = 50;
+
         private static readonly Regex Ansi = new Regex(@"\x1B(\[[0-9;?]*[ -/]*[@-~]|\][^\x07]*\x07|[@-Z\\-_])", RegexOptions.CultureInvariant);
 
         private readonly TimeProvider _time;
@@ -51,6 +54,19 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>Lines emitted so far.</summary>
         public long LinesEmitted { get; private set; }
 
+        /// <summary>
+        /// True once the <c>playbook_on_stats</c> event (the recap, a playbook's last event) has been emitted: every
+        /// line before it has been too, so the output is complete without waiting for <c>event_processing_finished</c>.
+        /// </summary>
+        public bool RecapEmitted { get; private set; }
+
+        /// <summary>
+        /// True when the last <see cref="ReadAsync(IAapApi, bool, Action{JobOutputLine}, CancellationToken)"/> read
+        /// everything AAP had (it ended on a short page or a gap), false when it stopped at
+        /// <see cref="MaxPagesPerRead"/> with more to read.
+        /// </summary>
+        public bool CaughtUp { get; private set; }
+
         /// <summary>True when the last page stopped at a gap.</summary>
         public bool AtGap => _gapSince.HasValue;
 
@@ -69,7 +85,7 @@ namespace AapPacker.Engine.Provisioning
         {
             continueWith = null;
             var lines = new List<JobOutputLine>();
-            var events = new List<(long Start, long End, int Counter, string Stdout)>();
+            var events = new List<(long Start, long End, int Counter, string Stdout, bool Recap)>();
             var results = page.Property("results");
             if (results is { ValueKind: JsonValueKind.Array } list)
             {
@@ -77,7 +93,7 @@ namespace AapPacker.Engine.Provisioning
                 {
                     var start = item.Property("start_line")?.GetInt64() ?? -1;
                     var end = item.Property("end_line")?.GetInt64() ?? start;
-                    events.Add((start, Math.Max(start, end), item.Int("counter") ?? 0, item.String("stdout") ?? ""));
+                    events.Add((start, Math.Max(start, end), item.Int("counter") ?? 0, item.String("stdout") ?? "", item.String("event") == "playbook_on_stats"));
                 }
             }
 
@@ -107,6 +123,7 @@ namespace AapPacker.Engine.Provisioning
                 _gapSince = null;
                 Emit(e.Start, e.End, e.Stdout, lines);
                 NextLine = Math.Max(NextLine, e.End);
+                RecapEmitted |= e.Recap;
             }
 
             if (!stoppedAtGap)
@@ -124,22 +141,45 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>Fetches pages from the current position until a gap, a short page or the end; returns what can be emitted.</summary>
         public async Task<IReadOnlyList<JobOutputLine>> ReadAsync(IAapApi api, bool allEventsStored, CancellationToken cancellationToken)
         {
+            var all = new List<JobOutputLine>();
+            await ReadAsync(api, allEventsStored, all.Add, cancellationToken).ConfigureAwait(false);
+            return all;
+        }
+
+        /// <summary>
+        /// Like <see cref="ReadAsync(IAapApi, bool, CancellationToken)"/>, but hands each page's lines to
+        /// <paramref name="emit"/> before fetching the next page, so a big backlog is never held in memory at once.
+        /// Returns the number of lines emitted.
+        /// </summary>
+        public async Task<int> ReadAsync(IAapApi api, bool allEventsStored, Action<JobOutputLine> emit, CancellationToken cancellationToken)
+        {
             if (api is null)
             {
                 throw new ArgumentNullException(nameof(api));
             }
 
-            var all = new List<JobOutputLine>();
+            if (emit is null)
+            {
+                throw new ArgumentNullException(nameof(emit));
+            }
+
+            var count = 0;
             string? path = EventsPath();
             var pages = 0;
-            while (path != null && pages < 50)
+            while (path != null && pages < MaxPagesPerRead)
             {
                 var page = await api.GetAsync(path, cancellationToken).ConfigureAwait(false);
-                all.AddRange(Absorb(page, allEventsStored, out path));
+                foreach (var line in Absorb(page, allEventsStored, out path))
+                {
+                    emit(line);
+                    count++;
+                }
+
                 pages++;
             }
 
-            return all;
+            CaughtUp = path is null;
+            return count;
         }
 
         private void Emit(long start, long end, string stdout, List<JobOutputLine> lines)

@@ -63,7 +63,7 @@ namespace AapPacker.Commands
         [Parameter]
         [Alias("poll_interval")]
         [SecondsOrTimeSpan]
-        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(4);
+        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>Do not stream the job output.</summary>
         [Parameter]
@@ -417,7 +417,7 @@ namespace AapPacker.Commands
 
             var follow = new JobFollowOptions
             {
-                MaxPollInterval = PollInterval > TimeSpan.Zero ? PollInterval : TimeSpan.FromSeconds(4),
+                MaxPollInterval = PollInterval > TimeSpan.Zero ? PollInterval : TimeSpan.FromSeconds(5),
             };
             if (follow.MinPollInterval > follow.MaxPollInterval)
             {

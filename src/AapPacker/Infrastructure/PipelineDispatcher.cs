@@ -7,10 +7,15 @@ namespace AapPacker.Infrastructure
     /// <summary>
     /// A queue of work for the pipeline thread: the async body posts from any thread, the pipeline thread drains
     /// until the body completes. Posting after completion is dropped (a late log line from a cancelled request
-    /// must not crash anything), which is why this is not a BlockingCollection.
+    /// must not crash anything), which is why this is not a BlockingCollection. The queue is bounded: a body that
+    /// produces faster than the pipeline writes (a job's output into a slow console) waits, so memory does not grow
+    /// with the output.
     /// </summary>
     internal sealed class PipelineDispatcher
     {
+        /// <summary>Actions queued at most before <see cref="Post"/> waits for the pipeline thread.</summary>
+        public const int Capacity = 1024;
+
         private readonly object gate = new object();
         private readonly Queue<Action> actions = new Queue<Action>();
         private bool completed;
@@ -20,13 +25,18 @@ namespace AapPacker.Infrastructure
         {
             lock (gate)
             {
+                while (actions.Count >= Capacity && !completed)
+                {
+                    Monitor.Wait(gate);
+                }
+
                 if (completed)
                 {
                     return false;
                 }
 
                 actions.Enqueue(action);
-                Monitor.Pulse(gate);
+                Monitor.PulseAll(gate);
                 return true;
             }
         }
@@ -54,6 +64,7 @@ namespace AapPacker.Infrastructure
                 if (actions.Count > 0)
                 {
                     action = actions.Dequeue();
+                    Monitor.PulseAll(gate); // a producer may wait for room
                     return true;
                 }
 

@@ -14,7 +14,7 @@ public class JobFollowerPollingTests
         while (elapsed < TimeSpan.FromMinutes(1))
         {
             polls++;
-            interval = JobFollower.NextInterval(interval, active: false, options);
+            interval = JobFollower.NextInterval(interval, PollActivity.Quiet, options);
             elapsed += interval;
         }
 
@@ -24,12 +24,37 @@ public class JobFollowerPollingTests
     }
 
     [Fact]
-    public void Given_output_flowing_when_polling_then_the_interval_returns_to_the_fastest()
+    public void Given_a_quiet_job_printing_a_line_now_and_then_when_polling_then_the_line_costs_no_burst_of_fast_polls()
     {
         var options = new JobFollowOptions();
 
-        Assert.Equal(options.MinPollInterval, JobFollower.NextInterval(options.MaxPollInterval, active: true, options));
-        Assert.Equal(TimeSpan.FromMilliseconds(375), JobFollower.NextInterval(options.MinPollInterval, active: false, options));
-        Assert.Equal(options.MaxPollInterval, JobFollower.NextInterval(TimeSpan.FromSeconds(3.5), active: false, options));
+        var afterLine = JobFollower.NextInterval(options.MaxPollInterval, PollActivity.Output, options);
+
+        Assert.Equal(TimeSpan.FromTicks(options.MaxPollInterval.Ticks / 2), afterLine);
+        Assert.Equal(options.MaxPollInterval, JobFollower.NextInterval(JobFollower.NextInterval(afterLine, PollActivity.Quiet, options), PollActivity.Quiet, options));
+    }
+
+    [Fact]
+    public void Given_output_flowing_on_every_poll_when_polling_then_the_interval_reaches_the_fastest()
+    {
+        var options = new JobFollowOptions();
+        var interval = options.MaxPollInterval;
+
+        for (var i = 0; i < 5; i++)
+        {
+            interval = JobFollower.NextInterval(interval, PollActivity.Output, options);
+        }
+
+        Assert.Equal(options.MinPollInterval, interval);
+        Assert.Equal(TimeSpan.FromMilliseconds(375), JobFollower.NextInterval(options.MinPollInterval, PollActivity.Quiet, options));
+        Assert.Equal(options.MaxPollInterval, JobFollower.NextInterval(TimeSpan.FromSeconds(4), PollActivity.Quiet, options));
+    }
+
+    [Fact]
+    public void Given_a_status_change_or_the_recap_before_the_end_when_polling_then_the_next_poll_is_the_fastest()
+    {
+        var options = new JobFollowOptions();
+
+        Assert.Equal(options.MinPollInterval, JobFollower.NextInterval(options.MaxPollInterval, PollActivity.Ending, options));
     }
 }

@@ -51,6 +51,45 @@ public class JobOutputCursorTests
         Assert.False(cursor.AtGap);
     }
 
+    private static string Recap(int counter, long start, long end)
+        => JsonSerializer.Serialize(new { counter, start_line = start, end_line = end, stdout = "PLAY RECAP\r\nh : ok=1", @event = "playbook_on_stats" });
+
+    [Fact]
+    public void Given_the_recap_stored_before_an_earlier_event_when_absorbing_then_the_output_is_complete_only_once_the_gap_is_filled()
+    {
+        var cursor = Cursor();
+        cursor.Absorb(Page(Event(1, 0, 1, "one")), false, out _);
+
+        cursor.Absorb(Page(Recap(3, 2, 4)), false, out _);
+        Assert.False(cursor.RecapEmitted);
+
+        var lines = cursor.Absorb(Page(Event(2, 1, 2, "two"), Recap(3, 2, 4)), false, out _);
+        Assert.Equal(new[] { "two", "PLAY RECAP", "h : ok=1" }, lines.Select(l => l.Text));
+        Assert.True(cursor.RecapEmitted);
+    }
+
+    [Fact]
+    public async Task Given_a_backlog_of_full_pages_when_reading_with_a_callback_then_each_page_is_handed_over_before_the_next_is_fetched()
+    {
+        var cursor = Cursor();
+        var fetched = 0;
+        var emittedBeforeFetch = new List<int>();
+        var emitted = 0;
+        var api = new ScriptedApi(_ =>
+        {
+            emittedBeforeFetch.Add(emitted);
+            fetched++;
+            var first = (fetched - 1) * JobOutputCursor.PageSize;
+            var events = Enumerable.Range(first, fetched < 3 ? JobOutputCursor.PageSize : 1).Select(i => Event(i + 1, i, i + 1, "line " + i)).ToArray();
+            return PageWithNext(fetched < 3 ? "jobs/42/job_events/?page=" + (fetched + 1) : null, events).GetRawText();
+        });
+
+        var count = await cursor.ReadAsync(api, false, _ => emitted++, CancellationToken.None);
+
+        Assert.Equal((2 * JobOutputCursor.PageSize) + 1, count);
+        Assert.Equal(new[] { 0, JobOutputCursor.PageSize, 2 * JobOutputCursor.PageSize }, emittedBeforeFetch);
+    }
+
     [Fact]
     public void Given_events_listed_out_of_order_in_a_page_when_absorbing_then_they_are_emitted_by_start_line()
     {

@@ -1,0 +1,53 @@
+namespace AapPacker.Bench;
+
+/// <summary>The PowerShell the bench runs: what a user or a Packer shell-local script would type.</summary>
+internal static class Scripts
+{
+    /// <summary>The one call Packer makes: the whole lifecycle, timed inside the session.</summary>
+    public const string Provision = """
+        param($Uri, [securestring] $Token, [securestring] $Password, $BuildId, $Template)
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $result = Invoke-AapPackerProvision -JobTemplate $Template -Organization Default -Uri $Uri -Token $Token `
+            -TargetHost 10.0.0.5 -TargetUser ec2-user -TargetPassword $Password -BuildId $BuildId -Timeout 600
+        $clock.Stop()
+        [pscustomobject]@{ JobId = $result.Id; Status = $result.Status; Seconds = $clock.Elapsed.TotalSeconds; ExitCode = $global:LASTEXITCODE }
+        """;
+
+    /// <summary>The pipeline cmdlets; the instant Wait-AapJob returns is taken right after it.</summary>
+    public const string Pipeline = """
+        param($Uri, [securestring] $Token, [securestring] $Password, $BuildId, $Template)
+        $ErrorActionPreference = 'Stop'
+        Connect-Aap -Uri $Uri -Token $Token
+        $cred = New-AapTempCredential -Organization Default -UserName ec2-user -Password $Password -BuildId $BuildId
+        $job = New-AapTempInventory -Organization Default -BuildId $BuildId |
+            Add-AapHost -Address 10.0.0.5 -UserName ec2-user |
+            Start-AapJobTemplate -JobTemplate $Template -AapCredential $cred
+        $result = $job | Wait-AapJob
+        $returned = [DateTimeOffset]::UtcNow
+        $null = Remove-AapBuildResources -BuildId $BuildId
+        [pscustomobject]@{ JobId = $result.Id; Status = $result.Status; Returned = $returned }
+        """;
+
+    /// <summary>
+    /// A fresh pwsh that streams one job's output to its stdout as a Packer log would; it says when it is ready
+    /// (module imported, connected) so the memory baseline excludes the import.
+    /// </summary>
+    public const string StreamJob = """
+        $ErrorActionPreference = 'Stop'
+        Import-Module $env:AAPPACKER_BENCH_MODULE
+        Connect-Aap -Uri $env:AAPPACKER_BENCH_URI -Token (ConvertTo-SecureString $env:AAPPACKER_BENCH_TOKEN -AsPlainText -Force)
+        [GC]::Collect()
+        [Console]::Out.WriteLine('BENCH-READY')
+        [Console]::Out.Flush()
+        $result = Start-AapJobTemplate -JobTemplate $env:AAPPACKER_BENCH_TEMPLATE | Wait-AapJob -InformationAction Continue
+        [Console]::Out.WriteLine("BENCH-DONE $($result.Status) $($result.OutputLines) $($result.Id)")
+        """;
+
+    /// <summary>Import-Module timed inside a fresh pwsh, in milliseconds.</summary>
+    public const string TimedImport = """
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        Import-Module $env:AAPPACKER_BENCH_MODULE
+        $clock.Stop()
+        [Console]::Out.WriteLine($clock.Elapsed.TotalMilliseconds.ToString([Globalization.CultureInfo]::InvariantCulture))
+        """;
+}

@@ -1,0 +1,97 @@
+using AapPacker.Engine.Provisioning;
+using AapPacker.Models;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AapPacker.Engine.Tests.Provisioning;
+
+public class JobFollowerCompletionTests
+{
+    private const string Recap = """{"counter": 3, "start_line": 2, "end_line": 4, "event": "playbook_on_stats", "stdout": "PLAY RECAP\r\nh : ok=1"}""";
+    private const string Task = """{"counter": 2, "start_line": 0, "end_line": 2, "event": "runner_on_ok", "stdout": "TASK [a]\r\nok: [h]"}""";
+
+    private static ScriptedApi Api(string events, SemaphoreSlim? statusRead = null) => new(path =>
+    {
+        if (path.Contains("job_events", StringComparison.Ordinal))
+        {
+            return """{"count": 2, "next": null, "results": [""" + events + "]}";
+        }
+
+        if (path.Contains("job_host_summaries", StringComparison.Ordinal))
+        {
+            return """{"count": 0, "next": null, "results": []}""";
+        }
+
+        statusRead?.Release();
+        return """{"id": 7, "name": "t", "status": "successful", "failed": false, "event_processing_finished": false}""";
+    });
+
+    [Fact]
+    public async System.Threading.Tasks.Task Given_a_terminal_job_whose_recap_is_stored_when_following_then_it_returns_without_waiting_for_event_processing()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        var api = Api(Task + "," + Recap);
+        var reporter = new RecordingReporter();
+
+        var result = await new JobFollower(api, null, clock).FollowAsync(new AapJob { Id = 7, Type = "job" }, reporter, CancellationToken.None);
+
+        Assert.Equal("successful", result.Status);
+        Assert.Equal(4, result.OutputLines);
+        Assert.Single(api.Paths, p => p == "jobs/7/"); // one status read: no poll waited for event_processing_finished
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Given_a_terminal_job_without_its_recap_yet_when_following_then_it_polls_again_instead_of_returning()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        using var statusRead = new SemaphoreSlim(0);
+        var api = Api(Task, statusRead);
+        using var stop = new CancellationTokenSource();
+
+        var follow = new JobFollower(api, null, clock).FollowAsync(new AapJob { Id = 7, Type = "job" }, new RecordingReporter(), stop.Token);
+
+        Assert.True(await statusRead.WaitAsync(TimeSpan.FromSeconds(30)));
+        clock.Advance(TimeSpan.FromSeconds(1)); // past the fastest poll interval
+        Assert.True(await statusRead.WaitAsync(TimeSpan.FromSeconds(30)), "a second status read: the follower did not return without the recap");
+        Assert.False(follow.IsCompleted);
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => follow);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Given_all_events_stored_but_a_backlog_longer_than_one_read_when_following_then_every_line_is_streamed()
+    {
+        const int Total = (JobOutputCursor.MaxPagesPerRead + 10) * JobOutputCursor.PageSize;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        var api = new ScriptedApi(path =>
+        {
+            if (path.Contains("job_events", StringComparison.Ordinal))
+            {
+                var from = int.Parse(Query(path, "start_line__gte") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                var page = int.Parse(Query(path, "page") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+                var first = from + ((page - 1) * JobOutputCursor.PageSize);
+                var events = Enumerable.Range(first, Math.Max(0, Math.Min(JobOutputCursor.PageSize, Total - first)))
+                    .Select(i => $$"""{"counter": {{i + 1}}, "start_line": {{i}}, "end_line": {{i + 1}}, "event": "runner_on_ok", "stdout": "line {{i}}"}""");
+                var next = first + JobOutputCursor.PageSize < Total ? $"\"jobs/7/job_events/?start_line__gte={from}&page={page + 1}\"" : "null";
+                return "{\"next\": " + next + ", \"results\": [" + string.Join(",", events) + "]}";
+            }
+
+            return path.Contains("job_host_summaries", StringComparison.Ordinal)
+                ? """{"count": 0, "next": null, "results": []}"""
+                : """{"id": 7, "name": "t", "status": "successful", "failed": false, "event_processing_finished": true}""";
+        });
+        var reporter = new RecordingReporter();
+
+        var noPause = new JobFollowOptions { MinPollInterval = TimeSpan.Zero }; // the fake clock never has to move
+
+        var result = await new JobFollower(api, noPause, clock).FollowAsync(new AapJob { Id = 7, Type = "job" }, reporter, CancellationToken.None);
+
+        Assert.Equal(Total, result.OutputLines);
+        Assert.Equal("line " + (Total - 1), reporter.Output.Last().Text);
+    }
+
+    private static string? Query(string path, string name)
+    {
+        var query = path.Contains('?', StringComparison.Ordinal) ? path[(path.IndexOf('?', StringComparison.Ordinal) + 1)..] : "";
+        return query.Split('&').Select(p => p.Split('=')).Where(p => p[0] == name).Select(p => p[1]).FirstOrDefault();
+    }
+}
