@@ -151,6 +151,24 @@ namespace AapPacker.Engine.Provisioning
             return result;
         }
 
+        /// <summary>
+        /// The ledger files in <paramref name="directory"/> that a sweep may finish: of build <paramref name="buildId"/>
+        /// when given, and whose newest entry is at least <paramref name="olderThan"/> old when given (so a sweep never
+        /// touches a build that is still creating objects). At least one filter is needed.
+        /// </summary>
+        public static IReadOnlyList<BuildLedger> Find(string directory, string? buildId, TimeSpan? olderThan, DateTimeOffset now)
+        {
+            if (string.IsNullOrWhiteSpace(buildId) && olderThan is null)
+            {
+                return Array.Empty<BuildLedger>();
+            }
+
+            return LoadAll(directory)
+                .Where(l => string.IsNullOrWhiteSpace(buildId) || BuildNaming.BuildIdMatches(l.BuildId, buildId!))
+                .Where(l => olderThan is null || now - l.Entries.Max(e => e.CreatedAt) >= olderThan.Value)
+                .ToList();
+        }
+
         /// <summary>Loads one ledger file; null when it is missing, empty or unreadable.</summary>
         public static BuildLedger? LoadFile(string file)
         {
