@@ -15,6 +15,7 @@ namespace AapPacker.Engine.Provisioning.Guardian
     /// </summary>
     public sealed class CleanupGuardian
     {
+        private const int LaunchLookups = 4;
         private readonly Action<string> _log;
         private readonly TimeProvider _time;
 
@@ -113,11 +114,24 @@ namespace AapPacker.Engine.Provisioning.Guardian
                 {
                     if (resources.Job is null && record.PendingLaunch is { } launch && launch.InventoryId != 0)
                     {
+                        // The POST may still be on its way to AAP when the build dies: look a few times before deciding none started.
                         var launcher = new JobLauncher(api, _time);
-                        if (await launcher.FindLaunchedAsync(launch.Workflow, launch.TemplateId, launch.InventoryId, linked.Token).ConfigureAwait(false) is { } found)
+                        for (var attempt = 1; attempt <= LaunchLookups && resources.Job is null; attempt++)
                         {
-                            resources.Job = launcher.ToJob(found, launch.Workflow, launch.TemplateId, record.BuildId);
-                            _log($"found the launched {resources.Job.Type} {resources.Job.Id}");
+                            if (await launcher.FindLaunchedAsync(launch.Workflow, launch.TemplateId, launch.InventoryId, linked.Token).ConfigureAwait(false) is { } found)
+                            {
+                                resources.Job = launcher.ToJob(found, launch.Workflow, launch.TemplateId, record.BuildId);
+                                _log($"found the launched {resources.Job.Type} {resources.Job.Id}");
+                            }
+                            else if (attempt < LaunchLookups)
+                            {
+                                await _time.Delay(TimeSpan.FromSeconds(1), linked.Token).ConfigureAwait(false);
+                            }
+                        }
+
+                        if (resources.Job is null)
+                        {
+                            _log("no job of the pending launch was found");
                         }
                     }
 
