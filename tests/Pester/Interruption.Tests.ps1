@@ -7,7 +7,7 @@
 BeforeDiscovery {
     # Kill points: the line to wait for, and how many job output lines after it.
     $script:KillPoints = @(
-        @{ Point = 'after connecting, before anything exists'; Line = '^Connected to '; After = 0; Template = 'Interruptible' }
+        @{ Point = 'after connecting, before anything exists'; Line = '^Connected to '; After = 0; Template = 'Interruptible'; Immediate = $true }
         @{ Point = 'after the inventory is created'; Line = '^Created inventory '; After = 0; Template = 'Interruptible' }
         @{ Point = 'after the host is added'; Line = '^Added host '; After = 0; Template = 'Interruptible' }
         @{ Point = 'after the credential is created'; Line = '^Created Machine credential '; After = 0; Template = 'Interruptible' }
@@ -125,6 +125,16 @@ BeforeAll {
         throw "Not clear after $Timeout`: userObjects $($state.userObjects), jobs $(($state.jobs | ForEach-Object { "$($_.id)=$($_.status)" }) -join ', ')"
     }
 
+    # The ledger directory is the event: the guardian deletes a build's file once everything in it is removed.
+    function Wait-LedgerEmpty([TimeSpan] $Timeout) {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        while ($watch.Elapsed -lt $Timeout) {
+            if (-not (Get-ChildItem (Join-Path $StateHome 'aappacker') -Filter *.json -ErrorAction SilentlyContinue)) { return $true }
+            $null = [Threading.Tasks.Task]::Delay(200).Wait()
+        }
+        $false
+    }
+
     function Get-LaunchedJobIds { @((Get-SimState).launches | ForEach-Object { $_.jobId }) }
 }
 
@@ -141,7 +151,8 @@ Describe 'Kill suite: the pwsh running the build is SIGKILLed (<Point>)' -ForEac
         $child = Start-ProvisionChild -Template $Template
         try {
             Wait-ChildLine $child $Line $After
-            $guardian = Get-GuardianProcessId $child.Process.Id
+            # Killed at once when the point is before any object (no time spent looking for a guardian first).
+            $guardian = if ($Immediate) { $null } else { Get-GuardianProcessId $child.Process.Id }
             if ($guardian) {
                 $commandLine = [IO.File]::ReadAllText("/proc/$guardian/cmdline")
                 $environment = [IO.File]::ReadAllText("/proc/$guardian/environ")
@@ -170,7 +181,7 @@ Describe 'Kill suite: the pwsh running the build is SIGKILLed (<Point>)' -ForEac
                 try { $exited = ([Diagnostics.Process]::GetProcessById($guardian)).WaitForExit(60000) } catch [ArgumentException] { $exited = $true }
                 $exited | Should -BeTrue -Because 'the guardian exits once the cleanup is done'
             }
-            (Get-ChildItem (Join-Path $StateHome 'aappacker') -Filter *.json -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty -Because 'the guardian marks what it removed in the ledger'
+            Wait-LedgerEmpty ([TimeSpan]::FromSeconds(60)) | Should -BeTrue -Because 'the guardian marks what it removed in the ledger, which then goes'
 
         }
         finally {

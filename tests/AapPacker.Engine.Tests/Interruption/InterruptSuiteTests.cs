@@ -10,8 +10,8 @@ using Xunit.Abstractions;
 
 namespace AapPacker.Engine.Tests.Interruption;
 
-/// <summary>A gateway simulator at ten times real time: the Baseline job runs about a second, long enough to interrupt it while it streams.</summary>
-public sealed class TenfoldGatewaySimulatorFixture : SimulatorFixture
+/// <summary>A gateway simulator at twenty times real time: the Baseline job runs about half a second, long enough to interrupt it while it streams.</summary>
+public sealed class TwentyfoldGatewaySimulatorFixture : SimulatorFixture
 {
     /// <inheritdoc />
     public override string Layout => "gateway";
@@ -20,7 +20,7 @@ public sealed class TenfoldGatewaySimulatorFixture : SimulatorFixture
     protected override SimulatorOptions CreateOptions()
     {
         var options = base.CreateOptions();
-        options.TimeScale = 10;
+        options.TimeScale = 20;
         return options;
     }
 }
@@ -32,7 +32,7 @@ public sealed class TenfoldGatewaySimulatorFixture : SimulatorFixture
 /// log), the cancel is the first change sent after the interrupt, and nothing is left. Figures and the seed go to the
 /// test log; set AAPPACKER_INTERRUPT_SEED to replay a run.
 /// </summary>
-public sealed class InterruptSuiteTests(TenfoldGatewaySimulatorFixture fixture, ITestOutputHelper output) : IClassFixture<TenfoldGatewaySimulatorFixture>
+public sealed class InterruptSuiteTests(TwentyfoldGatewaySimulatorFixture fixture, ITestOutputHelper output) : IClassFixture<TwentyfoldGatewaySimulatorFixture>
 {
     private const int Points = 24;
     private static readonly TimeSpan CancelBound = TimeSpan.FromSeconds(5);
