@@ -5,7 +5,6 @@ using AapPacker.Engine.Provisioning;
 using AapPacker.Engine.Tests.Provisioning;
 using AapPacker.Engine.Tests.TestSupport;
 using AapPacker.Models;
-using AapPacker.Simulator;
 using Xunit.Abstractions;
 
 namespace AapPacker.Engine.Tests.Interruption;
@@ -17,12 +16,7 @@ public sealed class TwentyfoldGatewaySimulatorFixture : SimulatorFixture
     public override string Layout => "gateway";
 
     /// <inheritdoc />
-    protected override SimulatorOptions CreateOptions()
-    {
-        var options = base.CreateOptions();
-        options.TimeScale = 20;
-        return options;
-    }
+    protected override double TimeScale => 20;
 }
 
 /// <summary>
