@@ -166,12 +166,13 @@ Describe 'Kill suite: the pwsh running the build is SIGKILLed (<Point>)' -ForEac
             $child.Process.WaitForExit()
             $elapsed = Wait-AllClear ([TimeSpan]::FromSeconds(60))
 
-            foreach ($jobId in Get-LaunchedJobIds) {
+            $jobs = foreach ($jobId in Get-LaunchedJobIds) {
                 $status = (@((Get-SimState).jobs) | Where-Object id -eq $jobId).status
                 if ($jobRunning) { $status | Should -Be 'canceled' -Because "job $jobId was running when the build was killed" }
+                "job $jobId $status"
             }
-            $Figures.Add(('kill  {0,-40} guardian {1,-6} job {2,-9} all clear {3,5:0.0} s after SIGKILL' -f $Point, $(if ($guardian) { 'yes' } else { 'no' }),
-                    $(if ($jobRunning) { 'canceled' } else { 'none/done' }), $elapsed.TotalSeconds))
+            $Figures.Add(('kill  {0,-40} guardian seen {1,-3} {2,-17} all clear {3,5:0.0} s after SIGKILL' -f $Point, $(if ($guardian) { 'yes' } else { 'no' }),
+                    $(if ($jobs) { $jobs -join ', ' } else { 'no job' }), $elapsed.TotalSeconds))
             Write-Host $Figures[-1]
             if ($guardian) {
                 # The guardian's own log: ids only, no secret.
