@@ -10,9 +10,20 @@ namespace AapPacker.Module.Tests;
 /// job is canceled within 5 s of the stop (the cancel POST's time in the simulator's request log) and, for the
 /// lifecycle, nothing is left once Stop returns.
 /// </summary>
-public sealed class StopProcessingTests(FiveTimesSimulatorFixture simulator, ITestOutputHelper output) : IClassFixture<FiveTimesSimulatorFixture>
+public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixture>
 {
     private static readonly TimeSpan CancelBound = TimeSpan.FromSeconds(5);
+    private readonly FiveTimesSimulatorFixture simulator;
+    private readonly ITestOutputHelper output;
+
+    public StopProcessingTests(FiveTimesSimulatorFixture simulator, ITestOutputHelper output)
+    {
+        this.simulator = simulator;
+        this.output = output;
+
+        // The runs write build ledgers: into a folder of this test run, never one another suite sweeps.
+        Environment.SetEnvironmentVariable("XDG_STATE_HOME", Path.Combine(Path.GetTempPath(), "aappacker-stop-tests-" + Environment.ProcessId));
+    }
 
     [Theory]
     [InlineData("Created inventory", 0)]

@@ -229,3 +229,46 @@ Describe 'Signal suite: the pwsh running the build gets SIG<Signal> (<Point>)' -
         }
     }
 }
+
+Describe 'Remove-AapBuildResources -OlderThan after a machine crash' {
+    BeforeAll {
+        Reset-TestSimulator -Simulator $Sim
+        Import-Module (Get-BuiltModulePath) -Force
+        Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token')
+        function Invoke-Api([string] $Method, [string] $Path, $Body) {
+            Invoke-RestMethod -Method $Method -Uri ($Sim.Uri.TrimEnd('/') + '/api/controller/v2/' + $Path) -Headers @{ Authorization = "Bearer $Token" } `
+                -ContentType 'application/json' -Body ($Body | ConvertTo-Json) -SkipHttpErrorCheck
+        }
+    }
+    AfterAll { Disconnect-Aap }
+
+    It 'finishes the ledger files of builds older than the limit (a host in a team inventory no name sweep finds) and keeps newer ones' {
+        $saved = $env:XDG_STATE_HOME
+        $env:XDG_STATE_HOME = Join-Path $Work 'sweep-state'
+        $ledgers = Join-Path $env:XDG_STATE_HOME 'aappacker'
+        $null = New-Item -ItemType Directory -Force -Path $ledgers
+        try {
+            $team = Invoke-Api POST 'inventories/' @{ name = 'team-inventory'; organization = 1 }
+            $old = Invoke-Api POST "inventories/$($team.id)/hosts/" @{ name = 'old-build-host'; description = 'Added by AapPacker for build old-build' }
+            $new = Invoke-Api POST "inventories/$($team.id)/hosts/" @{ name = 'new-build-host'; description = 'Added by AapPacker for build new-build' }
+            foreach ($entry in @(@{ Build = 'old-build'; Host = $old; Age = [TimeSpan]::FromHours(3) }, @{ Build = 'new-build'; Host = $new; Age = [TimeSpan]::FromMinutes(10) })) {
+                ConvertTo-Json -Depth 3 @(@{
+                        ObjectType = 'host'; Id = $entry.Host.id; Name = $entry.Host.name; BuildId = $entry.Build; ApiPath = ''; ParentId = $team.id
+                        CreatedAt = [DateTimeOffset]::UtcNow - $entry.Age; Removed = $false
+                    }) | Set-Content -Path (Join-Path $ledgers "$($entry.Build).json")
+            }
+
+            $result = @(Remove-AapBuildResources -OlderThan (New-TimeSpan -Hours 2) -Confirm:$false)
+
+            @($result.Removed | Where-Object ObjectType -eq 'host').Id | Should -Be $old.id
+            (Invoke-Api GET "hosts/$($old.id)/").id | Should -BeNullOrEmpty -Because 'the old build''s host is removed'
+            (Invoke-Api GET "hosts/$($new.id)/").id | Should -Be $new.id -Because 'a build newer than the limit is left alone'
+            Join-Path $ledgers 'old-build.json' | Should -Not -Exist
+            Join-Path $ledgers 'new-build.json' | Should -Exist
+        }
+        finally {
+            $env:XDG_STATE_HOME = $saved
+            if ($team) { $null = Invoke-Api DELETE "inventories/$($team.id)/" }
+        }
+    }
+}
