@@ -80,6 +80,31 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
     }
 
     [Fact]
+    public async Task Given_aap_unreachable_when_the_build_started_when_the_build_dies_then_the_guardian_connects_again_and_cleans_up()
+    {
+        await fixture.ResetAsync();
+        using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
+        var inventory = await new TemporaryResources(new AapClientApi(client)).CreateInventoryAsync(
+            BuildIdentity.Create("guardian-retry", null, null), 1, null, null, CancellationToken.None);
+        await fixture.Control.ClearRequestsAsync();
+        await fixture.Control.AddFaultsAsync(new FaultSpec("GET", "/me/$", "status") { Status = 401, Count = 1 });
+        var (channel, guardian, log) = Connect(client);
+
+        channel.Starting("guardian-retry", null);
+        channel.Created(new BuildLedgerEntry { ObjectType = "inventory", Id = inventory.Id, Name = inventory.Name });
+        while (!(await fixture.Control.GetRequestsAsync()).Any(r => r.Status == 401))
+        {
+            await Task.Yield(); // the event: the guardian's early connection was refused
+        }
+
+        channel.Dispose();
+        await guardian;
+
+        Assert.Contains(log, l => l.StartsWith("the early connection failed", StringComparison.Ordinal));
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    [Fact]
     public void Given_a_connection_when_shown_or_when_scrubbing_an_environment_then_no_secret_remains()
     {
         var connection = new GuardianConnection { Uri = "https://aap.example.com/", Token = "tok-3f9a-secret", UserName = "u", Password = "pw-77-secret" };

@@ -84,7 +84,7 @@ namespace AapPacker.Engine.Provisioning.Guardian
 
             try
             {
-                using (var client = await connecting.ConfigureAwait(false))
+                using (var client = await ConnectedOrRetryAsync(connecting, record.Connection!, abort).ConfigureAwait(false))
                 {
                     await UndoAsync(new AapClientApi(client), record, abort).ConfigureAwait(false);
                 }
@@ -164,6 +164,24 @@ namespace AapPacker.Engine.Provisioning.Guardian
             };
             var result = await cleanup.RunAsync(resources, ledger, abort).ConfigureAwait(false);
             _log("cleanup: " + result);
+        }
+
+        /// <summary>The early connection, or one more attempt now if AAP was not reachable when the build started.</summary>
+        private async Task<AapClient> ConnectedOrRetryAsync(Task<AapClient> connecting, GuardianConnection connection, CancellationToken abort)
+        {
+            try
+            {
+                return await connecting.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
+            {
+                _log("the early connection failed (" + e.GetType().Name + "); connecting again");
+                using (var bounded = _time.CreateCancellationTokenSource(TimeSpan.FromTicks(Budget.Ticks / 3)))
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token, abort))
+                {
+                    return await AapClient.ConnectAsync(connection.ToOptions(), linked.Token).ConfigureAwait(false);
+                }
+            }
         }
 
         private static GuardianMessage? Parse(string line)
