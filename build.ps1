@@ -208,6 +208,7 @@ function Invoke-Test {
             --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $TestResultsDir `
             --blame-hang-timeout 5m --blame-hang-dump-type none | Out-Host
         $exit = $LASTEXITCODE
+        Write-TrxOutput -Name $name -Path $trx
         $suites.Add((Read-TrxSummary -Name $name -Path $trx -ExitCode $exit))
     }
 
@@ -253,6 +254,19 @@ function Invoke-Bench {
     Write-Step "Bench ($mode run; the table is also written to $(Join-Path $OutRoot 'bench'))"
     $exit = Invoke-BenchProgram -OutputDirectory (Join-Path $OutRoot 'bench') -ShortRun:$Short
     if ($exit -ne 0) { throw "The bench could not produce every figure (exit code $exit)." }
+}
+
+# What tests wrote to their output (the interruption and fault suites' figures): the console logger hides it.
+function Write-TrxOutput([string] $Name, [string] $Path) {
+    if (-not (Test-Path $Path)) { return }
+    [xml] $xml = Get-Content -Raw $Path
+    $ns = @{ t = $xml.DocumentElement.NamespaceURI }
+    foreach ($result in Select-Xml -Xml $xml -XPath '//t:UnitTestResult[t:Output/t:StdOut]' -Namespace $ns) {
+        $lines = @($result.Node.Output.StdOut -split "`r?`n" | Where-Object { $_ -and $_ -notmatch '^\[xUnit\.net' })
+        if ($lines.Count -eq 0) { continue }
+        Write-Host "$Name output of $($result.Node.testName):"
+        $lines | ForEach-Object { Write-Host "  $_" }
+    }
 }
 
 function Read-TrxSummary([string] $Name, [string] $Path, [int] $ExitCode) {

@@ -5,16 +5,19 @@ using AapPacker.Simulator;
 namespace AapPacker.Module.Tests;
 
 /// <summary>One simulator (gateway layout) over loopback HTTP for a test class; reset before each use.</summary>
-public sealed class SimulatorFixture : IAsyncLifetime
+public class SimulatorFixture : IAsyncLifetime
 {
     private RunningSimulator? simulator;
     private readonly HttpClient control = new();
+
+    /// <summary>Simulated seconds per real second.</summary>
+    protected virtual double TimeScale => 1;
 
     public Uri BaseUri => simulator?.BaseUri ?? throw new InvalidOperationException("The simulator is not started.");
 
     public async Task InitializeAsync()
     {
-        simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Layout = "gateway", Port = 0 });
+        simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Layout = "gateway", Port = 0, TimeScale = TimeScale });
     }
 
     public async Task DisposeAsync()
@@ -33,6 +36,15 @@ public sealed class SimulatorFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary><c>GET /_sim/{path}</c> as JSON (state, requests).</summary>
+    public async Task<System.Text.Json.JsonElement> GetAsync(string path)
+    {
+        using var response = await control.GetAsync(new Uri(BaseUri, "_sim/" + path));
+        response.EnsureSuccessStatusCode();
+        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.Clone();
+    }
+
     /// <summary>Adds fault rules (the simulator's JSON shape).</summary>
     public async Task AddFaultsAsync(string rulesJson)
     {
@@ -40,4 +52,10 @@ public sealed class SimulatorFixture : IAsyncLifetime
         using var response = await control.PostAsync(new Uri(BaseUri, "_sim/faults"), content);
         response.EnsureSuccessStatusCode();
     }
+}
+
+/// <summary>The simulator at five times real time: a Baseline job runs two seconds and AAP's after-job windows shrink alike.</summary>
+public sealed class FiveTimesSimulatorFixture : SimulatorFixture
+{
+    protected override double TimeScale => 5;
 }

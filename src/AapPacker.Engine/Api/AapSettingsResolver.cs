@@ -52,6 +52,9 @@ namespace AapPacker.Engine.Api
         private static readonly string[] TokenVariables = { "AAP_TOKEN", "CONTROLLER_OAUTH_TOKEN", "CONTROLLER_TOKEN", "TOWER_OAUTH_TOKEN", "TOWER_TOKEN" };
         private static readonly string[] UserVariables = { "AAP_USERNAME", "CONTROLLER_USERNAME", "TOWER_USERNAME" };
         private static readonly string[] PasswordVariables = { "AAP_PASSWORD", "CONTROLLER_PASSWORD", "TOWER_PASSWORD" };
+
+        /// <summary>The variables that may hold an AAP token or password.</summary>
+        internal static IEnumerable<string> SecretVariables => TokenVariables.Concat(PasswordVariables);
         private static readonly string[] TimeoutVariables = { "AAP_REQUEST_TIMEOUT", "AAP_TIMEOUT", "CONTROLLER_REQUEST_TIMEOUT" };
         private static readonly string[] PrefixVariables = { "CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX", "AWXKIT_API_BASE_PATH" };
         private static readonly string[] VerifyVariables = { "CONTROLLER_VERIFY_SSL", "TOWER_VERIFY_SSL" };
@@ -331,7 +334,7 @@ namespace AapPacker.Engine.Api
             return entry is null ? string.Empty : entry.Substring(prefix.Length);
         }
 
-        private static SecureString ToSecureString(string value)
+        internal static SecureString ToSecureString(string value)
         {
             var secure = new SecureString();
             foreach (var c in value)

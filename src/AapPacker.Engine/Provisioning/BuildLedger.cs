@@ -32,6 +32,9 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>The build id.</summary>
         public string BuildId { get; }
 
+        /// <summary>Called after each <see cref="Record"/> (e.g. to tell the cleanup guardian), outside the ledger's lock.</summary>
+        public Action<BuildLedgerEntry>? Recorded { get; set; }
+
         /// <summary>The ledger file, or null when in memory only.</summary>
         public string? FilePath { get; private set; }
 
@@ -87,6 +90,7 @@ namespace AapPacker.Engine.Provisioning
                 SaveLocked();
             }
 
+            Recorded?.Invoke(entry);
             return entry;
         }
 
@@ -138,25 +142,58 @@ namespace AapPacker.Engine.Provisioning
 
             foreach (var file in Directory.GetFiles(directory, "*.json"))
             {
-                try
+                if (LoadFile(file) is { } ledger)
                 {
-                    var entries = JsonSerializer.Deserialize<List<BuildLedgerEntry>>(File.ReadAllText(file), FileJson);
-                    if (entries is null || entries.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    var ledger = new BuildLedger(entries[0].BuildId, null) { FilePath = file };
-                    ledger._entries.AddRange(entries);
                     result.Add(ledger);
-                }
-                catch (Exception e) when (e is IOException || e is JsonException || e is UnauthorizedAccessException)
-                {
-                    // A half-written or foreign file must not stop the sweep of the others.
                 }
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// The ledger files in <paramref name="directory"/> that a sweep may finish: of build <paramref name="buildId"/>
+        /// when given, and whose newest entry is at least <paramref name="olderThan"/> old when given (so a sweep never
+        /// touches a build that is still creating objects). At least one filter is needed.
+        /// </summary>
+        public static IReadOnlyList<BuildLedger> Find(string directory, string? buildId, TimeSpan? olderThan, DateTimeOffset now)
+        {
+            if (string.IsNullOrWhiteSpace(buildId) && olderThan is null)
+            {
+                return Array.Empty<BuildLedger>();
+            }
+
+            return LoadAll(directory)
+                .Where(l => string.IsNullOrWhiteSpace(buildId) || BuildNaming.BuildIdMatches(l.BuildId, buildId!))
+                .Where(l => olderThan is null || now - l.Entries.Max(e => e.CreatedAt) >= olderThan.Value)
+                .ToList();
+        }
+
+        /// <summary>Loads one ledger file; null when it is missing, empty or unreadable.</summary>
+        public static BuildLedger? LoadFile(string file)
+        {
+            try
+            {
+                if (!File.Exists(file))
+                {
+                    return null;
+                }
+
+                var entries = JsonSerializer.Deserialize<List<BuildLedgerEntry>>(File.ReadAllText(file), FileJson);
+                if (entries is null || entries.Count == 0)
+                {
+                    return null;
+                }
+
+                var ledger = new BuildLedger(entries[0].BuildId, null) { FilePath = file };
+                ledger._entries.AddRange(entries);
+                return ledger;
+            }
+            catch (Exception e) when (e is IOException || e is JsonException || e is UnauthorizedAccessException)
+            {
+                // A half-written or foreign file must not stop the sweep of the others.
+                return null;
+            }
         }
 
         private void SaveLocked()

@@ -27,6 +27,30 @@ namespace AapPacker.Engine.Provisioning
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
         /// <summary>
+        /// Cancels <paramref name="job"/> on a fresh token bounded by <paramref name="waitBound"/> plus 10 s (the caller's
+        /// is usually the canceled one) and records the last status seen; a failure is swallowed (the caller reports).
+        /// </summary>
+        public async Task CancelQuietlyAsync(AapPacker.Models.AapJob job, TimeSpan waitBound)
+        {
+            if (job is null || JobStatus.IsTerminal(job.Status))
+            {
+                return;
+            }
+
+            using (var bounded = _time.CreateCancellationTokenSource(waitBound + TimeSpan.FromSeconds(10)))
+            {
+                try
+                {
+                    job.Status = await CancelAsync(job.Type, job.Id, waitBound, bounded.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
+                {
+                    // Reported by the caller; cleanup waits for the job anyway.
+                }
+            }
+        }
+
+        /// <summary>
         /// Cancels and waits up to <paramref name="waitBound"/> for a terminal status; returns the last status seen.
         /// Pass a token that is not the build's (canceled) one.
         /// </summary>

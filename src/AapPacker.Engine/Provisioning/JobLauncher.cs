@@ -218,21 +218,33 @@ namespace AapPacker.Engine.Provisioning
                 "Check that AAP is healthy, then run the build again.", lost);
         }
 
-        private async Task CancelQuietlyAsync(AapJob job)
+        /// <summary>
+        /// After an interrupt during the launch POST: the job may exist although its id never arrived. Finds it on the
+        /// build's unique inventory and cancels it, on fresh bounded tokens. Returns the job, or null if none started.
+        /// </summary>
+        public async Task<AapJob?> CancelInterruptedLaunchAsync(bool workflowTemplate, int templateId, int inventoryId, string? buildId)
         {
-            // The caller's token may be about to be canceled; the cancel must still happen, bounded.
-            using (var bounded = _time.CreateCancellationTokenSource(CancelWait + TimeSpan.FromSeconds(10)))
+            using (var bounded = _time.CreateCancellationTokenSource(TimeSpan.FromSeconds(15)))
             {
                 try
                 {
-                    job.Status = await new JobCanceller(_api, _time).CancelAsync(job.Type, job.Id, CancelWait, bounded.Token).ConfigureAwait(false);
+                    if (await FindLaunchedAsync(workflowTemplate, templateId, inventoryId, bounded.Token).ConfigureAwait(false) is { } found)
+                    {
+                        var job = ToJob(found, workflowTemplate, templateId, buildId);
+                        await CancelQuietlyAsync(job).ConfigureAwait(false);
+                        return job;
+                    }
                 }
                 catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
                 {
-                    // Reported through the error that follows; cleanup waits for the job anyway.
+                    // Nothing more can be done here; the cleanup waits for any job anyway.
                 }
             }
+
+            return null;
         }
+
+        private Task CancelQuietlyAsync(AapJob job) => new JobCanceller(_api, _time).CancelQuietlyAsync(job, CancelWait);
 
         private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
     }

@@ -111,5 +111,8 @@ namespace AapPacker.Engine.Provisioning
 
         /// <summary>How long to wait for <c>canceled</c> after an interrupt.</summary>
         public TimeSpan CancelWait { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>Told about each object as it is created (the cleanup guardian), or null.</summary>
+        public IBuildWatcher? Watcher { get; set; }
     }
 }

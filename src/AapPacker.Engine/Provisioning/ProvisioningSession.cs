@@ -45,6 +45,7 @@ namespace AapPacker.Engine.Provisioning
             AapJob? job = null;
             var created = false;
             var launchStarted = false;
+            IBuildWatcher? watcher = null;
             try
             {
                 var info = _api.Info;
@@ -52,6 +53,12 @@ namespace AapPacker.Engine.Provisioning
                 run = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
                 outcome.BuildId = resources.BuildId = run.Build.BuildId;
                 ledger = CreateLedger(request, run.Build);
+                watcher = request.Watcher;
+                if (watcher != null)
+                {
+                    watcher.Starting(run.Build.BuildId, ledger.FilePath);
+                    ledger.Recorded = watcher.Created;
+                }
 
                 var factory = new TemporaryResources(_api, _time);
                 int inventoryId;
@@ -98,9 +105,11 @@ namespace AapPacker.Engine.Provisioning
 
                 var launcher = new JobLauncher(_api, _time) { CancelWait = request.CancelWait };
                 launchStarted = true;
+                watcher?.Launching(run.Template.IsWorkflow, run.Template.Id, inventoryId);
                 job = await launcher.LaunchAsync(run.Template.IsWorkflow, run.Template.Id, payload, inventoryId,
                     ours.Select(c => c.Id).ToList(), resources.Inventory?.Id, run.Build.BuildId, cancellationToken).ConfigureAwait(false);
                 resources.Job = job;
+                watcher?.Launched(job);
                 _reporter.Lifecycle($"Launched {Describe(job)} from '{run.Template.Name}': {job.Url}");
 
                 var follow = CopyFollow(request);
@@ -147,6 +156,9 @@ namespace AapPacker.Engine.Provisioning
                 {
                     outcome.Cleanup = await CleanUpAsync(resources, ledger, request).ConfigureAwait(false);
                 }
+
+                // Only now: had the process died during the cancel or the cleanup, the guardian would finish them.
+                watcher?.Finished();
             }
 
             if (outcome.Error != null)

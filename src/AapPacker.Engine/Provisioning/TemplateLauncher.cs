@@ -136,8 +136,18 @@ namespace AapPacker.Engine.Provisioning
             var plan = LaunchPreflight.Check(info, launch, MachineTypeSeen);
             var merged = credentials.Count == 0 ? null : CredentialMerge.Merge(info.DefaultCredentials, credentials);
             var payload = plan.BuildPayload(launch, merged);
-            return await new JobLauncher(_api, _time).LaunchAsync(info.IsWorkflow, info.Id, payload, request.InventoryId,
-                credentials.Select(c => c.Id).ToList(), request.InventoryIsUnique ? request.InventoryId : null, request.BuildId, cancellationToken).ConfigureAwait(false);
+            var launcher = new JobLauncher(_api, _time);
+            try
+            {
+                return await launcher.LaunchAsync(info.IsWorkflow, info.Id, payload, request.InventoryId,
+                    credentials.Select(c => c.Id).ToList(), request.InventoryIsUnique ? request.InventoryId : null, request.BuildId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (cancellationToken.IsCancellationRequested && request.InventoryIsUnique && request.InventoryId.HasValue)
+            {
+                // Ctrl-C during the launch POST: a job AAP started must not keep running against the build machine.
+                await launcher.CancelInterruptedLaunchAsync(info.IsWorkflow, info.Id, request.InventoryId.Value, request.BuildId).ConfigureAwait(false);
+                throw;
+            }
         }
     }
 }

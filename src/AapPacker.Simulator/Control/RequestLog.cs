@@ -9,7 +9,12 @@ internal sealed record RequestLogEntry(
     [property: JsonPropertyName("query")] string Query,
     [property: JsonPropertyName("status")] int Status,
     [property: JsonPropertyName("auth")] string Auth,
-    [property: JsonPropertyName("fault")] string? Fault);
+    [property: JsonPropertyName("fault")] string? Fault)
+{
+    /// <summary>Wall-clock time the answer was logged (real time, not the scaled simulator clock), e.g. to time a cancel against an interrupt.</summary>
+    [JsonPropertyName("at")]
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+}
 
 /// <summary>The request log behind <c>GET /_sim/requests</c>.</summary>
 internal sealed class RequestLog

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using System.Threading;
@@ -11,6 +12,8 @@ using AapPacker.Commands.Shared;
 using AapPacker.Engine.Api;
 using AapPacker.Engine.Packer;
 using AapPacker.Engine.Provisioning;
+using AapPacker.Engine.Provisioning.Guardian;
+using AapPacker.Guardian;
 using AapPacker.Infrastructure;
 using AapPacker.Models;
 
@@ -267,6 +270,7 @@ namespace AapPacker.Commands
             ErrorRecord? error = null;
             AapJobResult? result = null;
             AapClient? owned = null;
+            GuardianChannel? guardian = null;
             try
             {
                 var bound = await InvokeOnPipelineThreadAsync(ReadBound).ConfigureAwait(false);
@@ -274,6 +278,7 @@ namespace AapPacker.Commands
                 owned = ownsClient ? client : null;
                 var api = new AapClientApi(client);
                 var request = await BuildRequestAsync(api, bound, cancellationToken).ConfigureAwait(false);
+                request.Watcher = guardian = StartGuardianLazily(client, request);
                 var outcome = await new ProvisioningSession(api, reporter).RunAsync(request, cancellationToken).ConfigureAwait(false);
                 exitCode = outcome.ExitCode;
                 result = outcome.Result;
@@ -294,6 +299,8 @@ namespace AapPacker.Commands
             }
             finally
             {
+                // Closed without "done" if the session did not finish: the guardian then undoes what it was told about.
+                guardian?.Dispose();
                 owned?.Dispose();
                 reporter.Complete();
             }
@@ -324,6 +331,21 @@ namespace AapPacker.Commands
                 SessionState.PSVariable.Set("global:LASTEXITCODE", code);
                 return true;
             });
+
+        /// <summary>
+        /// The cleanup guardian, started only when the first object is about to be created (never at import), so a
+        /// SIGKILL of this process still gets the job canceled and the objects removed (about_AapPacker).
+        /// </summary>
+        private GuardianChannel StartGuardianLazily(AapClient client, ProvisioningRequest request)
+        {
+            var connection = GuardianConnection.From(client.Options);
+            var secrets = connection.Secrets().Concat(new[] { request.TargetPassword, request.SshPrivateKey, request.SshKeyPassphrase, request.BecomePassword }
+                .Where(s => s != null && !s.IsEmpty).Select(s => s!.Reveal())).ToList();
+            return new GuardianChannel(() => GuardianProcess.Start(secrets), connection)
+            {
+                OnFailure = why => QueueWarning($"Kill protection is off: {Redactor.Redact(why)}. If this process is killed, run Remove-AapBuildResources -BuildId '{request.BuildId ?? "<build id>"}'."),
+            };
+        }
 
         private BoundValues ReadBound()
         {

@@ -75,7 +75,7 @@ namespace AapPacker.Commands
 
             var api = new AapClientApi(ResolveClient());
             var builds = new List<AapBuildResources>();
-            var ledgers = BuildId is null ? new List<BuildLedger>() : LedgersOf(BuildId);
+            var ledgers = LedgersOf(BuildId, olderThanGiven ? OlderThan : (TimeSpan?)null);
             try
             {
                 int? organizationId = null;
@@ -90,8 +90,9 @@ namespace AapPacker.Commands
                     builds.AddRange(found);
                 }
 
-                // A killed build's ledger file knows what the name sweep cannot find (a host added to an existing
-                // inventory) and what is already gone; its objects go through the same marker check as piped ones.
+                // A killed build's ledger file (by -BuildId, or every one older than -OlderThan) knows what the name sweep
+                // cannot find (a host added to an existing inventory) and what is already gone; its objects go through the
+                // same marker check as piped ones.
                 foreach (var ledger in ledgers)
                 {
                     var recorded = ledger.ToResources();
@@ -178,11 +179,12 @@ namespace AapPacker.Commands
             return any ? confirmed : null;
         }
 
-        private static List<BuildLedger> LedgersOf(string buildId)
+        /// <summary>The ledger files of killed builds this sweep may finish (by build id and/or age).</summary>
+        private static List<BuildLedger> LedgersOf(string? buildId, TimeSpan? olderThan)
         {
             try
             {
-                return BuildLedger.LoadAll(BuildLedger.DefaultDirectory()).Where(l => BuildNaming.BuildIdMatches(l.BuildId, buildId)).ToList();
+                return BuildLedger.Find(BuildLedger.DefaultDirectory(), buildId, olderThan, DateTimeOffset.UtcNow).ToList();
             }
             catch (Exception e) when (e is System.IO.IOException || e is UnauthorizedAccessException)
             {

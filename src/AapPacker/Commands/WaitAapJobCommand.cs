@@ -80,6 +80,12 @@ namespace AapPacker.Commands
             {
                 result = await new JobFollower(api, options).FollowAsync(job, reporter, cancellationToken).ConfigureAwait(false);
             }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl-C (or SIGTERM) while waiting: the job must not keep running against a build that is going away.
+                await new JobCanceller(api).CancelQuietlyAsync(job, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+                throw;
+            }
             finally
             {
                 reporter.Complete();

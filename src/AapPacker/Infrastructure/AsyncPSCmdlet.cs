@@ -153,6 +153,7 @@ namespace AapPacker.Infrastructure
             pipelineThreadId = Environment.CurrentManagedThreadId;
             var token = stopSource.Token;
             var log = new CmdletAapLog(this);
+            using var signals = TerminationSignal.Register(StopProcessing);
 
             var task = Task.Run(async () =>
             {

@@ -76,4 +76,31 @@ public sealed class BuildLedgerRecoveryTests : IDisposable
         Assert.Equal(15, Assert.Single(resources.Hosts).InventoryId);
         Assert.Equal(57, resources.Credential!.Id);
     }
+
+    [Fact]
+    public void Given_ledgers_of_several_ages_when_finding_older_than_2h_then_only_builds_whose_newest_entry_is_that_old_are_swept()
+    {
+        var now = DateTimeOffset.UtcNow;
+        new BuildLedger("old-build", directory).Record("inventory", 1, "packer-old", "inventories/1/", now.AddHours(-3));
+        var mixed = new BuildLedger("mixed-build", directory);
+        mixed.Record("inventory", 2, "packer-mixed", "inventories/2/", now.AddHours(-3));
+        mixed.Record("host", 3, "10.0.0.5", "hosts/3/", now.AddMinutes(-10), 2);
+        new BuildLedger("new-build", directory).Record("inventory", 4, "packer-new", "inventories/4/", now.AddMinutes(-5));
+
+        var swept = BuildLedger.Find(directory, null, TimeSpan.FromHours(2), now);
+
+        Assert.Equal(new[] { "old-build" }, swept.Select(l => l.BuildId));
+    }
+
+    [Fact]
+    public void Given_a_build_id_and_an_age_when_finding_then_both_filters_apply_and_no_filter_finds_nothing()
+    {
+        var now = DateTimeOffset.UtcNow;
+        new BuildLedger("a", directory).Record("inventory", 1, "packer-a", "inventories/1/", now.AddHours(-3));
+        new BuildLedger("b", directory).Record("inventory", 2, "packer-b", "inventories/2/", now.AddHours(-3));
+
+        Assert.Equal(new[] { "b" }, BuildLedger.Find(directory, "b", TimeSpan.FromHours(2), now).Select(l => l.BuildId));
+        Assert.Empty(BuildLedger.Find(directory, "b", TimeSpan.FromHours(4), now));
+        Assert.Empty(BuildLedger.Find(directory, null, null, now));
+    }
 }

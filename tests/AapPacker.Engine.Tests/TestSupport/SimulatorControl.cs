@@ -70,4 +70,8 @@ public sealed record FaultSpec(string Method, string Path, string Kind)
 }
 
 /// <summary>One entry of <c>GET /_sim/requests</c>.</summary>
-public sealed record LoggedRequest(string Method, string Path, string? Query, int Status, string Auth);
+public sealed record LoggedRequest(string Method, string Path, string? Query, int Status, string Auth)
+{
+    /// <summary>Real time of the answer.</summary>
+    public DateTimeOffset At { get; init; }
+}

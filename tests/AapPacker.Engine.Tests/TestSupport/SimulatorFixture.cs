@@ -25,8 +25,11 @@ public abstract class SimulatorFixture : IAsyncLifetime
     /// <summary>The controller API root this layout serves.</summary>
     public string ExpectedApiRoot => Layout == "gateway" ? "/api/controller/v2/" : "/api/v2/";
 
+    /// <summary>Simulated seconds per real second.</summary>
+    protected virtual double TimeScale => 50;
+
     /// <summary>Options for this simulator; override to serve HTTPS or change the clock.</summary>
-    protected virtual SimulatorOptions CreateOptions() => new() { Layout = Layout, TimeScale = 50 };
+    protected virtual SimulatorOptions CreateOptions() => new() { Layout = Layout, TimeScale = TimeScale };
 
     /// <inheritdoc />
     public async Task InitializeAsync()

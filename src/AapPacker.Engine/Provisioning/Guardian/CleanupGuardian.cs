@@ -1,0 +1,221 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+
+namespace AapPacker.Engine.Provisioning.Guardian
+{
+    /// <summary>
+    /// The guardian itself, host-free: reads the protocol until "done" or end of input; at end of input without "done"
+    /// (the build process died, e.g. SIGKILLed by Packer) it cancels the job first, then removes what the build created,
+    /// on its own time-bounded tokens. It logs ids and names only: the one secret it holds arrived on its input.
+    /// </summary>
+    public sealed class CleanupGuardian
+    {
+        private const int LaunchLookups = 4;
+        private readonly Action<string> _log;
+        private readonly TimeProvider _time;
+
+        /// <summary>Creates a guardian that reports to <paramref name="log"/>.</summary>
+        public CleanupGuardian(Action<string>? log = null, TimeProvider? timeProvider = null)
+        {
+            _log = log ?? (_ => { });
+            _time = timeProvider ?? TimeProvider.System;
+        }
+
+        /// <summary>How long the cancel-and-cleanup may take in all (the promise is a minute).</summary>
+        public TimeSpan Budget { get; set; } = TimeSpan.FromSeconds(55);
+
+        /// <summary>Reads <paramref name="input"/> to its end and undoes the build if it did not finish. Returns what it was told.</summary>
+        public async Task<GuardianRecord> RunAsync(TextReader input, CancellationToken abort = default)
+        {
+            if (input is null)
+            {
+                throw new ArgumentNullException(nameof(input));
+            }
+
+            var record = new GuardianRecord();
+            Task<AapClient>? connecting = null;
+            string? line;
+            while ((line = await input.ReadLineAsync().ConfigureAwait(false)) != null)
+            {
+                var message = Parse(line);
+                if (message is null)
+                {
+                    record.UnreadableLines++;
+                    continue;
+                }
+
+                record.Apply(message);
+                if (message.Op == GuardianOps.Hello && record.Connection != null)
+                {
+                    _log($"watching build {record.BuildId} ({record.Connection})");
+
+                    // Connected ahead of need: when the build dies, the cancel goes out without a discovery first.
+                    connecting = AapClient.ConnectAsync(record.Connection.ToOptions(), CancellationToken.None);
+                }
+                else if (message.Op != GuardianOps.Hello)
+                {
+                    _log($"{message.Op} {message.Id}{(message.Name is null ? "" : " '" + message.Name + "'")}");
+                }
+
+                if (record.Finished)
+                {
+                    break;
+                }
+            }
+
+            if (!record.HasWork)
+            {
+                _log(record.Finished ? "build finished; nothing to do" : "input closed before anything was created; nothing to do");
+                await DisposeQuietlyAsync(connecting).ConfigureAwait(false);
+                return record;
+            }
+
+            _log("the build process is gone without finishing: cancel and clean up " + record);
+            if (connecting is null)
+            {
+                _log("no connection was given; the objects stay for Remove-AapBuildResources -BuildId " + record.BuildId);
+                return record;
+            }
+
+            try
+            {
+                using (var client = await ConnectedOrRetryAsync(connecting, record.Connection!, abort).ConfigureAwait(false))
+                {
+                    await UndoAsync(new AapClientApi(client), record, abort).ConfigureAwait(false);
+                }
+            }
+            catch (Exception e) when (e is AapApiException || e is AapConfigurationException || e is OperationCanceledException)
+            {
+                _log("could not reach AAP (" + e.GetType().Name + "); the objects stay for Remove-AapBuildResources -BuildId " + record.BuildId);
+            }
+
+            return record;
+        }
+
+        /// <summary>Cancels the job (found by its inventory if the launch answer never came), then removes the objects.</summary>
+        public async Task UndoAsync(IAapApi api, GuardianRecord record, CancellationToken abort = default)
+        {
+            if (api is null || record is null)
+            {
+                throw new ArgumentNullException(api is null ? nameof(api) : nameof(record));
+            }
+
+            var resources = record.Resources;
+            var cancelBudget = TimeSpan.FromTicks(Budget.Ticks / 3);
+            using (var cancelTime = _time.CreateCancellationTokenSource(cancelBudget))
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancelTime.Token, abort))
+            {
+                try
+                {
+                    if (resources.Job is null && record.PendingLaunch is { } launch && launch.InventoryId != 0)
+                    {
+                        // The POST may still be on its way to AAP when the build dies: look a few times before deciding none started.
+                        var launcher = new JobLauncher(api, _time);
+                        for (var attempt = 1; attempt <= LaunchLookups && resources.Job is null; attempt++)
+                        {
+                            if (await launcher.FindLaunchedAsync(launch.Workflow, launch.TemplateId, launch.InventoryId, linked.Token).ConfigureAwait(false) is { } found)
+                            {
+                                resources.Job = launcher.ToJob(found, launch.Workflow, launch.TemplateId, record.BuildId);
+                                _log($"found the launched {resources.Job.Type} {resources.Job.Id}");
+                            }
+                            else if (attempt < LaunchLookups)
+                            {
+                                await _time.Delay(TimeSpan.FromSeconds(1), linked.Token).ConfigureAwait(false);
+                            }
+                        }
+
+                        if (resources.Job is null)
+                        {
+                            _log("no job of the pending launch was found");
+                        }
+                    }
+
+                    if (resources.Job != null)
+                    {
+                        _log($"canceling {resources.Job.Type} {resources.Job.Id}");
+                        resources.Job.Status = await new JobCanceller(api, _time) { PollInterval = TimeSpan.FromMilliseconds(500) }
+                            .CancelAsync(resources.Job.Type, resources.Job.Id, cancelBudget, linked.Token).ConfigureAwait(false);
+                        _log($"{resources.Job.Type} {resources.Job.Id} is {resources.Job.Status}");
+                    }
+                }
+                catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
+                {
+                    _log($"could not cancel the job ({e.GetType().Name}); removing what can be removed");
+                }
+            }
+
+            var ledger = record.LedgerPath is null ? null : BuildLedger.LoadFile(record.LedgerPath);
+            var options = new BuildCleanupOptions
+            {
+                Timeout = Budget - cancelBudget,
+                JobWait = cancelBudget,
+                RetryDelay = TimeSpan.FromMilliseconds(500),
+                MaxRetryDelay = TimeSpan.FromSeconds(4),
+                InventoryGoneWait = TimeSpan.FromTicks(Budget.Ticks / 2),
+            };
+            var cleanup = new BuildCleanup(api, options, _time, _log)
+            {
+                OnItem = (item, what) => _log($"{item.ObjectType} {item.Id} '{item.Name}': {what}"),
+            };
+            var result = await cleanup.RunAsync(resources, ledger, abort).ConfigureAwait(false);
+            _log("cleanup: " + result);
+        }
+
+        /// <summary>The early connection, or one more attempt now if AAP was not reachable when the build started.</summary>
+        private async Task<AapClient> ConnectedOrRetryAsync(Task<AapClient> connecting, GuardianConnection connection, CancellationToken abort)
+        {
+            try
+            {
+                return await connecting.ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
+            {
+                _log("the early connection failed (" + e.GetType().Name + "); connecting again");
+                using (var bounded = _time.CreateCancellationTokenSource(TimeSpan.FromTicks(Budget.Ticks / 3)))
+                using (var linked = CancellationTokenSource.CreateLinkedTokenSource(bounded.Token, abort))
+                {
+                    return await AapClient.ConnectAsync(connection.ToOptions(), linked.Token).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private static GuardianMessage? Parse(string line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                return null;
+            }
+
+            try
+            {
+                return JsonSerializer.Deserialize<GuardianMessage>(line);
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        private static async Task DisposeQuietlyAsync(Task<AapClient>? connecting)
+        {
+            if (connecting is null)
+            {
+                return;
+            }
+
+            try
+            {
+                (await connecting.ConfigureAwait(false)).Dispose();
+            }
+            catch (Exception e) when (e is AapApiException || e is AapConfigurationException || e is OperationCanceledException)
+            {
+                // Nothing to undo, so an unreachable AAP does not matter.
+            }
+        }
+    }
+}

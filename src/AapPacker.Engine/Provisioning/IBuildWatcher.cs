@@ -1,0 +1,26 @@
+using AapPacker.Models;
+
+namespace AapPacker.Engine.Provisioning
+{
+    /// <summary>
+    /// Told about every remote object of a build the moment it exists, so something outside this process (the cleanup
+    /// guardian) can undo them if the process is killed before its own cleanup runs. Calls must be quick and never throw.
+    /// </summary>
+    public interface IBuildWatcher
+    {
+        /// <summary>Preflight passed: the first object is about to be created (start whatever is slow to start now).</summary>
+        void Starting(string buildId, string? ledgerPath);
+
+        /// <summary>An object exists in AAP (an inventory, host or credential).</summary>
+        void Created(BuildLedgerEntry entry);
+
+        /// <summary>The launch POST is about to be sent: a job may exist from now on even if its id never arrives.</summary>
+        void Launching(bool workflowTemplate, int templateId, int inventoryId);
+
+        /// <summary>The job exists.</summary>
+        void Launched(AapJob job);
+
+        /// <summary>The lifecycle finished, cleanup included: nothing is left for the watcher to undo.</summary>
+        void Finished();
+    }
+}

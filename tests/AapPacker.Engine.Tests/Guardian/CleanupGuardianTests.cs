@@ -1,0 +1,189 @@
+using System.IO.Pipes;
+using System.Text;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Provisioning;
+using AapPacker.Engine.Provisioning.Guardian;
+using AapPacker.Engine.Tests.Provisioning;
+using AapPacker.Engine.Tests.TestSupport;
+using AapPacker.Models;
+
+namespace AapPacker.Engine.Tests.Guardian;
+
+/// <summary>
+/// The guardian protocol in process: a real lifecycle tells a <see cref="GuardianChannel"/>, which writes into a pipe a
+/// <see cref="CleanupGuardian"/> reads, exactly as across processes. Closing the pipe without "done" is the build
+/// process dying.
+/// </summary>
+public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : IClassFixture<GatewaySimulatorFixture>
+{
+    [Fact]
+    public async Task Given_the_build_dies_after_the_launch_when_the_guardian_reads_end_of_input_then_it_cancels_the_job_and_removes_everything()
+    {
+        await fixture.ResetAsync();
+        using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
+        var (channel, guardian, log) = Connect(client);
+        var dying = new DiesAfterLaunch(channel);
+        var request = LifecycleHarness.Request("Long Quiet");
+        request.Watcher = dying;
+        using var build = new CancellationTokenSource();
+        var session = new ProvisioningSession(new AapClientApi(client)).RunAsync(request, build.Token);
+
+        // The build "dies" the moment its job exists: the guardian sees its input end without "done".
+        var record = await guardian;
+        Assert.False(record.Finished);
+        Assert.NotNull(record.Resources.Job);
+        Assert.Equal("canceled", await LifecycleHarness.JobStatusAsync(fixture, record.Resources.Job!.Id));
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        Assert.Contains(log, l => l.StartsWith("canceling job", StringComparison.Ordinal));
+
+        // The session (still alive in this test) saw its job canceled and found nothing left to remove.
+        var outcome = await session;
+        Assert.Equal(AapProvisionExitCode.JobCanceled, outcome.ExitCode);
+    }
+
+    [Fact]
+    public async Task Given_a_build_that_finishes_when_done_arrives_then_the_guardian_changes_nothing()
+    {
+        await fixture.ResetAsync();
+        using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
+        var (channel, guardian, _) = Connect(client);
+        var request = LifecycleHarness.Request("Baseline");
+        request.Watcher = channel;
+
+        var outcome = await new ProvisioningSession(new AapClientApi(client)).RunAsync(request, CancellationToken.None);
+        var record = await guardian;
+
+        Assert.Equal(AapProvisionExitCode.Success, outcome.ExitCode);
+        Assert.True(record.Finished);
+        Assert.False(record.HasWork);
+        var requests = await fixture.Control.GetRequestsAsync();
+        Assert.DoesNotContain(requests, r => r.Path.EndsWith("/cancel/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_the_build_dies_during_the_launch_post_when_no_job_id_arrived_then_the_guardian_finds_the_job_on_the_build_inventory_and_cancels_it()
+    {
+        await fixture.ResetAsync();
+        using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
+        var (channel, guardian, log) = Connect(client);
+        var request = LifecycleHarness.Request("Long Quiet");
+        request.Watcher = new DiesAtLaunching(channel);
+        var session = new ProvisioningSession(new AapClientApi(client)).RunAsync(request, CancellationToken.None);
+
+        var record = await guardian;
+        Assert.DoesNotContain(log, l => l.StartsWith("job ", StringComparison.Ordinal) && l.EndsWith("'job'", StringComparison.Ordinal)); // never told the id
+        Assert.Contains(log, l => l.StartsWith("found the launched job", StringComparison.Ordinal));
+        var launched = (await LifecycleHarness.LaunchesAsync(fixture)).Single().GetProperty("jobId").GetInt32();
+        Assert.Equal("canceled", await LifecycleHarness.JobStatusAsync(fixture, launched));
+        await session;
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Given_aap_unreachable_when_the_build_started_when_the_build_dies_then_the_guardian_connects_again_and_cleans_up()
+    {
+        await fixture.ResetAsync();
+        using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
+        var inventory = await new TemporaryResources(new AapClientApi(client)).CreateInventoryAsync(
+            BuildIdentity.Create("guardian-retry", null, null), 1, null, null, CancellationToken.None);
+        await fixture.Control.ClearRequestsAsync();
+        await fixture.Control.AddFaultsAsync(new FaultSpec("GET", "/me/$", "status") { Status = 401, Count = 1 });
+        var (channel, guardian, log) = Connect(client);
+
+        channel.Starting("guardian-retry", null);
+        channel.Created(new BuildLedgerEntry { ObjectType = "inventory", Id = inventory.Id, Name = inventory.Name });
+        while (!(await fixture.Control.GetRequestsAsync()).Any(r => r.Status == 401))
+        {
+            await Task.Yield(); // the event: the guardian's early connection was refused
+        }
+
+        channel.Dispose();
+        await guardian;
+
+        Assert.Contains(log, l => l.StartsWith("the early connection failed", StringComparison.Ordinal));
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    [Fact]
+    public void Given_a_connection_when_shown_or_when_scrubbing_an_environment_then_no_secret_remains()
+    {
+        var connection = new GuardianConnection { Uri = "https://aap.example.com/", Token = "tok-3f9a-secret", UserName = "u", Password = "pw-77-secret" };
+        var environment = new Dictionary<string, string?>
+        {
+            ["AAP_TOKEN"] = "tok-3f9a-secret",
+            ["CONTROLLER_PASSWORD"] = "x",
+            ["AAPPACKER_SSHKEY_B64"] = "LS0tLS1CRUdJTg==",
+            ["MY_COPY"] = "prefix pw-77-secret suffix",
+            ["PATH"] = "/usr/bin",
+        };
+
+        var removed = GuardianEnvironment.Scrub(environment, connection.Secrets());
+
+        Assert.DoesNotContain("secret", connection.ToString(), StringComparison.Ordinal);
+        Assert.Equal(new[] { "PATH" }, environment.Keys);
+        Assert.Equal(4, removed.Count);
+    }
+
+    [Fact]
+    public async Task Given_input_that_ends_before_anything_was_created_then_the_guardian_does_nothing()
+    {
+        var log = new List<string>();
+        var record = await new CleanupGuardian(log.Add).RunAsync(new StringReader("not json\n"));
+
+        Assert.False(record.HasWork);
+        Assert.Equal(1, record.UnreadableLines);
+    }
+
+    /// <summary>A channel writing into an in-process pipe, and the guardian reading its other end.</summary>
+    private static (GuardianChannel Channel, Task<GuardianRecord> Guardian, List<string> Log) Connect(AapClient client)
+    {
+        var server = new AnonymousPipeServerStream(PipeDirection.Out);
+        var reader = new StreamReader(new AnonymousPipeClientStream(PipeDirection.In, server.ClientSafePipeHandle), Encoding.UTF8);
+        var log = new List<string>();
+        var guardian = Task.Run(async () =>
+        {
+            using (reader)
+            {
+                return await new CleanupGuardian(line => { lock (log) { log.Add(line); } }).RunAsync(reader);
+            }
+        });
+        var channel = new GuardianChannel(() => new StreamWriter(server, new UTF8Encoding(false)), GuardianConnection.From(client.Options));
+        return (channel, guardian, log);
+    }
+
+    /// <summary>Forwards to the channel, then closes it (the process "dies") once the job exists.</summary>
+    private sealed class DiesAfterLaunch(GuardianChannel channel) : IBuildWatcher
+    {
+        public void Starting(string buildId, string? ledgerPath) => channel.Starting(buildId, ledgerPath);
+
+        public void Created(BuildLedgerEntry entry) => channel.Created(entry);
+
+        public void Launching(bool workflowTemplate, int templateId, int inventoryId) => channel.Launching(workflowTemplate, templateId, inventoryId);
+
+        public void Launched(AapJob job)
+        {
+            channel.Launched(job);
+            channel.Dispose();
+        }
+
+        public void Finished() => channel.Finished();
+    }
+
+    /// <summary>Forwards to the channel and closes it right after "launching": the job id never reaches the guardian.</summary>
+    private sealed class DiesAtLaunching(GuardianChannel channel) : IBuildWatcher
+    {
+        public void Starting(string buildId, string? ledgerPath) => channel.Starting(buildId, ledgerPath);
+
+        public void Created(BuildLedgerEntry entry) => channel.Created(entry);
+
+        public void Launching(bool workflowTemplate, int templateId, int inventoryId)
+        {
+            channel.Launching(workflowTemplate, templateId, inventoryId);
+            channel.Dispose();
+        }
+
+        public void Launched(AapJob job) => channel.Launched(job);
+
+        public void Finished() => channel.Finished();
+    }
+}

@@ -1,0 +1,138 @@
+using System.Management.Automation;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace AapPacker.Module.Tests;
+
+/// <summary>
+/// Issue 4 item 1 through the module: <c>PowerShell.Stop()</c> (what Ctrl+C does) at points of a real
+/// <c>Invoke-AapPackerProvision</c> run and of <c>Wait-AapJob</c>, each found by a line the cmdlet writes. A running
+/// job is canceled within 5 s of the stop (the cancel POST's time in the simulator's request log) and, for the
+/// lifecycle, nothing is left once Stop returns.
+/// </summary>
+public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixture>
+{
+    private static readonly TimeSpan CancelBound = TimeSpan.FromSeconds(5);
+    private readonly FiveTimesSimulatorFixture simulator;
+    private readonly ITestOutputHelper output;
+
+    public StopProcessingTests(FiveTimesSimulatorFixture simulator, ITestOutputHelper output)
+    {
+        this.simulator = simulator;
+        this.output = output;
+
+        // The runs write build ledgers: into a folder of this test run, never one another suite sweeps.
+        Environment.SetEnvironmentVariable("XDG_STATE_HOME", Path.Combine(Path.GetTempPath(), "aappacker-stop-tests-" + Environment.ProcessId));
+    }
+
+    [Theory]
+    [InlineData("Created inventory", 0)]
+    [InlineData("Added host", 0)]
+    [InlineData("Created Machine credential", 0)]
+    [InlineData("Launched job", 0)]
+    [InlineData("Launched job", 3)]
+    public async Task Given_a_provisioning_run_when_the_pipeline_is_stopped_then_the_job_is_canceled_within_5_s_and_nothing_is_left(string line, int outputLinesAfter)
+    {
+        await simulator.ResetAsync();
+        using var runspace = BuiltModule.OpenRunspace();
+        using var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddCommand("Invoke-AapPackerProvision")
+            .AddParameter("Uri", simulator.BaseUri.ToString())
+            .AddParameter("Token", TestSecrets.Of("sim-admin-token"))
+            .AddParameter("JobTemplate", "Baseline")
+            .AddParameter("Organization", "Default")
+            .AddParameter("TargetHost", "10.0.0.5")
+            .AddParameter("TargetUser", "ec2-user")
+            .AddParameter("TargetPassword", TestSecrets.Of("Tgt-" + Guid.NewGuid().ToString("N")))
+            .AddParameter("PollInterval", 1)
+            .AddParameter("WarningAction", "SilentlyContinue");
+        using var reached = WhenInformation(ps, line, outputLinesAfter);
+
+        var invocation = ps.BeginInvoke();
+        Assert.True(reached.Wait(TimeSpan.FromSeconds(60)), $"The run never printed '{line}'.");
+        var stoppedAt = DateTimeOffset.UtcNow;
+        ps.Stop();
+
+        Assert.True(invocation.IsCompleted);
+        var state = await simulator.GetAsync("state");
+        Assert.Equal(0, state.GetProperty("userObjects").GetInt32());
+        var figure = await CancelDelayAsync(state, stoppedAt);
+        output.WriteLine($"Stop() after '{line}' (+{outputLinesAfter} output lines): {figure}, leftovers 0 when Stop returned");
+    }
+
+    [Fact]
+    public async Task Given_wait_aapjob_streaming_when_the_pipeline_is_stopped_then_the_job_is_canceled_within_5_s()
+    {
+        await simulator.ResetAsync();
+        using var runspace = BuiltModule.OpenRunspace();
+        using var ps = PowerShell.Create();
+        ps.Runspace = runspace;
+        ps.AddScript("""
+            param($Uri, $Token)
+            Connect-Aap -Uri $Uri -Token $Token
+            $inventory = New-AapTempInventory -Organization Default -BuildId ('stop-' + [guid]::NewGuid().ToString('N').Substring(0, 8))
+            $inventory | Add-AapHost -Address 10.0.0.5 -UserName ec2-user | Out-Null
+            $inventory | Start-AapJobTemplate -JobTemplate Baseline | Wait-AapJob -InformationAction Continue
+            """)
+            .AddParameter("Uri", simulator.BaseUri.ToString())
+            .AddParameter("Token", TestSecrets.Of("sim-admin-token"));
+        using var reached = WhenInformation(ps, "", 2, tag: "JobOutput");
+
+        var invocation = ps.BeginInvoke();
+        Assert.True(reached.Wait(TimeSpan.FromSeconds(60)), "Wait-AapJob never streamed output.");
+        var stoppedAt = DateTimeOffset.UtcNow;
+        ps.Stop();
+
+        Assert.True(invocation.IsCompleted);
+        var figure = await CancelDelayAsync(await simulator.GetAsync("state"), stoppedAt);
+        output.WriteLine($"Stop() of Wait-AapJob while streaming: {figure}");
+    }
+
+    /// <summary>Set once an Information record containing <paramref name="text"/> (with <paramref name="tag"/>) and <paramref name="after"/> more job output lines arrived.</summary>
+    private static ManualResetEventSlim WhenInformation(PowerShell ps, string text, int after, string? tag = null)
+    {
+        var reached = new ManualResetEventSlim();
+        var matched = false;
+        var remaining = after;
+        ps.Streams.Information.DataAdded += (sender, e) =>
+        {
+            var record = ((PSDataCollection<InformationRecord>)sender!)[e.Index];
+            var message = record.MessageData?.ToString() ?? "";
+            if (matched && record.Tags.Contains("JobOutput"))
+            {
+                remaining--;
+            }
+            else if (!matched && message.Contains(text, StringComparison.Ordinal) && (tag is null || record.Tags.Contains(tag)))
+            {
+                matched = true;
+            }
+
+            if (matched && remaining <= 0)
+            {
+                reached.Set();
+            }
+        };
+        return reached;
+    }
+
+    /// <summary>For the launched job (if any): canceled, and its cancel POST within 5 s of the stop.</summary>
+    private async Task<string> CancelDelayAsync(JsonElement state, DateTimeOffset stoppedAt)
+    {
+        var launches = state.GetProperty("launches").EnumerateArray().ToList();
+        if (launches.Count == 0)
+        {
+            return "no job launched";
+        }
+
+        var jobId = launches[0].GetProperty("jobId").GetInt32();
+        var job = state.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("id").GetInt32() == jobId);
+        Assert.Equal("canceled", job.GetProperty("status").GetString());
+        var requests = await simulator.GetAsync("requests");
+        var cancel = requests.EnumerateArray().First(r => r.GetProperty("method").GetString() == "POST"
+                                                          && r.GetProperty("path").GetString()!.EndsWith($"/jobs/{jobId}/cancel/", StringComparison.Ordinal));
+        var delay = cancel.GetProperty("at").GetDateTimeOffset() - stoppedAt;
+        Assert.True(delay <= CancelBound, $"The cancel POST came {delay.TotalSeconds:0.00} s after the stop.");
+        return $"job {jobId} canceled, cancel POST {delay.TotalMilliseconds:0} ms after the stop";
+    }
+}
