@@ -5,6 +5,10 @@
 #     code survives, single-quoted env_var_format, a .ps1 script, no secret in environment_vars, secrets only in
 #     inline lines, `$global:LASTEXITCODE = 4` first, the result assigned, `exit $LASTEXITCODE` last, and no AAP
 #     server or token in the template,
+#   - Packer really runs each recipe's provisioner, verbatim, on a null builder without a communicator (so
+#     build.Host is Packer's "<unknown>", or "<no value>" in JSON) against the simulator: PowerShell starts,
+#     imports AapPacker by name, stops before creating anything, and Packer fails the build with exit status 4,
+#     error id TargetHostMissing (a real SSH target is the E2E suite's job),
 #   - the Azure Pipelines and GitHub Actions files parse (with the module's own YamlDotNet, in a child pwsh), map
 #     the AAP token from a secret into the environment, and end with an always-run Remove-AapBuildResources step
 #     that shares the build's run id.
@@ -97,6 +101,57 @@ $document = [YamlDotNet.Serialization.DeserializerBuilder]::new().Build().Deseri
         $null
     }
 
+    # The packer on PATH; a missing one fails under CI=true and skips (with the reason) elsewhere.
+    function Get-PackerOrSkip {
+        $packer = Get-Command packer -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($packer) { return $packer.Source }
+        if ($env:CI -eq 'true') { throw 'packer is not installed: CI must install it (apt-get install packer, 1.6.6 on Debian 12).' }
+        Set-ItResult -Skipped -Because 'packer is not installed here (CI installs Debian''s 1.6.6)'
+        $null
+    }
+
+    # The recipe's shell-local provisioner, verbatim, in a template whose only source is a null builder without a
+    # communicator. Only the Windows recipes' powershell.exe becomes pwsh, which runs here.
+    function New-NullBuilderTemplate([string] $Path, [string] $Folder) {
+        $text = Get-Content -Raw -Path $Path
+        $target = Join-Path $Folder (Split-Path -Leaf $Path)
+        if ($Path -like '*.json') {
+            $template = ConvertFrom-Json $text
+            $name = $template.builders[0].name
+            $template.builders = @([pscustomobject]@{ type = 'null'; name = $name; communicator = 'none' })
+            $template | ConvertTo-Json -Depth 10 | Set-Content -Path $target
+        }
+        else {
+            $start = [regex]::Match($text, 'provisioner\s+"shell-local"\s*\{').Index
+            $depth = 0
+            $end = $start
+            do {
+                if ($text[$end] -eq '{') { $depth++ } elseif ($text[$end] -eq '}') { $depth-- }
+                $end++
+            } while ($depth -gt 0 -or $text[$end - 1] -ne '}')
+            $buildName = [regex]::Match($text, '(?m)^\s*name\s*=\s*"([^"]+)"').Groups[1].Value
+            @(
+                'variable "aap_run_id" {', '  type    = string', '  default = ""', '}'
+                'source "null" "recipe" {', '  communicator = "none"', '}'
+                'build {', "  name    = `"$buildName`"", '  sources = ["source.null.recipe"]'
+                $text.Substring($start, $end - $start)
+                '}'
+            ) -join "`n" | Set-Content -Path $target
+        }
+        (Get-Content -Raw $target).Replace('"powershell.exe"', '"pwsh"') | Set-Content -Path $target
+        $target
+    }
+
+    # A `pwsh` on PATH for Packer: this very PowerShell (a dotnet tool here, so a small shell shim).
+    function New-PwshShim([string] $Folder) {
+        $shim = Join-Path $Folder 'pwsh'
+        $process = [Environment]::ProcessPath
+        $command = if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { "`"$process`" `"$(Join-Path $PSHOME 'pwsh.dll')`"" } else { "`"$process`"" }
+        Set-Content -Path $shim -Value "#!/bin/sh`nexec $command `"`$@`""
+        & chmod +x $shim
+        $Folder
+    }
+
     $script:SecretNames = 'Password|SSHPrivateKey|SSHPublicKey|WinRMPassword|_B64|TOKEN|access_token'
 }
 
@@ -115,15 +170,11 @@ Describe 'Packer template <Name>' -ForEach $Templates {
     }
 
     It 'passes packer validate' {
-        $packer = Get-Command packer -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        if (-not $packer) {
-            if ($env:CI -eq 'true') { throw 'packer is not installed: CI must install it (apt-get install packer, 1.6.6 on Debian 12).' }
-            Set-ItResult -Skipped -Because 'packer is not installed here (CI installs Debian''s 1.6.6)'
-            return
-        }
+        $packer = Get-PackerOrSkip
+        if (-not $packer) { return }
         Push-Location $Examples
         try {
-            $output = & $packer.Source validate $Name 2>&1 | Out-String
+            $output = & $packer validate $Name 2>&1 | Out-String
             $LASTEXITCODE | Should -Be 0 -Because "packer validate $Name said:`n$output"
         }
         finally {
@@ -212,6 +263,55 @@ Describe 'Packer template <Name>' -ForEach $Templates {
             (ConvertFrom-Json $Recipe.Text).variables.PSObject.Properties.Name | Should -Contain 'aap_run_id'
             $Recipe.EnvironmentVars | Should -Contain 'AAPPACKER_RUN_ID={{ user `aap_run_id` }}'
         }
+    }
+}
+
+Describe 'Packer runs the provisioner of <Name>' -ForEach $Templates {
+    BeforeAll {
+        $script:Sim = Start-TestSimulator -Layout gateway -TimeScale 20
+        $script:Work = Join-Path ([IO.Path]::GetTempPath()) ("aappacker-recipe-" + [guid]::NewGuid().ToString('n'))
+        $null = New-Item -ItemType Directory -Path $Work
+    }
+
+    AfterAll {
+        if ($script:Sim) { & $script:Sim.Stop }
+        if ($script:Work) { Remove-Item $script:Work -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+
+    It 'hands AapPacker''s exit code 4 to Packer when the builder has no address, and creates nothing' {
+        $packer = Get-PackerOrSkip
+        if (-not $packer) { return }
+        if (-not ($IsLinux -or $IsMacOS)) { Set-ItResult -Skipped -Because 'the pwsh shim for Packer is a shell script'; return }
+        $template = New-NullBuilderTemplate -Path $Path -Folder $Work
+        $shimFolder = New-PwshShim -Folder (New-Item -ItemType Directory -Force -Path (Join-Path $Work 'bin')).FullName
+
+        $start = [System.Diagnostics.ProcessStartInfo]::new($packer)
+        foreach ($argument in 'build', '-color=false', '-var', "aap_run_id=$([guid]::NewGuid())", $template) { $start.ArgumentList.Add($argument) }
+        $start.WorkingDirectory = $Work
+        foreach ($key in @($start.Environment.Keys)) {
+            if ($key -match '^(AAP_|AAPPACKER_|CONTROLLER_|TOWER_|PACKER_)') { $null = $start.Environment.Remove($key) }
+        }
+        $start.Environment['PATH'] = $shimFolder + [IO.Path]::PathSeparator + $start.Environment['PATH']
+        $start.Environment['PSModulePath'] = (Split-Path (Split-Path (Get-BuiltModulePath))) + [IO.Path]::PathSeparator + $start.Environment['PSModulePath']
+        $start.Environment['AAP_HOSTNAME'] = $Sim.Uri
+        $start.Environment['AAP_TOKEN'] = 'sim-admin-token'
+        $start.Environment['CHECKPOINT_DISABLE'] = '1'
+        $start.Environment['XDG_STATE_HOME'] = Join-Path $Work 'state'
+        $start.Environment['NO_COLOR'] = '1'
+        $start.UseShellExecute = $false
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $process = [System.Diagnostics.Process]::Start($start)
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $output = $process.StandardOutput.ReadToEnd() + $stderr.Result
+        $process.WaitForExit()
+
+        $process.ExitCode | Should -Be 1 -Because "Packer fails the build`n$output"
+        $output | Should -Match 'non-zero exit status: 4' -Because $output
+        $output | Should -Match 'error id TargetHostMissing' -Because $output
+        $state = Invoke-SimulatorControl -Simulator $Sim -Path 'state'
+        $state.userObjects | Should -Be 0
+        @($state.jobs).Count | Should -Be 0
     }
 }
 
