@@ -32,14 +32,13 @@ BeforeAll {
     # Time scale 20: Baseline's 10 s run takes half a second, 'Long Quiet' (300 s) still outlasts a 5-second wait.
     $script:Sim = Start-TestSimulator -Layout gateway -TimeScale 20
     $script:HttpsSim = Start-TestSimulator -Layout gateway -TimeScale 20 -ArgumentList $authority.SimulatorArguments
-    $script:ModuleParent = Split-Path (Split-Path (Get-BuiltModulePath))
     $script:DocumentedSimulatorUri = 'http://127.0.0.1:8043/'
     $script:ExampleTimeout = [TimeSpan]::FromMinutes(3)
 
     function Invoke-ExampleScript {
         <#
         Runs one example in a fresh `pwsh -File` in its own empty folder; returns its exit code, stdout and stderr.
-        The AAP, Packer and AapPacker variables of this process are not inherited: only what the example sets.
+        The AAP, Packer and AapPacker variables of this process are not inherited (Set-TestAapEnvironment).
         #>
         param(
             [Parameter(Mandatory)] [string] $Code,
@@ -59,14 +58,7 @@ BeforeAll {
         if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
         foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $script) { $start.ArgumentList.Add($argument) }
         $start.WorkingDirectory = $folder
-        foreach ($key in @($start.Environment.Keys)) {
-            if ($key -match '^(AAP_|AAPPACKER_|CONTROLLER_|TOWER_|PACKER_|TF_BUILD$|GITHUB_ACTIONS$)') { $null = $start.Environment.Remove($key) }
-        }
-        $start.Environment['AAP_HOSTNAME'] = $ServerUri
-        $start.Environment['AAP_TOKEN'] = 'sim-admin-token'
-        $start.Environment['PSModulePath'] = $ModuleParent + [IO.Path]::PathSeparator + $start.Environment['PSModulePath']
-        $start.Environment['XDG_STATE_HOME'] = Join-Path $folder 'state'
-        $start.Environment['NO_COLOR'] = '1'
+        Set-TestAapEnvironment -StartInfo $start -ServerUri $ServerUri -StateFolder (Join-Path $folder 'state')
         $start.UseShellExecute = $false
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true

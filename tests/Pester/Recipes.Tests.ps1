@@ -288,16 +288,9 @@ Describe 'Packer runs the provisioner of <Name>' -ForEach $Templates {
         $start = [System.Diagnostics.ProcessStartInfo]::new($packer)
         foreach ($argument in 'build', '-color=false', '-var', "aap_run_id=$([guid]::NewGuid())", $template) { $start.ArgumentList.Add($argument) }
         $start.WorkingDirectory = $Work
-        foreach ($key in @($start.Environment.Keys)) {
-            if ($key -match '^(AAP_|AAPPACKER_|CONTROLLER_|TOWER_|PACKER_)') { $null = $start.Environment.Remove($key) }
-        }
+        Set-TestAapEnvironment -StartInfo $start -ServerUri $Sim.Uri -StateFolder (Join-Path $Work 'state')
         $start.Environment['PATH'] = $shimFolder + [IO.Path]::PathSeparator + $start.Environment['PATH']
-        $start.Environment['PSModulePath'] = (Split-Path (Split-Path (Get-BuiltModulePath))) + [IO.Path]::PathSeparator + $start.Environment['PSModulePath']
-        $start.Environment['AAP_HOSTNAME'] = $Sim.Uri
-        $start.Environment['AAP_TOKEN'] = 'sim-admin-token'
-        $start.Environment['CHECKPOINT_DISABLE'] = '1'
-        $start.Environment['XDG_STATE_HOME'] = Join-Path $Work 'state'
-        $start.Environment['NO_COLOR'] = '1'
+        $start.Environment['CHECKPOINT_DISABLE'] = '1' # Packer's update check would reach for the network
         $start.UseShellExecute = $false
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true
@@ -315,42 +308,16 @@ Describe 'Packer runs the provisioner of <Name>' -ForEach $Templates {
     }
 }
 
-Describe 'Azure Pipelines: azure-pipelines.yml' {
+Describe 'CI pipeline <File>' -ForEach @(
+    @{ File = 'azure-pipelines.yml'; Token = '$(AapToken)'; AlwaysKey = 'condition'
+        BuildRunId = 'aap_run_id=$(AapRunId)'; Sweep = "Remove-AapBuildResources -BuildId '`$(AapRunId)'" }
+    @{ File = 'github-actions.yml'; Token = '${{ secrets.AAP_TOKEN }}'; AlwaysKey = 'if'
+        BuildRunId = 'aap_run_id=$env:AAP_RUN_ID'; Sweep = 'Remove-AapBuildResources -BuildId $env:AAP_RUN_ID' }
+) {
     BeforeAll {
-        $script:Pipeline = Read-PipelineYaml (Join-Path $Examples 'azure-pipelines.yml')
-        $script:Steps = @($Pipeline.steps)
-        $script:PackerStep = @($Steps | Where-Object { (Get-StepScript $_) -match '(?m)^\s*packer build ' })
-        $script:SweepStep = @($Steps | Where-Object { (Get-StepScript $_) -match '(?m)^\s*Remove-AapBuildResources -BuildId' })
-    }
-
-    It 'parses, with one Packer build step and one sweep step after it' {
-        $Steps.Count | Should -BeGreaterThan 2
-        $PackerStep | Should -HaveCount 1
-        $SweepStep | Should -HaveCount 1
-        [array]::IndexOf($Steps, $SweepStep[0]) | Should -BeGreaterThan ([array]::IndexOf($Steps, $PackerStep[0]))
-    }
-
-    It 'maps the secret AapToken into AAP_TOKEN for the build and the sweep' {
-        Get-StepEnv $PackerStep[0] 'AAP_TOKEN' | Should -BeExactly '$(AapToken)'
-        Get-StepEnv $SweepStep[0] 'AAP_TOKEN' | Should -BeExactly '$(AapToken)'
-    }
-
-    It 'runs the sweep always, with the run id Packer got' {
-        $SweepStep[0].condition | Should -Match '\balways\(\)'
-        Get-StepScript $PackerStep[0] | Should -Match ([regex]::Escape('aap_run_id=$(AapRunId)'))
-        Get-StepScript $SweepStep[0] | Should -Match ([regex]::Escape("Remove-AapBuildResources -BuildId '`$(AapRunId)'"))
-    }
-
-    It 'builds a template from docs/examples' {
-        $template = [regex]::Match((Get-StepScript $PackerStep[0]), '\S+\.pkr\.hcl').Value
-        Join-Path $Examples $template | Should -Exist
-    }
-}
-
-Describe 'GitHub Actions: github-actions.yml' {
-    BeforeAll {
-        $script:Workflow = Read-PipelineYaml (Join-Path $Examples 'github-actions.yml')
-        $script:Steps = @($Workflow.jobs.PSObject.Properties.Value | ForEach-Object { $_.steps })
+        $document = Read-PipelineYaml (Join-Path $Examples $File)
+        # Azure Pipelines lists steps at the top; GitHub Actions per job.
+        $script:Steps = if ($document.PSObject.Properties['steps']) { @($document.steps) } else { @($document.jobs.PSObject.Properties.Value | ForEach-Object { $_.steps }) }
         $script:PackerStep = @($Steps | Where-Object { (Get-StepScript $_) -match '(?m)^\s*packer build ' })
         $script:SweepStep = @($Steps | Where-Object { (Get-StepScript $_) -match '(?m)^\s*Remove-AapBuildResources -BuildId' })
         $script:MaskStep = @($Steps | Where-Object { (Get-StepScript $_) -match '::add-mask::' })
@@ -362,24 +329,25 @@ Describe 'GitHub Actions: github-actions.yml' {
         [array]::IndexOf($Steps, $SweepStep[0]) | Should -BeGreaterThan ([array]::IndexOf($Steps, $PackerStep[0]))
     }
 
-    It 'maps the secret AAP_TOKEN into the environment for the build and the sweep' {
-        Get-StepEnv $PackerStep[0] 'AAP_TOKEN' | Should -BeExactly '${{ secrets.AAP_TOKEN }}'
-        Get-StepEnv $SweepStep[0] 'AAP_TOKEN' | Should -BeExactly '${{ secrets.AAP_TOKEN }}'
-    }
-
-    It 'masks derived secrets in a step before Packer starts (Packer''s output cannot register a mask)' {
-        $MaskStep | Should -Not -BeNullOrEmpty
-        [array]::IndexOf($Steps, $MaskStep[0]) | Should -BeLessThan ([array]::IndexOf($Steps, $PackerStep[0]))
+    It 'maps the AAP token from a secret into AAP_TOKEN for the build and the sweep' {
+        Get-StepEnv $PackerStep[0] 'AAP_TOKEN' | Should -BeExactly $Token
+        Get-StepEnv $SweepStep[0] 'AAP_TOKEN' | Should -BeExactly $Token
     }
 
     It 'runs the sweep always, with the run id Packer got' {
-        $SweepStep[0].if | Should -Match '\balways\(\)'
-        Get-StepScript $PackerStep[0] | Should -Match ([regex]::Escape('aap_run_id=$env:AAP_RUN_ID'))
-        Get-StepScript $SweepStep[0] | Should -Match ([regex]::Escape('Remove-AapBuildResources -BuildId $env:AAP_RUN_ID'))
+        $SweepStep[0].$AlwaysKey | Should -Match '\balways\(\)'
+        Get-StepScript $PackerStep[0] | Should -Match ([regex]::Escape($BuildRunId))
+        Get-StepScript $SweepStep[0] | Should -Match ([regex]::Escape($Sweep))
     }
 
     It 'builds a template from docs/examples' {
         $template = [regex]::Match((Get-StepScript $PackerStep[0]), '\S+\.pkr\.hcl').Value
         Join-Path $Examples $template | Should -Exist
+    }
+
+    It 'masks derived secrets in a step before Packer starts on GitHub (Packer''s output cannot register a mask)' {
+        if ($File -ne 'github-actions.yml') { $MaskStep | Should -BeNullOrEmpty; return }
+        $MaskStep | Should -HaveCount 1
+        [array]::IndexOf($Steps, $MaskStep[0]) | Should -BeLessThan ([array]::IndexOf($Steps, $PackerStep[0]))
     }
 }

@@ -184,6 +184,28 @@ function New-TestCertificateAuthority {
     }
 }
 
+function Set-TestAapEnvironment {
+    <#
+    .SYNOPSIS
+        Prepares a child process's environment the way a build agent has it: none of this process's AAP, Packer or
+        AapPacker variables, AAP_HOSTNAME and AAP_TOKEN for the simulator, the built module findable by name, and a
+        ledger folder of its own.
+    #>
+    param(
+        [Parameter(Mandatory)] [System.Diagnostics.ProcessStartInfo] $StartInfo,
+        [Parameter(Mandatory)] [string] $ServerUri,
+        [Parameter(Mandatory)] [string] $StateFolder
+    )
+    foreach ($key in @($StartInfo.Environment.Keys)) {
+        if ($key -match '^(AAP_|AAPPACKER_|CONTROLLER_|TOWER_|PACKER_|TF_BUILD$|GITHUB_ACTIONS$)') { $null = $StartInfo.Environment.Remove($key) }
+    }
+    $StartInfo.Environment['AAP_HOSTNAME'] = $ServerUri
+    $StartInfo.Environment['AAP_TOKEN'] = 'sim-admin-token'
+    $StartInfo.Environment['PSModulePath'] = (Split-Path (Split-Path (Get-BuiltModulePath))) + [IO.Path]::PathSeparator + $StartInfo.Environment['PSModulePath']
+    $StartInfo.Environment['XDG_STATE_HOME'] = $StateFolder
+    $StartInfo.Environment['NO_COLOR'] = '1'
+}
+
 function Invoke-FreshPwsh {
     <#
     .SYNOPSIS
@@ -230,5 +252,5 @@ function Test-HelpGeneratorIsStub {
 }
 
 Export-ModuleMember -Function Get-BuiltModulePath, Get-SimulatorPath, Get-FreeTcpPort, Start-TestSimulator,
-    Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, New-TestCertificateAuthority, Invoke-FreshPwsh,
+    Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, New-TestCertificateAuthority, Set-TestAapEnvironment, Invoke-FreshPwsh,
     Test-HelpGeneratorIsStub
