@@ -120,6 +120,8 @@ function Invoke-SimulatorControl {
         $Body
     )
     $parameters = @{ Method = $Method; Uri = ($Simulator.Uri.TrimEnd('/') + '/_sim/' + $Path.TrimStart('/')) }
+    # An HTTPS simulator serves a test certificate; the control endpoints are the test's own back door.
+    if ($Simulator.Uri -like 'https:*') { $parameters.SkipCertificateCheck = $true }
     if ($null -ne $Body) {
         $parameters.Body = ($Body | ConvertTo-Json -Depth 10)
         $parameters.ContentType = 'application/json'
@@ -133,6 +135,75 @@ function Reset-TestSimulator([Parameter(Mandatory)] $Simulator) {
 
 function ConvertTo-TestSecret([Parameter(Mandatory)] [string] $Value) {
     ConvertTo-SecureString -String $Value -AsPlainText -Force
+}
+
+function New-TestCertificateAuthority {
+    <#
+    .SYNOPSIS
+        A private CA and a server certificate for 127.0.0.1 signed by it, as a company PKI would issue, written
+        into -Folder.
+    .OUTPUTS
+        An object with Pfx (the server certificate with its key), PfxPassword, CaBundle (the CA as PEM) and
+        SimulatorArguments (for Start-TestSimulator -ArgumentList: serve HTTPS with that certificate).
+    #>
+    param([Parameter(Mandatory)] [string] $Folder)
+
+    $x509 = 'System.Security.Cryptography.X509Certificates'
+    $now = [DateTimeOffset]::UtcNow
+    $sha256 = [System.Security.Cryptography.HashAlgorithmName]::SHA256
+    $pkcs1 = [System.Security.Cryptography.RSASignaturePadding]::Pkcs1
+    $caKey = [System.Security.Cryptography.RSA]::Create(2048)
+    $caRequest = New-Object "$x509.CertificateRequest" 'CN=AapPacker Test CA', $caKey, $sha256, $pkcs1
+    $caRequest.CertificateExtensions.Add((New-Object "$x509.X509BasicConstraintsExtension" $true, $false, 0, $true))
+    $caRequest.CertificateExtensions.Add((New-Object "$x509.X509KeyUsageExtension" ([System.Security.Cryptography.X509Certificates.X509KeyUsageFlags]'KeyCertSign, CrlSign'), $true))
+    $ca = $caRequest.CreateSelfSigned($now.AddDays(-1), $now.AddDays(30))
+
+    $serverKey = [System.Security.Cryptography.RSA]::Create(2048)
+    $serverRequest = New-Object "$x509.CertificateRequest" 'CN=127.0.0.1', $serverKey, $sha256, $pkcs1
+    $names = New-Object "$x509.SubjectAlternativeNameBuilder"
+    $names.AddIpAddress([ipaddress]'127.0.0.1')
+    $names.AddDnsName('localhost')
+    $serverRequest.CertificateExtensions.Add($names.Build())
+    $serverRequest.CertificateExtensions.Add((New-Object "$x509.X509BasicConstraintsExtension" $false, $false, 0, $false))
+    $serverAuth = [System.Security.Cryptography.OidCollection]::new()
+    $null = $serverAuth.Add([System.Security.Cryptography.Oid]::new('1.3.6.1.5.5.7.3.1'))
+    $serverRequest.CertificateExtensions.Add((New-Object "$x509.X509EnhancedKeyUsageExtension" $serverAuth, $false))
+    $server = $serverRequest.Create($ca, $now.AddDays(-1), $now.AddDays(29), [byte[]](1..16))
+    $serverWithKey = [System.Security.Cryptography.X509Certificates.RSACertificateExtensions]::CopyWithPrivateKey($server, $serverKey)
+
+    $password = 'test-pfx-pass'
+    $pfx = Join-Path $Folder 'server.pfx'
+    [IO.File]::WriteAllBytes($pfx, $serverWithKey.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pkcs12, $password))
+    $caBundle = Join-Path $Folder 'ca.pem'
+    Set-Content -Path $caBundle -Value $ca.ExportCertificatePem()
+    [pscustomobject]@{
+        Pfx                = $pfx
+        PfxPassword        = $password
+        CaBundle           = $caBundle
+        SimulatorArguments = @('--https-pfx', $pfx, '--https-password', $password)
+    }
+}
+
+function Set-TestAapEnvironment {
+    <#
+    .SYNOPSIS
+        Prepares a child process's environment the way a build agent has it: none of this process's AAP, Packer or
+        AapPacker variables, AAP_HOSTNAME and AAP_TOKEN for the simulator, the built module findable by name, and a
+        ledger folder of its own.
+    #>
+    param(
+        [Parameter(Mandatory)] [System.Diagnostics.ProcessStartInfo] $StartInfo,
+        [Parameter(Mandatory)] [string] $ServerUri,
+        [Parameter(Mandatory)] [string] $StateFolder
+    )
+    foreach ($key in @($StartInfo.Environment.Keys)) {
+        if ($key -match '^(AAP_|AAPPACKER_|CONTROLLER_|TOWER_|PACKER_|TF_BUILD$|GITHUB_ACTIONS$)') { $null = $StartInfo.Environment.Remove($key) }
+    }
+    $StartInfo.Environment['AAP_HOSTNAME'] = $ServerUri
+    $StartInfo.Environment['AAP_TOKEN'] = 'sim-admin-token'
+    $StartInfo.Environment['PSModulePath'] = (Split-Path (Split-Path (Get-BuiltModulePath))) + [IO.Path]::PathSeparator + $StartInfo.Environment['PSModulePath']
+    $StartInfo.Environment['XDG_STATE_HOME'] = $StateFolder
+    $StartInfo.Environment['NO_COLOR'] = '1'
 }
 
 function Invoke-FreshPwsh {
@@ -181,4 +252,5 @@ function Test-HelpGeneratorIsStub {
 }
 
 Export-ModuleMember -Function Get-BuiltModulePath, Get-SimulatorPath, Get-FreeTcpPort, Start-TestSimulator,
-    Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, Invoke-FreshPwsh, Test-HelpGeneratorIsStub
+    Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, New-TestCertificateAuthority, Set-TestAapEnvironment, Invoke-FreshPwsh,
+    Test-HelpGeneratorIsStub

@@ -8,38 +8,10 @@ BeforeAll {
     # A private CA and a server certificate for 127.0.0.1 signed by it, as a company PKI would issue.
     $script:Folder = Join-Path ([IO.Path]::GetTempPath()) ("aappacker-tls-" + [guid]::NewGuid().ToString('n'))
     $null = New-Item -ItemType Directory -Path $Folder
-    $now = [DateTimeOffset]::UtcNow
-    $caKey = [System.Security.Cryptography.RSA]::Create(2048)
-    $caRequest = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
-        'CN=AapPacker Test CA', $caKey, [System.Security.Cryptography.HashAlgorithmName]::SHA256,
-        [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
-    $caRequest.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension]::new($true, $false, 0, $true))
-    $caRequest.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509KeyUsageExtension]::new(
-            [System.Security.Cryptography.X509Certificates.X509KeyUsageFlags]'KeyCertSign, CrlSign', $true))
-    $ca = $caRequest.CreateSelfSigned($now.AddDays(-1), $now.AddDays(30))
+    $authority = New-TestCertificateAuthority -Folder $Folder
+    $script:CaBundle = $authority.CaBundle
 
-    $serverKey = [System.Security.Cryptography.RSA]::Create(2048)
-    $serverRequest = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new(
-        'CN=127.0.0.1', $serverKey, [System.Security.Cryptography.HashAlgorithmName]::SHA256,
-        [System.Security.Cryptography.RSASignaturePadding]::Pkcs1)
-    $names = [System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder]::new()
-    $names.AddIpAddress([ipaddress]'127.0.0.1')
-    $names.AddDnsName('localhost')
-    $serverRequest.CertificateExtensions.Add($names.Build())
-    $serverRequest.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension]::new($false, $false, 0, $false))
-    $usages = [System.Security.Cryptography.OidCollection]::new()
-    $null = $usages.Add([System.Security.Cryptography.Oid]::new('1.3.6.1.5.5.7.3.1'))
-    $serverRequest.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509EnhancedKeyUsageExtension]::new($usages, $false))
-    $serial = [byte[]](1..16)
-    $server = $serverRequest.Create($ca, $now.AddDays(-1), $now.AddDays(29), $serial)
-    $serverWithKey = [System.Security.Cryptography.X509Certificates.RSACertificateExtensions]::CopyWithPrivateKey($server, $serverKey)
-
-    $script:Pfx = Join-Path $Folder 'server.pfx'
-    [IO.File]::WriteAllBytes($Pfx, $serverWithKey.Export([System.Security.Cryptography.X509Certificates.X509ContentType]::Pkcs12, 'test-pfx-pass'))
-    $script:CaBundle = Join-Path $Folder 'ca.pem'
-    Set-Content -Path $CaBundle -Value $ca.ExportCertificatePem()
-
-    $script:Sim = Start-TestSimulator -Layout gateway -ArgumentList '--https-pfx', $Pfx, '--https-password', 'test-pfx-pass'
+    $script:Sim = Start-TestSimulator -Layout gateway -ArgumentList $authority.SimulatorArguments
 }
 
 AfterAll {

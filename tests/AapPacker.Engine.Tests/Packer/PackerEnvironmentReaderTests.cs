@@ -14,6 +14,7 @@ public class PackerEnvironmentReaderTests
 
     [Theory]
     [InlineData("<unknown>")]
+    [InlineData("<no value>")]
     [InlineData("ERR_ID_NOT_IMPLEMENTED_BY_BUILDER")]
     [InlineData("ERR_HTTP_ADDR_NOT_IMPLEMENTED_BY_BUILDER")]
     [InlineData("")]
@@ -73,6 +74,8 @@ public class PackerEnvironmentReaderTests
     {
         // Packer's base64encode(build.SSHPrivateKey) of an empty key is the empty string; of "<unknown>" it is a placeholder.
         Assert.Null(Read(("AAPPACKER_SSHKEY_B64", B64("<unknown>"))).SshPrivateKey);
+        // A JSON template's {{ build `Password` }} of a key the builder never fills is "<no value>" (the JSON recipe).
+        Assert.Null(Read(("AAPPACKER_PASSWORD_B64", B64("<no value>"))).Password);
         Assert.Null(Read(("AAPPACKER_PASSWORD_B64", B64(""))).Password);
     }
 
