@@ -6,7 +6,10 @@
     Build  compiles the module (net8.0 for PowerShell 7.4+, net472 for Windows PowerShell 5.1), the simulator
            and the help generator, then assembles out/AapPacker/ from an exact allowlist of files, with help.
     Test   Build, then every xunit project (TRX results in out/TestResults) and the Pester tests in a fresh
-           pwsh; prints a summary per suite and, last, "N passed, N failed". Exits 1 on any failure.
+           pwsh, with their own TMPDIR and XDG_STATE_HOME under out/test-run and their console output teed to
+           out/test-run/console.log; last the secret-scan suite checks all of that, the result files and the
+           tests' captured output for the test secrets. Prints a summary per suite and, last,
+           "N passed, N failed". Exits 1 on any failure.
     Demo   Build, start the bundled AAP simulator with build/demo-scenario.json and run Invoke-AapPackerProvision
            end to end the way a Packer shell-local provisioner does; show the exit code and that nothing is left.
     Bench  Arrives with issue 6.
@@ -36,6 +39,10 @@ $ArtifactsRoot = if ($env:AAPPACKER_ARTIFACTS) { $env:AAPPACKER_ARTIFACTS } else
 $OutRoot = if ($env:AAPPACKER_OUT) { $env:AAPPACKER_OUT } else { Join-Path $RepoRoot 'out' }
 $ModuleDir = Join-Path $OutRoot 'AapPacker'
 $TestResultsDir = Join-Path $OutRoot 'TestResults'
+# One test run's own temp directory, ledgers, captured output and console log: what the secret scan reads.
+$TestRunDir = Join-Path $OutRoot 'test-run'
+$ConsoleLog = Join-Path $TestRunDir 'console.log'
+$SecretScanProject = 'AapPacker.SecretScan.Tests'
 $ConfigLower = $Configuration.ToLowerInvariant()
 $PesterVersion = '5.7.1'
 
@@ -191,24 +198,53 @@ function Invoke-Test {
     $env:AAPPACKER_MODULE_PATH = Join-Path $ModuleDir 'AapPacker.psd1'
     $env:AAPPACKER_SIMULATOR_DLL = $SimulatorDll
     $env:AAPPACKER_NUGET_PACKAGES = $packages
+    $env:AAPPACKER_TESTSECRETS_DLL = Join-Path (Get-ProjectOutput 'AapPacker.TestSecrets') 'AapPacker.TestSecrets.dll'
+    Enter-TestRunDirectory
 
     $suites = [Collections.Generic.List[object]]::new()
-    foreach ($project in Get-ChildItem (Join-Path $RepoRoot 'tests') -Filter '*.Tests.csproj' -Recurse | Sort-Object Name) {
-        $name = $project.BaseName
-        Write-Step "xunit: $name"
-        $trx = Join-Path $TestResultsDir "$name.trx"
-        # A test hanging longer than the hang timeout is killed and reported (by name) instead of eating the CI budget.
-        & dotnet test $project.FullName -c $Configuration --no-build --nologo `
-            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $TestResultsDir `
-            --blame-hang-timeout 5m --blame-hang-dump-type none | Out-Host
-        $exit = $LASTEXITCODE
-        $suites.Add((Read-TrxSummary -Name $name -Path $trx -ExitCode $exit))
+    $projects = Get-ChildItem (Join-Path $RepoRoot 'tests') -Filter '*.Tests.csproj' -Recurse | Sort-Object Name
+    foreach ($project in $projects | Where-Object BaseName -NE $SecretScanProject) {
+        $suites.Add((Invoke-XunitSuite $project -TeeToConsoleLog))
     }
 
     Write-Step 'Pester'
     $suites.Add((Invoke-PesterSuite -PackagesRoot $packages))
 
+    # Last, when everything it reads has been written (its own output is not teed: the log is what it reads).
+    Write-Step 'Secret scan'
+    $env:AAPPACKER_SECRET_SCAN_PATHS = @($TestRunDir, $TestResultsDir) -join [IO.Path]::PathSeparator
+    $suites.Add((Invoke-XunitSuite ($projects | Where-Object BaseName -EQ $SecretScanProject)))
+
     Write-Summary $suites
+}
+
+# The test run's own TMPDIR, XDG_STATE_HOME (ledgers) and capture directory, fresh each run, so the secret scan
+# sees exactly what this run left behind (and nothing of other runs on the machine).
+function Enter-TestRunDirectory {
+    if (Test-Path $TestRunDir) { Remove-Item $TestRunDir -Recurse -Force }
+    $temp = Join-Path $TestRunDir 'tmp'
+    foreach ($directory in $temp, (Join-Path $TestRunDir 'state'), (Join-Path $TestRunDir 'captures')) {
+        $null = New-Item -ItemType Directory -Force -Path $directory
+    }
+    $env:TMPDIR = $temp
+    $env:TMP = $temp
+    $env:TEMP = $temp
+    $env:XDG_STATE_HOME = Join-Path $TestRunDir 'state'
+    $env:AAPPACKER_CAPTURE_DIR = Join-Path $TestRunDir 'captures'
+    $null = New-Item -ItemType File -Force -Path $ConsoleLog
+}
+
+function Invoke-XunitSuite([Parameter(Mandatory)] [IO.FileInfo] $Project, [switch] $TeeToConsoleLog) {
+    $name = $Project.BaseName
+    Write-Step "xunit: $name"
+    $trx = Join-Path $TestResultsDir "$name.trx"
+    # A test hanging longer than the hang timeout is killed and reported (by name) instead of eating the CI budget.
+    $arguments = @('test', $Project.FullName, '-c', $Configuration, '--no-build', '--nologo',
+        '--logger', "trx;LogFileName=$trx", '--logger', 'console;verbosity=normal', '--results-directory', $TestResultsDir,
+        '--blame-hang-timeout', '5m', '--blame-hang-dump-type', 'none')
+    if ($TeeToConsoleLog) { & dotnet @arguments | Tee-Object -FilePath $ConsoleLog -Append | Out-Host }
+    else { & dotnet @arguments | Out-Host }
+    Read-TrxSummary -Name $name -Path $trx -ExitCode $LASTEXITCODE
 }
 
 function Read-TrxSummary([string] $Name, [string] $Path, [int] $ExitCode) {
@@ -259,7 +295,8 @@ $result = Invoke-Pester -Configuration $configuration
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
     $pwsh = Get-PwshCommand
     $prefix = @($pwsh | Select-Object -Skip 1)
-    & $pwsh[0] @prefix -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded | Out-Host
+    & $pwsh[0] @prefix -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded 2>&1 |
+        ForEach-Object { "$_" } | Tee-Object -FilePath $ConsoleLog -Append | Out-Host
     $exit = $LASTEXITCODE
     if (-not (Test-Path $summaryPath)) {
         return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Skipped = 0; Note = "no summary (exit $exit)" }

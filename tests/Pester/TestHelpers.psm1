@@ -25,6 +25,39 @@ function Get-SimulatorPath {
     (Resolve-Path $path).Path
 }
 
+function Import-TestSecretCatalog {
+    <# Loads tests/AapPacker.TestSecrets (built with the solution): $env:AAPPACKER_TESTSECRETS_DLL, else the artifacts location. #>
+    if ('AapPacker.TestSecrets.TestSecretCatalog' -as [type]) { return }
+    $path = if ($env:AAPPACKER_TESTSECRETS_DLL) { $env:AAPPACKER_TESTSECRETS_DLL } else {
+        $artifacts = if ($env:AAPPACKER_ARTIFACTS) { $env:AAPPACKER_ARTIFACTS } else { Join-Path $script:RepoRoot 'artifacts' }
+        Join-Path $artifacts 'bin/AapPacker.TestSecrets/release/AapPacker.TestSecrets.dll'
+    }
+    if (-not (Test-Path $path)) {
+        throw "The test secret catalogue is not built ($path is missing): run 'dotnet build tests/AapPacker.TestSecrets -c Release'."
+    }
+    Add-Type -Path $path
+}
+
+function Get-TestSecret {
+    <#
+    .SYNOPSIS
+        A secret from the one test catalogue (tests/AapPacker.TestSecrets/TestSecretCatalog.cs), as plain text or,
+        with -AsSecureString, as the SecureString a cmdlet takes. The secret scan knows every catalogue value.
+    #>
+    param([Parameter(Mandatory)] [string] $Name, [switch] $AsSecureString)
+    Import-TestSecretCatalog
+    $value = [AapPacker.TestSecrets.TestSecretCatalog]::Get($Name)
+    if ($AsSecureString) { return ConvertTo-SecureString -String $value -AsPlainText -Force }
+    $value
+}
+
+function Save-TestCapture {
+    <# Keeps what a test captured from AapPacker for the run's secret scan (a no-op outside build.ps1 -Task Test). #>
+    param([Parameter(Mandatory)] [string] $Label, [AllowEmptyString()] [AllowNull()] [string] $Text)
+    Import-TestSecretCatalog
+    [AapPacker.TestSecrets.CapturedOutput]::Save($Label, $Text)
+}
+
 function Get-FreeTcpPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     try {
@@ -181,4 +214,5 @@ function Test-HelpGeneratorIsStub {
 }
 
 Export-ModuleMember -Function Get-BuiltModulePath, Get-SimulatorPath, Get-FreeTcpPort, Start-TestSimulator,
+    Get-TestSecret, Save-TestCapture,
     Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, Invoke-FreshPwsh, Test-HelpGeneratorIsStub
