@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Engine.Tests.Provisioning;
 using AapPacker.Engine.Tests.TestSupport;
@@ -12,23 +11,9 @@ namespace AapPacker.Engine.Tests.Resilience;
 /// asynchronous inventory delete and 404 already gone are waited out with bounded backoff; an object that still
 /// cannot be removed gives a warning naming it, and the exit code stays the job's.
 /// </summary>
-public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : IClassFixture<GatewaySimulatorFixture>, IAsyncLifetime
+public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : SimulatorApiTest(fixture), IClassFixture<GatewaySimulatorFixture>
 {
     private static readonly Regex InventoryPath = new("/inventories/\\d+/$", RegexOptions.CultureInvariant);
-    private AapClient? client;
-    private IAapApi api = null!;
-
-    public async Task InitializeAsync()
-    {
-        await fixture.ResetAsync();
-        (client, api) = await LifecycleHarness.ConnectAsync(fixture);
-    }
-
-    public Task DisposeAsync()
-    {
-        client?.Dispose();
-        return Task.CompletedTask;
-    }
 
     [Theory]
     [InlineData(409)]
@@ -36,43 +21,43 @@ public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : IClas
     public async Task Given_an_inventory_delete_refused_for_a_while_when_cleaning_up_then_it_is_retried_until_removed(int refusal)
     {
         var resources = await CreateAsync();
-        await fixture.Control.AddFaultsAsync(new FaultSpec("DELETE", "/inventories/\\d+/$", "status") { Status = refusal, Count = 3 });
-        await fixture.Control.ClearRequestsAsync();
+        await Fixture.Control.AddFaultsAsync(new FaultSpec("DELETE", "/inventories/\\d+/$", "status") { Status = refusal, Count = 3 });
+        await Fixture.Control.ClearRequestsAsync();
 
-        var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
+        var cleanup = await new BuildCleanup(Api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
 
         Assert.True(cleanup.Complete, cleanup.ToString());
         Assert.Equal([refusal, refusal, refusal, 202], await InventoryDeleteStatusesAsync());
-        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(Fixture));
     }
 
     [Fact]
     public async Task Given_the_asynchronous_inventory_delete_when_cleaning_up_then_it_is_followed_until_the_inventory_is_gone()
     {
         var resources = await CreateAsync();
-        await fixture.Control.ClearRequestsAsync();
+        await Fixture.Control.ClearRequestsAsync();
 
-        var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
+        var cleanup = await new BuildCleanup(Api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
 
         Assert.True(cleanup.Complete, cleanup.ToString());
         Assert.Contains(cleanup.Removed, i => i.ObjectType == "inventory");
-        var requests = (await fixture.Control.GetRequestsAsync()).Where(r => InventoryPath.IsMatch(r.Path)).ToList();
+        var requests = (await Fixture.Control.GetRequestsAsync()).Where(r => InventoryPath.IsMatch(r.Path)).ToList();
         Assert.Equal(("DELETE", 202), (requests[0].Method, requests[0].Status));
         Assert.Equal(("GET", 404), (requests[^1].Method, requests[^1].Status)); // gone, confirmed, not assumed
-        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(Fixture));
     }
 
     [Fact]
     public async Task Given_a_credential_someone_already_deleted_when_cleaning_up_then_its_404_counts_as_gone_not_as_a_failure()
     {
         var resources = await CreateAsync();
-        await api.DeleteAsync("credentials/" + resources.Credential!.Id + "/", CancellationToken.None);
+        await Api.DeleteAsync("credentials/" + resources.Credential!.Id + "/", CancellationToken.None);
 
-        var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
+        var cleanup = await new BuildCleanup(Api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
 
         Assert.True(cleanup.Complete, cleanup.ToString());
         Assert.Contains(cleanup.AlreadyGone, i => i.ObjectType == "credential" && i.Id == resources.Credential.Id);
-        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(Fixture));
     }
 
     [Theory]
@@ -81,12 +66,12 @@ public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : IClas
     public async Task Given_an_inventory_AAP_never_lets_go_when_provisioning_then_a_warning_names_it_and_the_job_decides_the_exit_code(
         string template, AapProvisionExitCode expected)
     {
-        await fixture.Control.AddFaultsAsync(new FaultSpec("DELETE", "/inventories/\\d+/$", "status") { Status = 409, Count = 100_000 });
+        await Fixture.Control.AddFaultsAsync(new FaultSpec("DELETE", "/inventories/\\d+/$", "status") { Status = 409, Count = 100_000 });
         var request = LifecycleHarness.Request(template);
         request.Cleanup.Timeout = TimeSpan.FromSeconds(2); // bounded: the build does not hang on a stuck object
         var reporter = new RecordingReporter();
 
-        var outcome = await new ProvisioningSession(api, reporter).RunAsync(request, CancellationToken.None);
+        var outcome = await new ProvisioningSession(Api, reporter).RunAsync(request, CancellationToken.None);
 
         Assert.Equal(expected, outcome.ExitCode);
         var inventory = outcome.Resources.Inventory!;
@@ -96,23 +81,23 @@ public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : IClas
         Assert.False(outcome.Cleanup!.Complete);
         Assert.Contains(outcome.Cleanup.Removed, i => i.ObjectType == "credential"); // removed first, still went
 
-        await fixture.Control.ClearFaultsAsync();
-        Assert.True((await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(outcome.Resources, null)).Complete);
-        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        await Fixture.Control.ClearFaultsAsync();
+        Assert.True((await new BuildCleanup(Api, LifecycleHarness.Request("x").Cleanup).RunAsync(outcome.Resources, null)).Complete);
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(Fixture));
     }
 
     private async Task<AapBuildResources> CreateAsync()
     {
         var build = BuildIdentity.Create(null, null, null);
-        var temporary = new TemporaryResources(api);
+        var temporary = new TemporaryResources(Api);
         var inventory = await temporary.CreateInventoryAsync(build, 1, null, null, CancellationToken.None);
         var host = await temporary.AddHostAsync(inventory.Id, HostVariablesBuilder.Build(new HostTarget { Address = "10.0.0.5" }), null, build.BuildId, null, CancellationToken.None);
-        var machineType = await MachineCredentialType.FindIdAsync(api, CancellationToken.None);
+        var machineType = await MachineCredentialType.FindIdAsync(Api, CancellationToken.None);
         var credential = await temporary.CreateMachineCredentialAsync(build, 1, machineType,
             new MachineCredentialInputs { UserName = "ec2-user", Password = SecretText.FromPlainText(TestSecrets.TestSecretCatalog.TargetPassword) }, null, CancellationToken.None);
         return new AapBuildResources { BuildId = build.BuildId, Inventory = inventory, Hosts = [host], Credential = credential };
     }
 
     private async Task<List<int>> InventoryDeleteStatusesAsync()
-        => (await fixture.Control.GetRequestsAsync()).Where(r => r.Method == "DELETE" && InventoryPath.IsMatch(r.Path)).Select(r => r.Status).ToList();
+        => (await Fixture.Control.GetRequestsAsync()).Where(r => r.Method == "DELETE" && InventoryPath.IsMatch(r.Path)).Select(r => r.Status).ToList();
 }
