@@ -16,7 +16,8 @@ public class TestRunScanTests(ITestOutputHelper output)
         var paths = ScanPaths();
         var result = new SecretChecker().CheckTrees(paths);
 
-        output.WriteLine($"Secret scan: {TestSecretCatalog.Scanned.Count} secrets, {result.FilesScanned} files, {result.Findings.Count} findings, {result.Unreadable.Count} unreadable.");
+        var forms = TestSecretCatalog.Scanned.Sum(s => SecretForms.Of(s.Value).Count);
+        output.WriteLine($"Figures: secret scan: {TestSecretCatalog.Scanned.Count} secrets in {forms} forms, {result.FilesScanned} files, {result.Findings.Count} findings, {result.Unreadable.Count} unreadable");
         foreach (var path in paths)
         {
             output.WriteLine($"  scanned: {path}");

@@ -102,6 +102,20 @@ Describe 'Secrets' {
             }
         }
 
+        It 'under Azure Pipelines Connect-Aap registers the token with the agent on stdout, not in any stream' {
+            # The agent's command necessarily holds the token: this child's output is asserted on, never kept for the scan.
+            $script = "`$t = ConvertTo-SecureString 'sim-admin-token' -AsPlainText -Force`n" +
+                "`$all = Connect-Aap -Uri '$($Sim.Uri)' -Token `$t -Verbose -Debug -WarningAction Continue *>&1 | Out-String`n" +
+                "`$leak = `$all -match [regex]::Escape('sim-admin-token')`n" +
+                "Write-Output ([pscustomobject]@{ StreamsHoldToken = `$leak })"
+            $stdout = Invoke-FreshPwsh -RawOutput -Environment @{ TF_BUILD = 'True'; AAPPACKER_MODULE = (Get-BuiltModulePath) } `
+                -Script ("Import-Module `$env:AAPPACKER_MODULE`n" + $script)
+            $lines = @($stdout -split "`r?`n")
+            $lines | Should -Contain '##vso[task.setsecret]sim-admin-token'
+            $lines | Should -Contain ('##vso[task.setsecret]' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('sim-admin-token')))
+            ($lines | Where-Object { $_ -like '{*' } | Select-Object -Last 1 | ConvertFrom-Json).StreamsHoldToken | Should -BeFalse
+        }
+
         It 'the connection object holds no secret' {
             $connection = Connect-Aap -Uri $Sim.Uri -Token (Get-TestSecret AdminToken -AsSecureString) -PassThru
             ($connection | ConvertTo-Json -Depth 5) | Should -Not -Match (Get-TestSecret AdminToken)

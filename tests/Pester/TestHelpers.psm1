@@ -178,7 +178,9 @@ function Invoke-FreshPwsh {
     #>
     param(
         [Parameter(Mandatory)] [string] $Script,
-        [hashtable] $Environment = @{}
+        [hashtable] $Environment = @{},
+        # Return the child's standard output as text instead (what a CI agent reading the process would see).
+        [switch] $RawOutput
     )
     $process = [Environment]::ProcessPath
     $start = [System.Diagnostics.ProcessStartInfo]::new($process)
@@ -202,6 +204,7 @@ function Invoke-FreshPwsh {
     if ($code -ne 0) {
         throw "The child pwsh failed (exit $code): $($stderr.Result)$stdout"
     }
+    if ($RawOutput) { return $stdout }
     $json = ($stdout -split "`r?`n" | Where-Object { $_ -match '^\s*[\[{"]' } | Select-Object -Last 1)
     if (-not $json) { return $null }
     $json | ConvertFrom-Json
