@@ -118,6 +118,34 @@ public class SecretCheckerTests
     }
 
     [Fact]
+    public void Given_empty_files_and_pipes_in_a_tree_when_scanning_then_they_are_passed_over_without_blocking()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "aappacker-scan-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(root);
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "empty.log"), "");
+            File.WriteAllText(Path.Combine(root, "leak.log"), Password.Value);
+            if (!OperatingSystem.IsWindows())
+            {
+                // What the runtime leaves in TMPDIR: a FIFO nobody writes to (opening it for reading would wait forever).
+                using var mkfifo = System.Diagnostics.Process.Start("mkfifo", Path.Combine(root, "clr-debug-pipe-test-in"));
+                mkfifo.WaitForExit();
+                Assert.Equal(0, mkfifo.ExitCode);
+            }
+
+            var result = _checker.CheckTrees([root]);
+
+            Assert.Equal(1, result.FilesScanned);
+            Assert.Single(result.Findings);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Given_a_secret_or_finding_when_formatted_then_only_number_name_and_form_show()
     {
         Assert.Equal("secret #1 (Password)", Password.ToString());

@@ -79,6 +79,13 @@ public sealed class SecretChecker
                 : Array.Empty<string>();
             foreach (var path in paths)
             {
+                // Pipes and sockets (the runtime's clr-debug-pipe-*, dotnet-diagnostic-* in TMPDIR) report length 0 and
+                // would block a read forever; an empty file holds no secret either.
+                if (new FileInfo(path).Length == 0)
+                {
+                    continue;
+                }
+
                 try
                 {
                     findings.AddRange(CheckFile(path));
