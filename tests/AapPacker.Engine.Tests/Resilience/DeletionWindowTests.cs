@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Engine.Tests.Provisioning;
 using AapPacker.Engine.Tests.TestSupport;
 using AapPacker.Models;
+using AapPacker.TestSecrets;
 
 namespace AapPacker.Engine.Tests.Resilience;
 
@@ -69,9 +71,18 @@ public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : Simul
         await Fixture.Control.AddFaultsAsync(new FaultSpec("DELETE", "/inventories/\\d+/$", "status") { Status = 409, Count = 100_000 });
         var request = LifecycleHarness.Request(template);
         request.Cleanup.Timeout = TimeSpan.FromSeconds(2); // bounded: the build does not hang on a stuck object
+        request.LedgerDirectory = Path.Combine(Path.GetTempPath(), "aappacker-ledger-" + Guid.NewGuid().ToString("N"));
+        request.BecomeMethod = "sudo";
+        request.BecomePassword = SecretText.FromPlainText(TestSecretCatalog.BecomePassword);
         var reporter = new RecordingReporter();
 
         var outcome = await new ProvisioningSession(Api, reporter).RunAsync(request, CancellationToken.None);
+
+        // What is left is in the ledger, for Remove-AapBuildResources -BuildId: ids and names, never a secret.
+        var ledger = Assert.Single(Directory.GetFiles(request.LedgerDirectory));
+        Assert.Contains(outcome.Resources.Inventory!.Id.ToString(CultureInfo.InvariantCulture), File.ReadAllText(ledger), StringComparison.Ordinal);
+        Assert.Empty(new SecretChecker().CheckFile(ledger));
+        Directory.Delete(request.LedgerDirectory, recursive: true);
 
         Assert.Equal(expected, outcome.ExitCode);
         var inventory = outcome.Resources.Inventory!;
@@ -94,7 +105,7 @@ public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : Simul
         var host = await temporary.AddHostAsync(inventory.Id, HostVariablesBuilder.Build(new HostTarget { Address = "10.0.0.5" }), null, build.BuildId, null, CancellationToken.None);
         var machineType = await MachineCredentialType.FindIdAsync(Api, CancellationToken.None);
         var credential = await temporary.CreateMachineCredentialAsync(build, 1, machineType,
-            new MachineCredentialInputs { UserName = "ec2-user", Password = SecretText.FromPlainText(TestSecrets.TestSecretCatalog.TargetPassword) }, null, CancellationToken.None);
+            new MachineCredentialInputs { UserName = "ec2-user", Password = SecretText.FromPlainText(TestSecretCatalog.TargetPassword) }, null, CancellationToken.None);
         return new AapBuildResources { BuildId = build.BuildId, Inventory = inventory, Hosts = [host], Credential = credential };
     }
 
