@@ -212,7 +212,10 @@ function Invoke-Test {
 
     # Last, when everything it reads has been written (its own output is not teed: the log is what it reads).
     Write-Step 'Secret scan'
-    $env:AAPPACKER_SECRET_SCAN_PATHS = @($TestRunDir, $TestResultsDir) -join [IO.Path]::PathSeparator
+    $scanned = @($TestRunDir, $TestResultsDir)
+    # Windows keeps ledgers under %LOCALAPPDATA% (XDG_STATE_HOME is a Unix convention): scan them there.
+    if ($IsWindows) { $scanned += Join-Path $env:LOCALAPPDATA 'AapPacker/ledger' }
+    $env:AAPPACKER_SECRET_SCAN_PATHS = $scanned -join [IO.Path]::PathSeparator
     $suites.Add((Invoke-XunitSuite ($projects | Where-Object BaseName -EQ $SecretScanProject)))
 
     Write-Summary $suites
@@ -308,7 +311,23 @@ $result = Invoke-Pester -Configuration $configuration
     [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = [int]$summary.Skipped; Note = '' }
 }
 
+# The lines tests print as "Figures: ..." (fault suite, secret scan, ...), gathered from the TRX files for the summary.
+function Get-TestFigures {
+    foreach ($trx in Get-ChildItem -Path $TestResultsDir -Filter *.trx -ErrorAction SilentlyContinue) {
+        [xml] $xml = Get-Content -Raw $trx.FullName
+        foreach ($node in $xml.SelectNodes("//*[local-name()='StdOut']")) {
+            $node.InnerText -split "`r?`n" | Where-Object { $_ -like 'Figures: *' }
+        }
+    }
+}
+
 function Write-Summary($Suites) {
+    $figures = @(Get-TestFigures)
+    if ($figures) {
+        Write-Host ''
+        Write-Host 'Figures' -ForegroundColor Cyan
+        $figures | ForEach-Object { Write-Host "  $($_.Substring('Figures: '.Length))" }
+    }
     Write-Host ''
     Write-Host 'Test summary' -ForegroundColor Cyan
     $Suites | Format-Table Suite, Passed, Failed, Skipped, Note -AutoSize | Out-String -Width 200 | Write-Host

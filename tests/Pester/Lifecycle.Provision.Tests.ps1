@@ -166,6 +166,22 @@ Describe 'Invoke-AapPackerProvision as a Packer script (<Layout>)' -ForEach $Lay
         $run.Output | Should -Match '##\[group\]'
     }
 
+    It 'under Azure Pipelines registers each line of a -SshPrivateKeyPath key file' {
+        $keyFile = Join-Path $Scripts ('key-' + [guid]::NewGuid().ToString('N'))
+        Set-Content -Path $keyFile -Value (Get-TestSecret PrivateKey) -NoNewline
+        try {
+            $run = Invoke-ProvisionScript -Simulator $Sim -NoCapture -Arguments "-JobTemplate Baseline -Organization Default -SshPrivateKeyPath '$keyFile'" -Environment @{
+                TF_BUILD = 'True'; AAPPACKER_PASSWORD_B64 = ''
+            }
+            $run.ExitCode | Should -Be 0 -Because $run.Output
+            $registered = @($run.Output -split "`r?`n" | Where-Object { $_ -like '##vso`[task.setsecret`]*' } | ForEach-Object { $_.Substring('##vso[task.setsecret]'.Length) })
+            foreach ($line in (Get-TestSecret PrivateKey) -split "`n" | Where-Object { $_ -and $_ -notlike '-----*' }) {
+                $registered | Should -Contain $line
+            }
+        }
+        finally { Remove-Item $keyFile -ErrorAction SilentlyContinue }
+    }
+
     It 'under GitHub Actions inside Packer writes no ::add-mask:: (Packer''s line prefix would print the secret instead)' {
         $run = Invoke-ProvisionScript -Simulator $Sim -NoCapture -Arguments '-JobTemplate Baseline -Organization Default' -Environment @{
             GITHUB_ACTIONS = 'true'; PACKER_BUILD_NAME = 'image'

@@ -273,6 +273,7 @@ namespace AapPacker.Commands
             try
             {
                 var bound = await InvokeOnPipelineThreadAsync(ReadBound).ConfigureAwait(false);
+                CiSecretRegistration.RegisterKeyFile(environment, bound.KeyPath);
                 var (client, ownsClient) = await ConnectAsync(bound, cancellationToken).ConfigureAwait(false);
                 owned = ownsClient ? client : null;
                 var api = new AapClientApi(client);

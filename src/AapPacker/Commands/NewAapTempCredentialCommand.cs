@@ -82,6 +82,7 @@ namespace AapPacker.Commands
             var keyPath = SshPrivateKeyPath is null
                 ? null
                 : await InvokeOnPipelineThreadAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(SshPrivateKeyPath)).ConfigureAwait(false);
+            CiSecretRegistration.RegisterKeyFile(ProcessEnvironment.Read(), keyPath);
             await LifecycleErrors.GuardAsync(() => CreateAsync(keyPath, cancellationToken), () => Organization).ConfigureAwait(false);
         }
 

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Security;
+using System.Text;
 using AapPacker.Engine.Api;
 using AapPacker.Engine.Packer;
 using AapPacker.Engine.Provisioning;
@@ -35,7 +37,38 @@ namespace AapPacker.Commands.Provision
                 secrets.Add(Decoded(environment, name));
             }
 
-            var commands = CiSecretMask.Commands(ci.System, environment, secrets);
+            Write(CiSecretMask.Commands(ci.System, environment, secrets));
+        }
+
+        /// <summary>Registers a key file's lines too (read only under a CI; a file that cannot be read is reported by the run).</summary>
+        public static void RegisterKeyFile(IDictionary<string, string?> environment, string? path)
+        {
+            if (string.IsNullOrEmpty(path) || CiLog.Detect(environment).System == CiSystem.None)
+            {
+                return;
+            }
+
+            string text;
+            try
+            {
+                var file = new FileInfo(path);
+                if (!file.Exists || file.Length > 64 * 1024)
+                {
+                    return;
+                }
+
+                text = File.ReadAllText(path, Encoding.UTF8);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException)
+            {
+                return;
+            }
+
+            Write(CiSecretMask.Commands(CiLog.Detect(environment).System, environment, new[] { text }));
+        }
+
+        private static void Write(IReadOnlyList<string> commands)
+        {
             foreach (var command in commands)
             {
                 Console.Out.WriteLine(command);
