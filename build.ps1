@@ -5,11 +5,11 @@
 .DESCRIPTION
     Build  compiles the module (net8.0 for PowerShell 7.4+, net472 for Windows PowerShell 5.1), the simulator
            and the help generator, then assembles out/AapPacker/ from an exact allowlist of files, with help.
-    Test   Build, then every xunit project (TRX results in out/TestResults) and the Pester tests in a fresh
-           pwsh, with their own TMPDIR and XDG_STATE_HOME under out/test-run and their console output teed to
-           out/test-run/console.log; last the secret-scan suite checks all of that, the result files and the
-           tests' captured output for the test secrets. Prints a summary per suite and, last,
-           "N passed, N failed". Exits 1 on any failure.
+    Test   Build, then every xunit project (TRX results in out/TestResults) and the Pester tests (tests/Pester and
+           the Packer end-to-end tests in tests/E2E) in a fresh pwsh, with their own TMPDIR and XDG_STATE_HOME
+           under out/test-run and their console output teed to out/test-run/console.log; last the secret-scan
+           suite checks all of that, the result files and the tests' captured output for the test secrets.
+           Prints a summary per suite and, last, "N passed, N failed". Exits 1 on any failure.
     Demo   Build, start the bundled AAP simulator with build/demo-scenario.json and run Invoke-AapPackerProvision
            end to end the way a Packer shell-local provisioner does; show the exit code and that nothing is left.
     Bench  Arrives with issue 6.
@@ -281,7 +281,7 @@ function Invoke-PesterSuite([string] $PackagesRoot) {
 $ErrorActionPreference = 'Stop'
 Import-Module $env:AAPPACKER_PESTER_PSD1
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $env:AAPPACKER_PESTER_TESTS
+$configuration.Run.Path = $env:AAPPACKER_PESTER_TESTS -split [IO.Path]::PathSeparator
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Detailed'
 $configuration.TestResult.Enabled = $true
@@ -295,7 +295,9 @@ $result = Invoke-Pester -Configuration $configuration
 } | ConvertTo-Json | Set-Content -Path $env:AAPPACKER_PESTER_SUMMARY
 '@
     $env:AAPPACKER_PESTER_PSD1 = $pester
-    $env:AAPPACKER_PESTER_TESTS = Join-Path $RepoRoot 'tests/Pester'
+    # tests/E2E: Packer + sshd + ansible-playbook against the simulator's real-runner mode (skipped with the reason when
+    # those tools are missing, failed under CI=true).
+    $env:AAPPACKER_PESTER_TESTS = (Join-Path $RepoRoot 'tests/Pester'), (Join-Path $RepoRoot 'tests/E2E') -join [IO.Path]::PathSeparator
     $env:AAPPACKER_TESTRESULTS = $TestResultsDir
     $env:AAPPACKER_PESTER_SUMMARY = $summaryPath
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))

@@ -15,6 +15,8 @@ internal static class SimulatorCommandLine
           --scenario FILE          scenario JSON (users, templates, outcomes); default: the built-in scenario
           --time-scale N           simulated seconds per real second (default 1)
           --manual-clock           simulated time moves only via POST /_sim/clock/advance
+          --playbook-dir DIR       real-runner mode: templates whose playbook is a file in DIR run it with ansible-playbook
+          --ansible-playbook PATH  the ansible-playbook executable for real runs (default: from PATH)
           --https-pfx FILE         serve HTTPS with this PKCS#12 certificate
           --https-password P       password of the PFX file
           --help                   show this text
@@ -54,6 +56,16 @@ internal static class SimulatorCommandLine
                         break;
                     case "--manual-clock":
                         options.ManualClock = true;
+                        break;
+                    case "--playbook-dir":
+                        options.PlaybookDirectory = Next();
+                        if (!Directory.Exists(options.PlaybookDirectory))
+                        {
+                            throw new ArgumentException($"--playbook-dir '{options.PlaybookDirectory}' is not a directory.");
+                        }
+                        break;
+                    case "--ansible-playbook":
+                        options.AnsiblePlaybookPath = Next();
                         break;
                     case "--https-pfx":
                         pfx = Next();

@@ -2,6 +2,7 @@ using AapPacker.Simulator.Clock;
 using AapPacker.Simulator.Control;
 using AapPacker.Simulator.Faults;
 using AapPacker.Simulator.Http;
+using AapPacker.Simulator.Runner;
 using AapPacker.Simulator.Scenario;
 using AapPacker.Simulator.Store;
 
@@ -27,6 +28,8 @@ internal sealed class SimulatorContext
             Time = scaled;
             Clock = scaled;
         }
+        Runner = new PlaybookRunner(new RunnerSettings { AnsiblePlaybook = options.AnsiblePlaybookPath }, Time);
+        Store.Runner = Runner;
         Reset();
     }
 
@@ -38,14 +41,16 @@ internal sealed class SimulatorContext
     public SimStore Store { get; } = new();
     public FaultInjector Faults { get; } = new();
     public RequestLog Requests { get; } = new();
+    public PlaybookRunner Runner { get; }
 
-    /// <summary>Back to the seed: store, faults, request log, launches.</summary>
+    /// <summary>Back to the seed: store, faults, request log, launches; real runs still going are killed.</summary>
     public void Reset()
     {
+        Runner.StopAllAsync().GetAwaiter().GetResult();
         lock (Store.Sync)
         {
             Store.Clear();
-            ScenarioSeeder.Seed(Store, Scenario, Time.GetUtcNow());
+            ScenarioSeeder.Seed(Store, Scenario, Time.GetUtcNow(), Options.PlaybookDirectory);
         }
         Faults.Clear();
         Requests.Clear();

@@ -33,6 +33,15 @@ public sealed class SimulatorOptions
 
     /// <summary>When true, simulated time only moves through <c>POST /_sim/clock/advance</c>.</summary>
     public bool ManualClock { get; set; }
+
+    /// <summary>
+    /// Real-runner mode: a job template whose <c>playbook</c> names a file in this directory runs it with
+    /// ansible-playbook (as does any template with <c>playbookFile</c> in the scenario).
+    /// </summary>
+    public string? PlaybookDirectory { get; set; }
+
+    /// <summary>The ansible-playbook executable real runs use (a name on PATH or a path).</summary>
+    public string AnsiblePlaybookPath { get; set; } = "ansible-playbook";
 }
 
 /// <summary>Starts the simulator in-process on loopback (real HTTP).</summary>
@@ -111,5 +120,6 @@ public sealed class RunningSimulator : IAsyncDisposable
             await _app.StopAsync().ConfigureAwait(false);
             await _app.DisposeAsync().ConfigureAwait(false);
         }
+        await Context.Runner.StopAllAsync().ConfigureAwait(false);
     }
 }

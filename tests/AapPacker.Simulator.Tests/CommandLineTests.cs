@@ -17,6 +17,31 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Parses_the_real_runner_options()
+    {
+        var dir = Directory.CreateTempSubdirectory("aapsim-cli-").FullName;
+        try
+        {
+            var options = SimulatorCommandLine.Parse(["--playbook-dir", dir, "--ansible-playbook", "/opt/ansible/bin/ansible-playbook"], out var message, out _);
+            Assert.Null(message);
+            Assert.Equal(dir, options!.PlaybookDirectory);
+            Assert.Equal("/opt/ansible/bin/ansible-playbook", options.AnsiblePlaybookPath);
+            Assert.Contains("--playbook-dir", SimulatorCommandLine.Usage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir);
+        }
+    }
+
+    [Fact]
+    public void A_playbook_dir_that_does_not_exist_gives_a_message_naming_it()
+    {
+        Assert.Null(SimulatorCommandLine.Parse(["--playbook-dir", "/no/such/playbooks"], out var message, out _));
+        Assert.Contains("/no/such/playbooks", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Defaults_to_port_8043_and_the_gateway_layout()
     {
         var options = SimulatorCommandLine.Parse([], out _, out _);

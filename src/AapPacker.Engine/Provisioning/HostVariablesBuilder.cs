@@ -6,7 +6,8 @@ namespace AapPacker.Engine.Provisioning
 {
     /// <summary>
     /// Builds a host's variables: <c>ansible_host</c>, <c>ansible_port</c>, <c>ansible_user</c>,
-    /// <c>ansible_connection</c> and, for WinRM, <c>ansible_winrm_transport/scheme/server_cert_validation</c>, merged
+    /// <c>ansible_connection</c> and, for WinRM, <c>ansible_winrm_transport/scheme/server_cert_validation</c> (the scheme
+    /// defaults to http on port 5985, https otherwise; the port to 5986 for https, 5985 for http), merged
     /// with the user's variables. Rules:
     /// <list type="bullet">
     /// <item>Keys derived from parameters win. A user variable with the same key is accepted when it has the same
@@ -27,6 +28,9 @@ namespace AapPacker.Engine.Provisioning
             "ansible_httpapi_pass", "ansible_httpapi_password", "ansible_net_password", "ansible_ssh_private_key",
             "ansible_private_key", "ansible_ssh_private_key_data", "ansible_winrm_cert_key_pem",
         };
+
+        private const int WinRmHttpPort = 5985;
+        private const int WinRmHttpsPort = 5986;
 
         private static readonly char[] BadAddressChars = { ' ', '\t', '\r', '\n', '/', '"', '\'' };
         private static readonly string[] Schemes = { "https", "http" };
@@ -70,10 +74,11 @@ namespace AapPacker.Engine.Provisioning
             }
             else if (connection == "winrm")
             {
-                var scheme = Choice(target.WinRmScheme, "https", Schemes, "-WinRmScheme");
+                // Packer hands over build.Port: 5985 is WinRM's HTTP listener, so https there could never connect.
+                var scheme = Choice(target.WinRmScheme, target.Port == WinRmHttpPort ? "http" : "https", Schemes, "-WinRmScheme");
                 var transport = Choice(target.WinRmTransport, "ntlm", Transports, "-WinRmTransport");
                 var validation = Choice(target.WinRmServerCertValidation, "validate", Validations, "-WinRmServerCertValidation");
-                port = target.Port ?? (scheme == "https" ? 5986 : 5985);
+                port = target.Port ?? (scheme == "https" ? WinRmHttpsPort : WinRmHttpPort);
                 derived["ansible_connection"] = "winrm";
                 derived["ansible_winrm_transport"] = transport;
                 derived["ansible_winrm_scheme"] = scheme;

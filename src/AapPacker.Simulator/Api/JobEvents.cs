@@ -26,9 +26,9 @@ internal static class JobEvents
     private static ApiResult List(ApiRequest req)
     {
         var job = Jobs.Find(req);
-        var plan = new EventPlan(job);
+        var plan = JobOutput.Of(job);
         var (from, to) = Bounds(req, plan);
-        var events = new VisibleEvents(job, req.Now, from, to);
+        var events = new VisibleEvents(job, req.Now, from, to, plan);
         var orderBy = req.QueryValue("order_by") ?? "start_line";
         var firstKey = orderBy.Split(',')[0].Trim();
         var descending = firstKey.StartsWith('-');
@@ -69,7 +69,7 @@ internal static class JobEvents
         return result;
     }
 
-    private static JsonArray Page(ApiRequest req, Job job, EventPlan plan, JobTimeline timeline, IReadOnlyList<int> counters, int start, int size, bool noTruncate)
+    private static JsonArray Page(ApiRequest req, Job job, IJobOutput plan, JobTimeline timeline, IReadOnlyList<int> counters, int start, int size, bool noTruncate)
     {
         var items = new JsonArray();
         for (var i = start; i < Math.Min(counters.Count, start + size); i++)
@@ -79,7 +79,7 @@ internal static class JobEvents
         return items;
     }
 
-    private static (int From, int To) Bounds(ApiRequest req, EventPlan plan)
+    private static (int From, int To) Bounds(ApiRequest req, IJobOutput plan)
     {
         int from = 1, to = plan.Count;
         int? Int(string key)
@@ -141,7 +141,7 @@ internal static class JobEvents
     /// <summary>A globally unique event id derived from the job and the counter.</summary>
     public static long EventId(Job job, int counter) => (job.Id * 10_000_000L) + counter;
 
-    public static JsonObject ToJson(ApiRequest req, Job job, EventPlan plan, JobTimeline timeline, int counter, bool noTruncate)
+    public static JsonObject ToJson(ApiRequest req, Job job, IJobOutput plan, JobTimeline timeline, int counter, bool noTruncate)
     {
         var e = plan.Get(counter);
         var stdout = e.Stdout;
@@ -152,7 +152,7 @@ internal static class JobEvents
         var host = e.HostName is null ? null : req.Store.Hosts.Values.FirstOrDefault(h => h.InventoryId == job.InventoryId && h.Name == e.HostName);
         var id = EventId(job, counter);
         var uuid = Uuid(job, counter);
-        var parent = e.EventLevel switch { 0 => "", 1 => Uuid(job, 1), 2 => Uuid(job, 2), _ => Uuid(job, counter - ((counter - 3) % (1 + plan.Hosts.Count))) };
+        var parent = e.EventLevel switch { 0 => "", 1 => Uuid(job, 1), 2 => Uuid(job, 2), _ => Uuid(job, plan.TaskStartCounter(counter)) };
         var data = new JsonObject { ["playbook"] = job.Playbook, ["playbook_uuid"] = Uuid(job, 1) };
         if (e.Play.Length > 0)
         {
@@ -168,7 +168,9 @@ internal static class JobEvents
         {
             data["host"] = e.HostName;
             data["remote_addr"] = e.HostName;
-            data["res"] = new JsonObject { ["changed"] = e.Changed, ["msg"] = e.Failed ? "Step failed as scripted" : "done" };
+            data["res"] = timeline.IsRecorded
+                ? new JsonObject { ["changed"] = e.Changed }
+                : new JsonObject { ["changed"] = e.Changed, ["msg"] = e.Failed ? "Step failed as scripted" : "done" };
         }
         if (e.Event == "playbook_on_stats")
         {

@@ -69,7 +69,7 @@ internal static partial class JobStdout
         }
     }
 
-    private static ApiResult Json(ApiRequest req, EventPlan plan, List<int> counters, long size, string tooLarge)
+    private static ApiResult Json(ApiRequest req, IJobOutput plan, List<int> counters, long size, string tooLarge)
     {
         if (size > MaxBytesDisplay)
         {
@@ -101,7 +101,7 @@ internal static partial class JobStdout
         });
     }
 
-    private static string Text(EventPlan plan, List<int> counters)
+    private static string Text(IJobOutput plan, List<int> counters)
     {
         var sb = new StringBuilder();
         foreach (var c in counters)
@@ -112,5 +112,5 @@ internal static partial class JobStdout
     }
 
     /// <summary>One stored event as the stdout views show it: one row per event, CRLF inside turned into LF.</summary>
-    private static string Line(EventPlan plan, int counter) => plan.Get(counter).Stdout.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    private static string Line(IJobOutput plan, int counter) => plan.Get(counter).Stdout.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AapPacker.Simulator.Http;
 using AapPacker.Simulator.Jobs;
+using AapPacker.Simulator.Runner;
 using AapPacker.Simulator.Store;
 
 namespace AapPacker.Simulator.Api;
@@ -33,17 +34,19 @@ internal static class Jobs
             return ApiResult.MethodNotAllowed("POST");
         }
         job.CancelRequested ??= req.Now;
+        job.Run?.Cancel();
         return ApiResult.Empty(202);
     }
 
     private static ApiResult HostSummaries(ApiRequest req)
     {
         var job = Find(req);
-        var timeline = new JobTimeline(job);
-        var plan = new EventPlan(job);
+        var plan = JobOutput.Of(job);
+        var recorded = plan as RecordedOutput;
+        var timeline = new JobTimeline(job, recorded);
         var items = new List<JsonObject>();
-        // Summaries are written when playbook_on_stats is saved.
-        if (timeline.FinalEventCount == plan.Count && timeline.VisibleAt(plan.Count) <= req.Now)
+        // Summaries are written when playbook_on_stats is saved (a real run: once it has ended).
+        if (recorded is not null ? recorded.FinishedAt is not null : timeline.FinalEventCount == plan.Count && timeline.VisibleAt(plan.Count) <= req.Now)
         {
             for (var i = 0; i < plan.Hosts.Count; i++)
             {
@@ -192,7 +195,9 @@ internal static class Jobs
         };
         if (detail)
         {
-            o["job_args"] = timeline.Started(now) is null ? "" : $"[\"ansible-playbook\", \"-i\", \"/runner/inventory/hosts\", \"-e\", \"@/runner/env/extravars\", \"{job.Playbook}\"]";
+            o["job_args"] = timeline.Started(now) is null ? ""
+                : job.Run is { } run ? System.Text.Json.JsonSerializer.Serialize(run.Arguments.Prepend("ansible-playbook"))
+                : $"[\"ansible-playbook\", \"-i\", \"/runner/inventory/hosts\", \"-e\", \"@/runner/env/extravars\", \"{job.Playbook}\"]";
             o["job_cwd"] = timeline.Started(now) is null ? "" : "/runner/project";
             o["job_env"] = new JsonObject();
         }
@@ -232,7 +237,7 @@ internal static class Jobs
 
     private static JsonObject HostStatusCounts(Job job)
     {
-        var plan = new EventPlan(job);
+        var plan = JobOutput.Of(job);
         int ok = 0, changed = 0, failures = 0;
         for (var i = 0; i < plan.Hosts.Count; i++)
         {

@@ -10,7 +10,7 @@ namespace AapPacker.Simulator.Jobs;
 /// playbook_on_play_start, then groups of one task start plus one runner event per host, then playbook_on_stats
 /// with the recap. Lines are 0-based, end exclusive, contiguous.
 /// </summary>
-internal sealed class EventPlan
+internal sealed class EventPlan : IJobOutput
 {
     public const int MinimumEvents = 4;
     public const string PlayName = "Configure image";
@@ -154,6 +154,8 @@ internal sealed class EventPlan
         var changed = !failed && (p / _group) % 3 == 1;
         return new JobEvent(counter, name, HostLine(host, failed, changed), start, end, host, PlayName, task, failed, changed, 3);
     }
+
+    public int TaskStartCounter(int counter) => counter - ((counter - 3) % _group);
 
     /// <summary>Per host: tasks run, changed, failed (for the recap and job_host_summaries).</summary>
     public (int Ok, int Changed, int Failures) HostCounts(int hostIndex)

@@ -52,6 +52,10 @@ internal static class JobFactory
             JobSliceNumber = sliceNumber,
             JobSliceCount = sliceCount,
         };
+        if (template.Script.PlaybookFile is { } playbook && store.Runner is { } runner)
+        {
+            job.Run = runner.Start(store, job, playbook);
+        }
         store.Jobs[id] = job;
         return job;
     }

@@ -1,3 +1,4 @@
+using AapPacker.Simulator.Runner;
 using AapPacker.Simulator.Store;
 
 namespace AapPacker.Simulator.Jobs;
@@ -7,6 +8,8 @@ namespace AapPacker.Simulator.Jobs;
 /// every reader at the same simulated instant sees the same job (no timers, works with a manual clock).
 /// pending (launch) → waiting (+1 s) → running (+2 s) → terminal (+run seconds); events appear while running,
 /// some late (out of order), and event processing finishes a few seconds after <c>finished</c>.
+/// A real run (<see cref="Job.Run"/>) is read from its recorded snapshot instead: its status, times and events
+/// are facts, visible as soon as they are recorded.
 /// </summary>
 internal sealed class JobTimeline
 {
@@ -18,10 +21,29 @@ internal sealed class JobTimeline
     public static readonly TimeSpan EventProcessingLag = TimeSpan.FromSeconds(3);
 
     private readonly Job _job;
+    private readonly RecordedOutput? _recorded;
 
     public JobTimeline(Job job)
+        : this(job, job.Run?.Snapshot())
+    {
+    }
+
+    public JobTimeline(Job job, RecordedOutput? recorded)
     {
         _job = job;
+        if (recorded is not null)
+        {
+            _recorded = recorded;
+            WaitingAt = job.Created;
+            RunningAt = recorded.StartedAt ?? DateTimeOffset.MaxValue;
+            FinishAt = recorded.FinishedAt ?? DateTimeOffset.MaxValue;
+            EventsDoneAt = FinishAt;
+            FinalStatus = recorded.FinalStatus ?? "running";
+            EventCount = FinalEventCount = recorded.Count;
+            Run = recorded.StartedAt is { } s && recorded.FinishedAt is { } f ? f - s : TimeSpan.Zero;
+            CanceledBeforeStart = recorded.StartedAt is null && recorded.FinishedAt is not null;
+            return;
+        }
         WaitingAt = job.Created + PendingFor;
         RunningAt = WaitingAt + WaitingFor;
         var run = TimeSpan.FromSeconds(Math.Max(0.1, job.Script.RunSeconds));
@@ -64,8 +86,15 @@ internal sealed class JobTimeline
 
     public static bool IsActive(string status) => status is "new" or "pending" or "waiting" or "running";
 
+    /// <summary>True for a real run (events recorded, not planned).</summary>
+    public bool IsRecorded => _recorded is not null;
+
     public string Status(DateTimeOffset now)
     {
+        if (_recorded is { } r)
+        {
+            return r.FinalStatus ?? (r.StartedAt is null ? "waiting" : "running");
+        }
         if (now >= FinishAt)
         {
             return FinalStatus;
@@ -73,10 +102,10 @@ internal sealed class JobTimeline
         return now < WaitingAt ? "pending" : now < RunningAt ? "waiting" : "running";
     }
 
-    public DateTimeOffset? Started(DateTimeOffset now) => CanceledBeforeStart || now < RunningAt ? null : RunningAt;
-    public DateTimeOffset? Finished(DateTimeOffset now) => now >= FinishAt ? FinishAt : null;
+    public DateTimeOffset? Started(DateTimeOffset now) => _recorded is { } r ? r.StartedAt : CanceledBeforeStart || now < RunningAt ? null : RunningAt;
+    public DateTimeOffset? Finished(DateTimeOffset now) => _recorded is { } r ? r.FinishedAt : now >= FinishAt ? FinishAt : null;
     public DateTimeOffset? CanceledOn(DateTimeOffset now) => _job.CancelRequested is { } tc && now >= tc ? tc : null;
-    public bool EventProcessingFinished(DateTimeOffset now) => now >= EventsDoneAt;
+    public bool EventProcessingFinished(DateTimeOffset now) => _recorded is { } r ? r.FinishedAt is not null : now >= EventsDoneAt;
 
     public double Elapsed(DateTimeOffset now)
     {
@@ -89,13 +118,13 @@ internal sealed class JobTimeline
     }
 
     /// <summary>When event <paramref name="counter"/> (1-based) leaves the runner.</summary>
-    public DateTimeOffset EmitTime(int counter) => RunningAt + (Run * counter / EventCount);
+    public DateTimeOffset EmitTime(int counter) => _recorded is { } r ? r.RecordedAt(counter) : RunningAt + (Run * counter / EventCount);
 
     /// <summary>When the event becomes visible in the API: a little later, and some much later (out of order).</summary>
-    public DateTimeOffset VisibleAt(int counter) => EmitTime(counter) + EventPlan.StorageLag(counter, EventCount);
+    public DateTimeOffset VisibleAt(int counter) => _recorded is { } r ? r.RecordedAt(counter) : EmitTime(counter) + EventPlan.StorageLag(counter, EventCount);
 
     /// <summary>Events emitted by <paramref name="now"/> (a prefix of the plan).</summary>
-    public int EmittedCount(DateTimeOffset now) => Math.Min(FinalEventCount, EmittedBy(now, EventCount, Run, RunningAt));
+    public int EmittedCount(DateTimeOffset now) => _recorded is { } r ? r.Count : Math.Min(FinalEventCount, EmittedBy(now, EventCount, Run, RunningAt));
 
     private int EmittedBy(DateTimeOffset t, int n, TimeSpan run) => EmittedBy(t, n, run, RunningAt);
 

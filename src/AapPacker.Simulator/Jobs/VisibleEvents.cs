@@ -1,3 +1,4 @@
+using AapPacker.Simulator.Runner;
 using AapPacker.Simulator.Store;
 
 namespace AapPacker.Simulator.Jobs;
@@ -14,11 +15,20 @@ internal sealed class VisibleEvents
     private readonly int _watermark;
     private readonly List<int> _tail;
 
-    public VisibleEvents(Job job, DateTimeOffset now, int from = 1, int to = int.MaxValue)
+    public VisibleEvents(Job job, DateTimeOffset now, int from = 1, int to = int.MaxValue, IJobOutput? output = null)
     {
-        Timeline = new JobTimeline(job);
-        Plan = new EventPlan(job);
+        Plan = output ?? JobOutput.Of(job);
+        var recorded = Plan as RecordedOutput;
+        Timeline = new JobTimeline(job, recorded);
         _from = Math.Max(1, from);
+        if (recorded is not null)
+        {
+            // A real run's events are stored as they are recorded: all of them are visible, in order.
+            _watermark = Math.Min(to, recorded.Count);
+            _tail = [];
+            Count = Math.Max(0, _watermark - _from + 1);
+            return;
+        }
         var emitted = Math.Min(to, Timeline.EmittedCount(now));
         // Events emitted more than MaxLag ago are surely stored; step back one for rounding at the boundary.
         var safe = Math.Min(emitted, Math.Max(0, Timeline.EmittedCount(now - MaxLag) - 1));
@@ -35,7 +45,7 @@ internal sealed class VisibleEvents
     }
 
     public JobTimeline Timeline { get; }
-    public EventPlan Plan { get; }
+    public IJobOutput Plan { get; }
     public int Count { get; }
 
     /// <summary>The i-th visible counter (0-based, ascending).</summary>

@@ -82,6 +82,8 @@ internal sealed class ScenarioJobTemplate
     public double RunSeconds { get; set; } = 10;
     public int SliceCount { get; set; } = 1;
     public JsonObject Artifacts { get; set; } = [];
+    /// <summary>Real-runner mode: run this playbook with ansible-playbook (relative to the scenario file).</summary>
+    public string? PlaybookFile { get; set; }
 }
 
 /// <summary>A survey.</summary>

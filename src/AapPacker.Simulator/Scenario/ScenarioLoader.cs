@@ -27,6 +27,21 @@ internal static class ScenarioLoader
         // The default workflows run default templates: keep them only when the job templates are the defaults too.
         doc.WorkflowTemplates ??= doc.JobTemplates is null ? DefaultScenario.WorkflowTemplates() : [];
         doc.JobTemplates ??= DefaultScenario.JobTemplates();
+        ResolvePlaybookFiles(doc, Path.GetDirectoryName(Path.GetFullPath(path))!);
         return doc;
+    }
+
+    private static void ResolvePlaybookFiles(ScenarioDocument doc, string scenarioDirectory)
+    {
+        foreach (var t in doc.JobTemplates!.Where(t => !string.IsNullOrEmpty(t.PlaybookFile)))
+        {
+            var full = Path.GetFullPath(Path.Combine(scenarioDirectory, t.PlaybookFile!));
+            if (!File.Exists(full))
+            {
+                throw new InvalidDataException(
+                    $"Job template '{t.Name}' has playbookFile '{t.PlaybookFile}', but '{full}' does not exist. Fix the path (relative to the scenario file) or remove playbookFile.");
+            }
+            t.PlaybookFile = full;
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace AapPacker.Simulator.Scenario;
 /// <summary>Fills an empty store from a scenario; everything it creates is a seed object.</summary>
 internal static class ScenarioSeeder
 {
-    public static void Seed(SimStore store, ScenarioDocument doc, DateTimeOffset now)
+    public static void Seed(SimStore store, ScenarioDocument doc, DateTimeOffset now, string? playbookDirectory = null)
     {
         var created = now - TimeSpan.FromDays(30);
         store.InventoryDeletionDelay = TimeSpan.FromSeconds(doc.InventoryDeletionSeconds ?? 5);
@@ -92,6 +92,7 @@ internal static class ScenarioSeeder
                     EventStdoutBytes = t.EventStdoutBytes,
                     RunSeconds = t.RunSeconds,
                     Artifacts = t.Artifacts,
+                    PlaybookFile = RealPlaybook(t, playbookDirectory),
                 },
                 Created = created,
             };
@@ -120,6 +121,21 @@ internal static class ScenarioSeeder
             }
             store.WorkflowTemplates[id] = template;
         }
+    }
+
+    /// <summary>The playbook a template runs for real: its <c>playbookFile</c>, else its playbook in the playbook directory.</summary>
+    private static string? RealPlaybook(ScenarioJobTemplate t, string? playbookDirectory)
+    {
+        if (!string.IsNullOrEmpty(t.PlaybookFile))
+        {
+            return t.PlaybookFile;
+        }
+        if (string.IsNullOrEmpty(playbookDirectory))
+        {
+            return null;
+        }
+        var candidate = Path.GetFullPath(Path.Combine(playbookDirectory, t.Playbook));
+        return File.Exists(candidate) ? candidate : null;
     }
 
     private static Survey ToSurvey(ScenarioSurvey? survey) => survey is null

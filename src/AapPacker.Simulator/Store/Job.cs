@@ -33,4 +33,6 @@ internal sealed class Job
     public int? WorkflowNodeId { get; init; }
     public int JobSliceNumber { get; init; }
     public int JobSliceCount { get; init; } = 1;
+    /// <summary>The real ansible-playbook run of a template bound to a playbook file; null for scripted jobs.</summary>
+    public Runner.PlaybookRun? Run { get; set; }
 }

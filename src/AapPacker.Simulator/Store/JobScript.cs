@@ -15,4 +15,6 @@ internal sealed class JobScript
     public double RunSeconds { get; init; } = 10;
     /// <summary>What <c>set_stats</c> publishes (job <c>artifacts</c>).</summary>
     public JsonObject Artifacts { get; init; } = [];
+    /// <summary>When set, jobs run this playbook for real (real-runner mode) instead of following the script.</summary>
+    public string? PlaybookFile { get; init; }
 }

@@ -28,6 +28,9 @@ internal sealed class SimStore
     public SortedDictionary<int, WorkflowJob> WorkflowJobs { get; } = [];
     public List<LaunchRecord> Launches { get; } = [];
 
+    /// <summary>Runs the jobs of templates bound to a real playbook (real-runner mode).</summary>
+    public Runner.PlaybookRunner? Runner { get; set; }
+
     /// <summary>Seconds an inventory stays <c>pending_deletion</c> before it is gone.</summary>
     public TimeSpan InventoryDeletionDelay { get; set; } = TimeSpan.FromSeconds(5);
 

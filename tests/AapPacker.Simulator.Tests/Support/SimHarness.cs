@@ -35,9 +35,15 @@ public sealed class SimHarness : IAsyncDisposable
     public HttpClient Http { get; }
     public string ApiRoot => Sim.ApiRoot;
 
-    public static async Task<SimHarness> StartAsync(string layout = "awx", bool manualClock = true, string? scenarioPath = null)
+    public static async Task<SimHarness> StartAsync(string layout = "awx", bool manualClock = true, string? scenarioPath = null, string? playbookDirectory = null)
     {
-        var sim = await SimulatorHost.StartAsync(new SimulatorOptions { Layout = layout, ManualClock = manualClock, ScenarioPath = scenarioPath });
+        var sim = await SimulatorHost.StartAsync(new SimulatorOptions
+        {
+            Layout = layout,
+            ManualClock = manualClock,
+            ScenarioPath = scenarioPath,
+            PlaybookDirectory = playbookDirectory,
+        });
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
         return new SimHarness(sim, new HttpClient(handler) { BaseAddress = sim.BaseUri });
     }

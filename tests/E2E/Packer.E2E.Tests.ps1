@@ -1,0 +1,149 @@
+# Packer end to end, for real: Packer's null builder connects over SSH to a throwaway sshd on loopback; its
+# shell-local provisioner runs pwsh with the README's recipe and Invoke-AapPackerProvision against the simulator in
+# real-runner mode, where ansible-playbook logs in to the same sshd with the host variables and the Machine
+# credential AapPacker registered and writes a marker file. HCL2 and JSON templates; a failing playbook fails the
+# build with exit code 1; the simulator holds nothing afterwards.
+# Needs packer, sshd, ssh-keygen and ansible-playbook (.ci/run installs them): skipped with the reason when they are
+# missing here, failed when they are missing under CI=true.
+
+BeforeDiscovery {
+    $script:Templates = @(@{ Format = 'HCL2'; File = 'e2e.pkr.hcl' }, @{ Format = 'JSON'; File = 'e2e.json' })
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot '../Pester/TestHelpers.psm1') -Force
+
+    function Find-Tool([string] $Name) {
+        $found = Get-Command $Name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($found) { return $found.Source }
+        foreach ($dir in '/usr/sbin', '/usr/local/sbin') {
+            if (Test-Path (Join-Path $dir $Name)) { return (Join-Path $dir $Name) }
+        }
+    }
+
+    $script:Tools = @{}
+    $missing = foreach ($name in 'packer', 'sshd', 'ssh-keygen', 'ansible-playbook') {
+        $script:Tools[$name] = Find-Tool $name
+        if (-not $script:Tools[$name]) { $name }
+    }
+    $script:SkipReason = $null
+    if ($missing) {
+        $message = "Not installed: $($missing -join ', '). Install with: apt-get install packer openssh-server ansible-core (.ci/run does)."
+        if ($env:CI -eq 'true') { throw "CI=true, but the end-to-end tools are missing. $message" }
+        $script:SkipReason = $message
+        return
+    }
+
+    $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+    $script:Work = Join-Path ([IO.Path]::GetTempPath()) "aappacker-e2e-$PID"
+    $null = New-Item -ItemType Directory -Force -Path $Work
+
+    # `pwsh` for shell-local: the repository's local dotnet tool, run from the repository root.
+    $bin = New-Item -ItemType Directory -Force -Path (Join-Path $Work 'bin')
+    $wrapper = Join-Path $bin 'pwsh'
+    Set-Content -Path $wrapper -Value "#!/bin/sh`ncd '$RepoRoot' && exec dotnet pwsh `"`$@`"`n"
+    & chmod 755 $wrapper
+
+    # The throwaway sshd: generated host and client keys, key authentication only, loopback, a free port.
+    $sshDir = New-Item -ItemType Directory -Force -Path (Join-Path $Work 'sshd')
+    foreach ($key in 'host_key', 'client_key') {
+        & $Tools['ssh-keygen'] -q -t ed25519 -N '' -C aappacker-e2e -f (Join-Path $sshDir $key)
+        if ($LASTEXITCODE -ne 0) { throw "ssh-keygen failed for $key." }
+    }
+    Copy-Item (Join-Path $sshDir 'client_key.pub') (Join-Path $sshDir 'authorized_keys')
+    # sshd's privilege separation directory (missing where the package never ran its service); root only needs it.
+    if ([Environment]::UserName -eq 'root') { $null = New-Item -ItemType Directory -Force -Path '/run/sshd' }
+    $script:SshPort = Get-FreeTcpPort
+    $config = Join-Path $sshDir 'sshd_config'
+    @(
+        "Port $SshPort", 'ListenAddress 127.0.0.1', "HostKey $sshDir/host_key", "AuthorizedKeysFile $sshDir/authorized_keys",
+        "PidFile $sshDir/sshd.pid", 'PubkeyAuthentication yes', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
+        'PermitRootLogin prohibit-password', 'UsePAM no', 'StrictModes no', 'LogLevel INFO'
+    ) | Set-Content -Path $config
+    $start = [Diagnostics.ProcessStartInfo]::new($Tools['sshd'])
+    foreach ($a in '-f', $config, '-D', '-e') { $start.ArgumentList.Add($a) }
+    $start.RedirectStandardError = $true
+    $start.UseShellExecute = $false
+    $script:Sshd = [Diagnostics.Process]::Start($start)
+    # Ready when sshd says it listens (its own log line), not after a guessed delay.
+    while ($null -ne ($line = $Sshd.StandardError.ReadLine())) {
+        if ($line -like '*Server listening on 127.0.0.1*') { break }
+    }
+    if ($null -eq $line) { throw "sshd exited ($($Sshd.ExitCode)) before listening; see $config." }
+    $null = $Sshd.StandardError.ReadToEndAsync()
+    $script:ClientKey = Join-Path $sshDir 'client_key'
+    $script:SshUser = [Environment]::UserName
+
+    $script:Simulator = Start-TestSimulator -Layout gateway -TimeScale 20 -Scenario (Join-Path $PSScriptRoot 'scenario.json')
+
+    # Runs `packer build` on one template; returns the exit code and everything Packer printed.
+    function Invoke-PackerBuild([string] $Template, [string] $JobTemplate, [string] $BuildId, [string] $MarkerPath) {
+        $start = [Diagnostics.ProcessStartInfo]::new($Tools['packer'])
+        $arguments = @('build', '-color=false',
+            '-var', "ssh_port=$SshPort", '-var', "ssh_user=$SshUser", '-var', "ssh_key_file=$ClientKey",
+            '-var', "module_path=$(Get-BuiltModulePath)", '-var', "job_template=$JobTemplate",
+            '-var', "build_id=$BuildId", '-var', "marker_path=$MarkerPath",
+            (Join-Path $PSScriptRoot "templates/$Template"))
+        foreach ($a in $arguments) { $start.ArgumentList.Add($a) }
+        $start.UseShellExecute = $false
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        $start.WorkingDirectory = $Work
+        $start.Environment['PATH'] = "$bin$([IO.Path]::PathSeparator)$env:PATH"
+        $start.Environment['AAP_HOSTNAME'] = $Simulator.Uri
+        $start.Environment['AAP_TOKEN'] = 'sim-admin-token'
+        $start.Environment['CHECKPOINT_DISABLE'] = '1'
+        $start.Environment['PACKER_NO_COLOR'] = '1'
+        $process = [Diagnostics.Process]::Start($start)
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        if (-not $process.WaitForExit(240000)) {
+            $process.Kill($true)
+            throw "packer build $Template did not finish within 4 minutes; output so far: $($stdout.Result)"
+        }
+        $process.WaitForExit()
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result }
+    }
+}
+
+AfterAll {
+    if ($script:Simulator) { & $Simulator.Stop }
+    if ($script:Sshd -and -not $Sshd.HasExited) { $Sshd.Kill($true); $null = $Sshd.WaitForExit(10000) }
+    if ($script:Work -and (Test-Path $Work)) { Remove-Item -Recurse -Force $Work }
+}
+
+Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $Templates {
+    BeforeEach {
+        if ($SkipReason) { Set-ItResult -Skipped -Because $SkipReason }
+    }
+
+    It 'logs in over SSH with what AapPacker registered, writes the marker, exits 0 and leaves nothing in AAP' {
+        if ($SkipReason) { return }
+        $buildId = "e2e-$Format-" + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $marker = Join-Path $Work "$buildId.marker"
+        $run = Invoke-PackerBuild -Template $File -JobTemplate 'Mark Image' -BuildId $buildId -MarkerPath $marker
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'TASK \[Write the build marker on the target\]'
+        $run.Output | Should -Match 'Exit code 0'
+        $content = (Get-Content -Raw $marker).Trim() -split ' '
+        $content[0] | Should -Be $buildId
+        $content[1] | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'   # build.PackerRunUUID
+        $content[2] | Should -Be $SshUser
+        (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
+        # The login key reached AAP only inside the Machine credential: neither it nor its base64 form is in the log.
+        $keyText = Get-Content -Raw $ClientKey
+        $run.Output | Should -Not -Match ([regex]::Escape(($keyText -split "`n")[1]))
+        $run.Output | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([IO.File]::ReadAllBytes($ClientKey)).Substring(0, 40)))
+    }
+
+    It 'fails the Packer build with exit code 1 when the playbook fails, and leaves nothing in AAP' {
+        if ($SkipReason) { return }
+        $buildId = "e2e-fail-$Format-" + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        $run = Invoke-PackerBuild -Template $File -JobTemplate 'Break Image' -BuildId $buildId -MarkerPath (Join-Path $Work 'unused')
+        $run.ExitCode | Should -Not -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'image refused by policy'
+        $run.Output | Should -Match 'Exit code 1 '
+        $run.Output | Should -Match 'non-zero exit status: 1'
+        (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
+    }
+}
