@@ -234,6 +234,9 @@ function Enter-TestRunDirectory {
     $env:TEMP = $temp
     $env:XDG_STATE_HOME = Join-Path $TestRunDir 'state'
     $env:AAPPACKER_CAPTURE_DIR = Join-Path $TestRunDir 'captures'
+    # Secrets tests generate (Register-TestSecret), kept beside the run directory: the scan must not read its own list.
+    $env:AAPPACKER_RUN_SECRETS = Join-Path $OutRoot 'test-run-secrets.tsv'
+    Remove-Item $env:AAPPACKER_RUN_SECRETS -ErrorAction SilentlyContinue
     # Under a CI agent the module registers secrets with it (printing them for the agent to mask); the tests set
     # these markers themselves where they test that, so the run behaves the same on a laptop and in CI.
     foreach ($marker in 'TF_BUILD', 'GITHUB_ACTIONS') { Remove-Item "Env:$marker" -ErrorAction SilentlyContinue }

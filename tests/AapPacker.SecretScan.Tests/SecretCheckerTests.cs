@@ -146,6 +146,31 @@ public class SecretCheckerTests
     }
 
     [Fact]
+    public void Given_a_secret_a_test_generated_and_registered_when_scanning_then_it_is_looked_for_after_the_catalogue()
+    {
+        var list = Path.Combine(Path.GetTempPath(), "aappacker-run-secrets-" + Guid.NewGuid().ToString("N") + ".tsv");
+        var saved = Environment.GetEnvironmentVariable("AAPPACKER_RUN_SECRETS");
+        Environment.SetEnvironmentVariable("AAPPACKER_RUN_SECRETS", list);
+        try
+        {
+            RunSecrets.Register("GeneratedKey", "gen-" + Guid.NewGuid().ToString("N"));
+            RunSecrets.Register("Duplicate", TestSecretCatalog.TargetPassword);
+
+            var secrets = RunSecrets.WithCatalogue(list);
+
+            var generated = Assert.Single(secrets, s => s.Name == "GeneratedKey");
+            Assert.Equal(TestSecretCatalog.Scanned.Count + 1, generated.Number);
+            Assert.Equal(TestSecretCatalog.Scanned.Count + 1, secrets.Count); // a catalogue value is not listed twice
+            Assert.Single(new SecretChecker(secrets).CheckText("log: " + generated.Value, "run.log"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("AAPPACKER_RUN_SECRETS", saved);
+            File.Delete(list);
+        }
+    }
+
+    [Fact]
     public void Given_a_secret_or_finding_when_formatted_then_only_number_name_and_form_show()
     {
         Assert.Equal("secret #1 (Password)", Password.ToString());

@@ -51,6 +51,13 @@ function Get-TestSecret {
     $value
 }
 
+function Register-TestSecret {
+    <# Adds a secret the test generated (e.g. an SSH key) to what the run's secret scan looks for. #>
+    param([Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $Value)
+    Import-TestSecretCatalog
+    [AapPacker.TestSecrets.RunSecrets]::Register($Name, $Value)
+}
+
 function Save-TestCapture {
     <# Keeps what a test captured from AapPacker for the run's secret scan (a no-op outside build.ps1 -Task Test). #>
     param([Parameter(Mandatory)] [string] $Label, [AllowEmptyString()] [AllowNull()] [string] $Text)
@@ -217,5 +224,5 @@ function Test-HelpGeneratorIsStub {
 }
 
 Export-ModuleMember -Function Get-BuiltModulePath, Get-SimulatorPath, Get-FreeTcpPort, Start-TestSimulator,
-    Get-TestSecret, Save-TestCapture,
+    Get-TestSecret, Register-TestSecret, Save-TestCapture,
     Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, Invoke-FreshPwsh, Test-HelpGeneratorIsStub
