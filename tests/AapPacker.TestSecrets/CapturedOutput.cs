@@ -34,7 +34,7 @@ public static class CapturedOutput
         lock (Gate)
         {
             System.IO.Directory.CreateDirectory(directory);
-            File.AppendAllText(path, text + "\n", Encoding.UTF8);
+            File.AppendAllText(path, text + "\n", new UTF8Encoding(false));
         }
     }
 }

@@ -28,7 +28,7 @@ public static class RunSecrets
         lock (Gate)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            File.AppendAllText(path, line, Encoding.UTF8);
+            File.AppendAllText(path, line, new UTF8Encoding(false));
         }
     }
 
