@@ -6,7 +6,10 @@
     Build  compiles the module (net8.0 for PowerShell 7.4+, net472 for Windows PowerShell 5.1), the simulator
            and the help generator, then assembles out/AapPacker/ from an exact allowlist of files, with help.
     Test   Build, then every xunit project (TRX results in out/TestResults) and the Pester tests (tests/Pester and
-           the Packer end-to-end tests in tests/E2E) in a fresh pwsh; prints a summary per suite and, last, "N passed, N failed". Exits 1 on any failure.
+           the Packer end-to-end tests in tests/E2E) in a fresh pwsh, with their own TMPDIR and XDG_STATE_HOME
+           under out/test-run and their console output teed to out/test-run/console.log; last the secret-scan
+           suite checks all of that, the result files and the tests' captured output for the test secrets.
+           Prints a summary per suite and, last, "N passed, N failed". Exits 1 on any failure.
     Demo   Build, start the bundled AAP simulator with build/demo-scenario.json and run Invoke-AapPackerProvision
            end to end the way a Packer shell-local provisioner does; show the exit code and that nothing is left.
     Bench  Build, then the benchmark (tests/AapPacker.Bench) against the simulator: each figure of issue 6 for
@@ -41,6 +44,10 @@ $ArtifactsRoot = if ($env:AAPPACKER_ARTIFACTS) { $env:AAPPACKER_ARTIFACTS } else
 $OutRoot = if ($env:AAPPACKER_OUT) { $env:AAPPACKER_OUT } else { Join-Path $RepoRoot 'out' }
 $ModuleDir = Join-Path $OutRoot 'AapPacker'
 $TestResultsDir = Join-Path $OutRoot 'TestResults'
+# One test run's own temp directory, ledgers, captured output and console log: what the secret scan reads.
+$TestRunDir = Join-Path $OutRoot 'test-run'
+$ConsoleLog = Join-Path $TestRunDir 'console.log'
+$SecretScanProject = 'AapPacker.SecretScan.Tests'
 $ConfigLower = $Configuration.ToLowerInvariant()
 $PesterVersion = '5.7.1'
 
@@ -197,19 +204,13 @@ function Invoke-Test {
     $env:AAPPACKER_MODULE_PATH = Join-Path $ModuleDir 'AapPacker.psd1'
     $env:AAPPACKER_SIMULATOR_DLL = $SimulatorDll
     $env:AAPPACKER_NUGET_PACKAGES = $packages
+    $env:AAPPACKER_TESTSECRETS_DLL = Join-Path (Get-ProjectOutput 'AapPacker.TestSecrets') 'AapPacker.TestSecrets.dll'
+    Enter-TestRunDirectory
 
     $suites = [Collections.Generic.List[object]]::new()
-    foreach ($project in Get-ChildItem (Join-Path $RepoRoot 'tests') -Filter '*.Tests.csproj' -Recurse | Sort-Object Name) {
-        $name = $project.BaseName
-        Write-Step "xunit: $name"
-        $trx = Join-Path $TestResultsDir "$name.trx"
-        # A test hanging longer than the hang timeout is killed and reported (by name) instead of eating the CI budget.
-        & dotnet test $project.FullName -c $Configuration --no-build --nologo `
-            --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $TestResultsDir `
-            --blame-hang-timeout 5m --blame-hang-dump-type none | Out-Host
-        $exit = $LASTEXITCODE
-        Write-TrxOutput -Name $name -Path $trx
-        $suites.Add((Read-TrxSummary -Name $name -Path $trx -ExitCode $exit))
+    $projects = Get-ChildItem (Join-Path $RepoRoot 'tests') -Filter '*.Tests.csproj' -Recurse | Sort-Object Name
+    foreach ($project in $projects | Where-Object BaseName -NE $SecretScanProject) {
+        $suites.Add((Invoke-XunitSuite $project -TeeToConsoleLog))
     }
 
     Write-Step 'Pester'
@@ -217,6 +218,14 @@ function Invoke-Test {
 
     Write-Step 'Bench (short run: proves every figure can be produced; targets are not asserted)'
     $suites.Add((Invoke-BenchSuite))
+
+    # Last, when everything it reads has been written (its own output is not teed: the log is what it reads).
+    Write-Step 'Secret scan'
+    $scanned = @($TestRunDir, $TestResultsDir)
+    # Windows keeps ledgers under %LOCALAPPDATA% (XDG_STATE_HOME is a Unix convention): scan them there.
+    if ($IsWindows) { $scanned += Join-Path $env:LOCALAPPDATA 'AapPacker/ledger' }
+    $env:AAPPACKER_SECRET_SCAN_PATHS = $scanned -join [IO.Path]::PathSeparator
+    $suites.Add((Invoke-XunitSuite ($projects | Where-Object BaseName -EQ $SecretScanProject)))
 
     Write-Summary $suites
 }
@@ -269,6 +278,43 @@ function Write-TrxOutput([string] $Name, [string] $Path) {
     }
 }
 
+# The test run's own TMPDIR, XDG_STATE_HOME (ledgers) and capture directory, fresh each run, so the secret scan
+# sees exactly what this run left behind (and nothing of other runs on the machine).
+function Enter-TestRunDirectory {
+    if (Test-Path $TestRunDir) { Remove-Item $TestRunDir -Recurse -Force }
+    $temp = Join-Path $TestRunDir 'tmp'
+    foreach ($directory in $temp, (Join-Path $TestRunDir 'state'), (Join-Path $TestRunDir 'captures')) {
+        $null = New-Item -ItemType Directory -Force -Path $directory
+    }
+    $env:TMPDIR = $temp
+    $env:TMP = $temp
+    $env:TEMP = $temp
+    $env:XDG_STATE_HOME = Join-Path $TestRunDir 'state'
+    $env:AAPPACKER_CAPTURE_DIR = Join-Path $TestRunDir 'captures'
+    # Secrets tests generate (Register-TestSecret), kept beside the run directory: the scan must not read its own list.
+    $env:AAPPACKER_RUN_SECRETS = Join-Path $OutRoot 'test-run-secrets.tsv'
+    Remove-Item $env:AAPPACKER_RUN_SECRETS -ErrorAction SilentlyContinue
+    # Under a CI agent the module registers secrets with it (printing them for the agent to mask); the tests set
+    # these markers themselves where they test that, so the run behaves the same on a laptop and in CI.
+    foreach ($marker in 'TF_BUILD', 'GITHUB_ACTIONS') { Remove-Item "Env:$marker" -ErrorAction SilentlyContinue }
+    $null = New-Item -ItemType File -Force -Path $ConsoleLog
+}
+
+function Invoke-XunitSuite([Parameter(Mandatory)] [IO.FileInfo] $Project, [switch] $TeeToConsoleLog) {
+    $name = $Project.BaseName
+    Write-Step "xunit: $name"
+    $trx = Join-Path $TestResultsDir "$name.trx"
+    # A test hanging longer than the hang timeout is killed and reported (by name) instead of eating the CI budget.
+    $arguments = @('test', $Project.FullName, '-c', $Configuration, '--no-build', '--nologo',
+        '--logger', "trx;LogFileName=$trx", '--logger', 'console;verbosity=normal', '--results-directory', $TestResultsDir,
+        '--blame-hang-timeout', '5m', '--blame-hang-dump-type', 'none')
+    if ($TeeToConsoleLog) { & dotnet @arguments | Tee-Object -FilePath $ConsoleLog -Append | Out-Host }
+    else { & dotnet @arguments | Out-Host }
+    $exit = $LASTEXITCODE
+    Write-TrxOutput -Name $name -Path $trx
+    Read-TrxSummary -Name $name -Path $trx -ExitCode $exit
+}
+
 function Read-TrxSummary([string] $Name, [string] $Path, [int] $ExitCode) {
     if (-not (Test-Path $Path)) {
         # No results at all (crash, no tests discovered): count the suite as one failure.
@@ -319,7 +365,8 @@ $result = Invoke-Pester -Configuration $configuration
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
     $pwsh = Get-PwshCommand
     $prefix = @($pwsh | Select-Object -Skip 1)
-    & $pwsh[0] @prefix -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded | Out-Host
+    & $pwsh[0] @prefix -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded 2>&1 |
+        ForEach-Object { "$_" } | Tee-Object -FilePath $ConsoleLog -Append | Out-Host
     $exit = $LASTEXITCODE
     if (-not (Test-Path $summaryPath)) {
         return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Skipped = 0; Note = "no summary (exit $exit)" }
@@ -328,7 +375,23 @@ $result = Invoke-Pester -Configuration $configuration
     [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = [int]$summary.Skipped; Note = '' }
 }
 
+# The lines tests print as "Figures: ..." (fault suite, secret scan, ...), gathered from the TRX files for the summary.
+function Get-TestFigures {
+    foreach ($trx in Get-ChildItem -Path $TestResultsDir -Filter *.trx -ErrorAction SilentlyContinue) {
+        [xml] $xml = Get-Content -Raw $trx.FullName
+        foreach ($node in $xml.SelectNodes("//*[local-name()='StdOut']")) {
+            $node.InnerText -split "`r?`n" | Where-Object { $_ -like 'Figures: *' }
+        }
+    }
+}
+
 function Write-Summary($Suites) {
+    $figures = @(Get-TestFigures)
+    if ($figures) {
+        Write-Host ''
+        Write-Host 'Figures' -ForegroundColor Cyan
+        $figures | ForEach-Object { Write-Host "  $($_.Substring('Figures: '.Length))" }
+    }
     Write-Host ''
     Write-Host 'Test summary' -ForegroundColor Cyan
     $Suites | Format-Table Suite, Passed, Failed, Skipped, Note -AutoSize | Out-String -Width 200 | Write-Host

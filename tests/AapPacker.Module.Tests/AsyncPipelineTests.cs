@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using AapPacker.TestSecrets;
 
 namespace AapPacker.Module.Tests;
 
@@ -21,7 +22,7 @@ public sealed class AsyncPipelineTests : IClassFixture<SimulatorFixture>
         ps.Runspace = runspace;
         ps.AddCommand("Connect-Aap")
             .AddParameter("Uri", simulator.BaseUri.ToString())
-            .AddParameter("Token", TestSecrets.Of("sim-admin-token"))
+            .AddParameter("Token", TestSecrets.Of(TestSecretCatalog.AdminToken))
             .AddParameter("PassThru")
             .AddParameter("Verbose");
 
@@ -54,7 +55,7 @@ public sealed class AsyncPipelineTests : IClassFixture<SimulatorFixture>
         ps.Runspace = runspace;
         ps.AddCommand("Connect-Aap")
             .AddParameter("Uri", simulator.BaseUri.ToString())
-            .AddParameter("Token", TestSecrets.Of("sim-admin-token"))
+            .AddParameter("Token", TestSecrets.Of(TestSecretCatalog.AdminToken))
             .AddParameter("Verbose");
 
         using var connecting = new ManualResetEventSlim();

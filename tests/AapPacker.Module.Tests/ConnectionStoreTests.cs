@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using AapPacker.TestSecrets;
 
 namespace AapPacker.Module.Tests;
 
@@ -19,7 +20,7 @@ public sealed class ConnectionStoreTests : IClassFixture<SimulatorFixture>
 
         var connected = Run(first, ps => ps.AddCommand("Connect-Aap")
             .AddParameter("Uri", simulator.BaseUri.ToString())
-            .AddParameter("Token", TestSecrets.Of("sim-admin-token"))
+            .AddParameter("Token", TestSecrets.Of(TestSecretCatalog.AdminToken))
             .AddParameter("PassThru"));
         Assert.Equal("admin", connected.Single().Properties["User"].Value);
 
@@ -42,7 +43,7 @@ public sealed class ConnectionStoreTests : IClassFixture<SimulatorFixture>
         using var second = BuiltModule.OpenRunspace();
         var connection = Run(first, ps => ps.AddCommand("Connect-Aap")
             .AddParameter("Uri", simulator.BaseUri.ToString())
-            .AddParameter("Token", TestSecrets.Of("sim-admin-token"))
+            .AddParameter("Token", TestSecrets.Of(TestSecretCatalog.AdminToken))
             .AddParameter("PassThru")).Single();
 
         using var other = PowerShell.Create();

@@ -60,13 +60,14 @@ public sealed class AuthTests
         Assert.Equal(HttpStatusCode.OK, r.Status);
     }
 
+    // The scheme only in the test name: a theory argument reaches the test log and the TRX, which the secret scan reads.
     [Theory]
-    [InlineData("basic:admin:password")]
-    [InlineData("bearer:sim-admin-token")]
-    public async Task Me_is_a_paginated_list_of_exactly_one_user(string auth)
+    [InlineData("basic")]
+    [InlineData("bearer")]
+    public async Task Me_is_a_paginated_list_of_exactly_one_user(string scheme)
     {
         await using var s = await SimHarness.StartAsync("awx");
-        var r = await s.GetAsync(s.Api("me/"), auth);
+        var r = await s.GetAsync(s.Api("me/"), scheme == "basic" ? "basic:admin:password" : "bearer:sim-admin-token");
         Assert.Equal(1, r["count"].GetValue<int>());
         Assert.Null(r.Json!["next"]);
         Assert.Equal("admin", r["results"][0]!["username"]!.GetValue<string>());

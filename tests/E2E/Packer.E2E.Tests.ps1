@@ -72,6 +72,7 @@ BeforeAll {
     if ($null -eq $line) { throw "sshd exited ($($Sshd.ExitCode)) before listening; see $config." }
     $null = $Sshd.StandardError.ReadToEndAsync()
     $script:ClientKey = Join-Path $sshDir 'client_key'
+    Register-TestSecret -Name 'E2E client key' -Value (Get-Content -Raw $ClientKey)
     $script:SshUser = [Environment]::UserName
 
     $script:Simulator = Start-TestSimulator -Layout gateway -TimeScale 20 -Scenario (Join-Path $PSScriptRoot 'scenario.json')

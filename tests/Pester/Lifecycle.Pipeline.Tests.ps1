@@ -77,7 +77,9 @@ BeforeAll {
                 while ($exception) { $exception.ToString(); $exception = $exception.InnerException }
             }
         }
-        [pscustomobject]@{ Count = $records.Count; Text = ($text -join "`n") }
+        $joined = $text -join "`n"
+        Save-TestCapture -Label 'Lifecycle.Pipeline.Tests' -Text $joined
+        [pscustomobject]@{ Count = $records.Count; Text = $joined }
     }
 
     function New-TestKeyFile([string] $Path) {
@@ -103,7 +105,7 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
 
     BeforeEach {
         Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token')
-        $script:Password = ConvertTo-TestSecret 'Pw-Never-Shown-7731'
+        $script:Password = Get-TestSecret TargetPassword -AsSecureString
     }
 
     AfterEach {
@@ -304,7 +306,7 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
             }
             $shown.Count | Should -BeGreaterThan 3 -Because 'verbose output and objects were produced'
             $shown.Text | Should -Match 'PassphraseForUnencryptedSshKey' -Because 'the third call fails'
-            $shown.Text | Should -Not -Match 'Pw-Never-Shown-7731'
+            $shown.Text | Should -Not -Match (Get-TestSecret TargetPassword)
             $shown.Text | Should -Not -Match ([regex]::Escape($keyBody.Substring(0, 24)))
         }
     }

@@ -26,7 +26,7 @@ BeforeAll {
         awx     = Start-TestSimulator -Layout awx -TimeScale 50
         gateway = Start-TestSimulator -Layout gateway -TimeScale 50
     }
-    $script:TargetPassword = 'Tgt-' + [guid]::NewGuid().ToString('N')
+    $script:TargetPassword = Get-TestSecret TargetPassword
     $script:Scripts = Join-Path ([IO.Path]::GetTempPath()) "aappacker-provision-tests-$PID"
     $null = New-Item -ItemType Directory -Force -Path $Scripts
 
@@ -40,7 +40,9 @@ BeforeAll {
             [Parameter(Mandatory)] [string] $Arguments,
             [ValidateSet('File', 'Command')] [string] $Form = 'File',
             [hashtable] $Environment = @{},
-            [string] $Uri = $Simulator.Uri
+            [string] $Uri = $Simulator.Uri,
+            # For runs under a CI marker: their output holds the CI's mask commands, i.e. the secrets, on purpose.
+            [switch] $NoCapture
         )
         $script = Join-Path $Scripts ("run-" + [guid]::NewGuid().ToString('N') + '.ps1')
         @(
@@ -62,7 +64,7 @@ BeforeAll {
         }
         $defaults = @{
             AAP_HOSTNAME           = $Uri
-            AAP_TOKEN              = 'sim-admin-token'
+            AAP_TOKEN              = Get-TestSecret AdminToken
             AAPPACKER_HOST         = '10.0.0.5'
             AAPPACKER_USER         = 'ec2-user'
             AAPPACKER_RUN_ID       = [guid]::NewGuid().ToString()
@@ -82,6 +84,7 @@ BeforeAll {
         if (-not $child.WaitForExit(120000)) { $child.Kill($true); throw 'The child pwsh hung.' }
         $child.WaitForExit()
         $result = [pscustomobject]@{ ExitCode = $child.ExitCode; Output = $stdout + $stderr.Result }
+        if (-not $NoCapture) { Save-TestCapture -Label 'Lifecycle.Provision.Tests' -Text $result.Output }
         $child.Dispose()
         Remove-Item $script -ErrorAction SilentlyContinue
         $result
@@ -145,13 +148,56 @@ Describe 'Invoke-AapPackerProvision as a Packer script (<Layout>)' -ForEach $Lay
         $run.ExitCode | Should -Be 0 -Because $run.Output
     }
 
+    It 'under Azure Pipelines registers the secrets and their derived forms with the agent before any other line' {
+        $password = 'Mask-pw-' + [guid]::NewGuid().ToString('N')
+        $run = Invoke-ProvisionScript -Simulator $Sim -NoCapture -Arguments '-JobTemplate Baseline -Organization Default' -Environment @{
+            TF_BUILD = 'True'; PACKER_RUN_UUID = [guid]::NewGuid().ToString()
+            AAPPACKER_PASSWORD_B64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($password))
+        }
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $lines = @($run.Output -split "`r?`n" | Where-Object { $_ })
+        $registered = @($lines | Where-Object { $_ -like '##vso`[task.setsecret`]*' } | ForEach-Object { $_.Substring('##vso[task.setsecret]'.Length) })
+        $registered | Should -Contain $password
+        $registered | Should -Contain ([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($password)))
+        $registered | Should -Contain (Get-TestSecret AdminToken) -Because 'the token came from the environment'
+        # Registration comes first: no line before the last setsecret is anything else.
+        $lastRegistration = [array]::FindLastIndex([string[]]$lines, [Predicate[string]] { param($l) $l -like '##vso`[task.setsecret`]*' })
+        @($lines[0..$lastRegistration] | Where-Object { $_ -notlike '##vso`[task.setsecret`]*' }).Count | Should -Be 0
+        $run.Output | Should -Match '##\[group\]'
+    }
+
+    It 'under Azure Pipelines registers each line of a -SshPrivateKeyPath key file' {
+        $keyFile = Join-Path $Scripts ('key-' + [guid]::NewGuid().ToString('N'))
+        Set-Content -Path $keyFile -Value (Get-TestSecret PrivateKey) -NoNewline
+        try {
+            $run = Invoke-ProvisionScript -Simulator $Sim -NoCapture -Arguments "-JobTemplate Baseline -Organization Default -SshPrivateKeyPath '$keyFile'" -Environment @{
+                TF_BUILD = 'True'; AAPPACKER_PASSWORD_B64 = ''
+            }
+            $run.ExitCode | Should -Be 0 -Because $run.Output
+            $registered = @($run.Output -split "`r?`n" | Where-Object { $_ -like '##vso`[task.setsecret`]*' } | ForEach-Object { $_.Substring('##vso[task.setsecret]'.Length) })
+            foreach ($line in (Get-TestSecret PrivateKey) -split "`n" | Where-Object { $_ -and $_ -notlike '-----*' }) {
+                $registered | Should -Contain $line
+            }
+        }
+        finally { Remove-Item $keyFile -ErrorAction SilentlyContinue }
+    }
+
+    It 'under GitHub Actions inside Packer writes no ::add-mask:: (Packer''s line prefix would print the secret instead)' {
+        $run = Invoke-ProvisionScript -Simulator $Sim -NoCapture -Arguments '-JobTemplate Baseline -Organization Default' -Environment @{
+            GITHUB_ACTIONS = 'true'; PACKER_BUILD_NAME = 'image'
+        }
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Not -Match '::add-mask::'
+        $run.Output | Should -Not -Match ([regex]::Escape($TargetPassword))
+    }
+
     It 'never prints the target password, the key or the token, even with -Verbose -Debug' {
-        $key = "-----BEGIN OPENSSH PRIVATE KEY-----`nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW`nQyNTUxOQAAACDkTestKeyBodyThatMustNotLeakAnywhere0123456789AAAA`n-----END OPENSSH PRIVATE KEY-----`n"
+        $key = Get-TestSecret PrivateKey
         $run = Invoke-ProvisionScript -Simulator $Sim -Arguments '-JobTemplate Baseline -Organization Default -Verbose -Debug -WarningAction Continue' `
             -Environment @{ AAPPACKER_SSHKEY_B64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($key)) }
         $run.Output | Should -Match 'Cleanup:'
         $run.Output | Should -Not -Match ([regex]::Escape($TargetPassword))
-        $run.Output | Should -Not -Match 'sim-admin-token'
+        $run.Output | Should -Not -Match (Get-TestSecret AdminToken)
         $run.Output | Should -Not -Match 'TestKeyBodyThatMustNotLeak'
         $run.Output | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($TargetPassword))))
     }

@@ -153,6 +153,44 @@ Describe 'Wait-AapJob (<Layout>)' -ForEach $Layouts {
     }
 }
 
+Describe 'Job output that tries to drive the CI agent (<Layout>)' -ForEach $Layouts {
+    BeforeAll {
+        $script:Sim = $Simulators[$Layout]
+        Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token')
+    }
+
+    AfterEach {
+        Remove-Item Env:TF_BUILD, Env:GITHUB_ACTIONS -ErrorAction SilentlyContinue
+        Assert-SimulatorEmpty $Sim
+    }
+
+    It 'is defanged under <Ci>: no ##vso[ anywhere in a job line, no job line starting with ::' -ForEach @(
+        @{ Ci = 'Azure Pipelines'; Variable = 'TF_BUILD'; Value = 'True' }
+        @{ Ci = 'GitHub Actions'; Variable = 'GITHUB_ACTIONS'; Value = 'true' }
+    ) {
+        # Host names are printed in the job output ("ok: [name]", and first on a recap line): a playbook's output
+        # under the attacker's control, carried by the simulator's real event stream.
+        $inventory = New-AapTempInventory -Organization Default -BuildId "defang-$Layout"
+        $null = Invoke-SimApi $Sim POST "inventories/$($inventory.Id)/hosts/" @{ name = 'evil##vso[task.setvariable variable=owned]1' }
+        $null = Invoke-SimApi $Sim POST "inventories/$($inventory.Id)/hosts/" @{ name = '::add-mask::everything' }
+        # The agents match culture-sensitively: a zero-width space inside the marker is invisible to them.
+        $null = Invoke-SimApi $Sim POST "inventories/$($inventory.Id)/hosts/" @{ name = "sly#$([char]0x200B)#vso[task.complete result=Failed]" }
+        $job = $inventory | Start-AapJobTemplate -JobTemplate Baseline
+        Set-Item "Env:$Variable" $Value
+
+        $null = $job | Wait-AapJob -PassThru -InformationVariable lines 6>$null
+
+        # The job's own lines, without AapPacker's group markup around them.
+        $jobLines = @($lines | Where-Object { $_.Tags -contains 'JobOutput' } | ForEach-Object { "$($_.MessageData)" } |
+                Where-Object { $_ -notmatch '^(##\[(end)?group\]|::(end)?group::)' })
+        ($jobLines -join "`n") | Should -Match 'evil\*\*vso\[task\.setvariable' -Because 'the hostile text is there, neutralised'
+        # The agents' own checks: culture-sensitive IndexOf / TrimStart + StartsWith (PowerShell calls the same overloads).
+        $jobLines | Where-Object { $_.IndexOf('##vso[') -ge 0 -or $_.IndexOf('##[') -ge 0 } | Should -BeNullOrEmpty
+        $jobLines | Where-Object { $_.TrimStart().StartsWith('::') } | Should -BeNullOrEmpty
+        ($jobLines | Where-Object { $_ -like '*::add-mask::everything*' }) | Should -Not -BeNullOrEmpty -Because 'the recap line still shows the host, just not as a command'
+    }
+}
+
 Describe 'Remove-AapBuildResources (<Layout>)' -ForEach $Layouts {
     BeforeAll {
         $script:Sim = $Simulators[$Layout]

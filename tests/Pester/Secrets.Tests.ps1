@@ -36,7 +36,9 @@ BeforeAll {
                 $item.ToString()
             }
         }
-        [pscustomobject]@{ Count = $all.Count; Text = ($text -join "`n") }
+        $joined = $text -join "`n"
+        Save-TestCapture -Label 'Secrets.Tests' -Text $joined
+        [pscustomobject]@{ Count = $all.Count; Text = $joined }
     }
 }
 
@@ -55,44 +57,44 @@ Describe 'Secrets' {
         }
 
         It 'a successful token connection shows nothing of the token' {
-            $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru -Verbose -Debug }
+            $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (Get-TestSecret AdminToken -AsSecureString) -PassThru -Verbose -Debug }
             $shown.Count | Should -BeGreaterThan 1 -Because 'verbose and debug output was produced'
-            $shown.Text | Should -Not -Match 'sim-admin-token'
+            $shown.Text | Should -Not -Match (Get-TestSecret AdminToken)
         }
 
         It 'a successful Basic connection shows nothing of the password' {
-            $credential = [pscredential]::new('reader', (ConvertTo-TestSecret 'readerpass'))
+            $credential = [pscredential]::new('reader', (Get-TestSecret ReaderPassword -AsSecureString))
             $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Credential $credential -PassThru -Verbose -Debug }
             $shown.Text | Should -Match 'reader'
-            $shown.Text | Should -Not -Match 'readerpass'
+            $shown.Text | Should -Not -Match (Get-TestSecret ReaderPassword)
             # The Basic header value itself (base64 of user:password) must not appear either.
-            $shown.Text | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('reader:readerpass'))))
+            $shown.Text | Should -Not -Match ([regex]::Escape([Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('reader:' + (Get-TestSecret ReaderPassword)))))
         }
 
         It 'a rejected token is not echoed in the error' {
-            $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'bad-token-7f3a9c1e') -Verbose -Debug -ErrorAction Stop }
+            $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Token (Get-TestSecret UnknownToken -AsSecureString) -Verbose -Debug -ErrorAction Stop }
             $shown.Text | Should -Match 'AapUnauthorized'
-            $shown.Text | Should -Not -Match 'bad-token-7f3a9c1e'
+            $shown.Text | Should -Not -Match (Get-TestSecret UnknownToken)
         }
 
         It 'a rejected password is not echoed in the error' {
-            $credential = [pscredential]::new('admin', (ConvertTo-TestSecret 'wrong-pass-5b8d2e'))
+            $credential = [pscredential]::new('admin', (Get-TestSecret RejectedPassword -AsSecureString))
             $shown = Get-EverythingShown { Connect-Aap -Uri $Sim.Uri -Credential $credential -Verbose -Debug -ErrorAction Stop }
             $shown.Text | Should -Match 'AapUnauthorized'
-            $shown.Text | Should -Not -Match 'wrong-pass-5b8d2e'
+            $shown.Text | Should -Not -Match (Get-TestSecret RejectedPassword)
         }
 
         It 'a token from AAP_TOKEN is not shown, and neither are conflicting ones' {
             $saved = $env:AAP_HOSTNAME, $env:AAP_TOKEN, $env:CONTROLLER_OAUTH_TOKEN
             try {
                 $env:AAP_HOSTNAME = $Sim.Uri
-                $env:AAP_TOKEN = 'sim-admin-token'
+                $env:AAP_TOKEN = Get-TestSecret AdminToken
                 $env:CONTROLLER_OAUTH_TOKEN = 'other-token-2c4e6a'
                 # -Debug makes warnings Inquire for compiled cmdlets; a non-interactive run cannot answer.
             $shown = Get-EverythingShown { Connect-Aap -PassThru -Verbose -Debug -WarningAction Continue }
                 $shown.Text | Should -Match 'AAP_TOKEN'
             $shown.Text | Should -Match 'CONTROLLER_OAUTH_TOKEN' -Because 'the conflict warning names both variables'
-                $shown.Text | Should -Not -Match 'sim-admin-token'
+                $shown.Text | Should -Not -Match (Get-TestSecret AdminToken)
                 $shown.Text | Should -Not -Match 'other-token-2c4e6a'
             }
             finally {
@@ -100,10 +102,24 @@ Describe 'Secrets' {
             }
         }
 
+        It 'under Azure Pipelines Connect-Aap registers the token with the agent on stdout, not in any stream' {
+            # The agent's command necessarily holds the token: this child's output is asserted on, never kept for the scan.
+            $script = "`$t = ConvertTo-SecureString 'sim-admin-token' -AsPlainText -Force`n" +
+                "`$all = Connect-Aap -Uri '$($Sim.Uri)' -Token `$t -Verbose -Debug -WarningAction Continue *>&1 | Out-String`n" +
+                "`$leak = `$all -match [regex]::Escape('sim-admin-token')`n" +
+                "Write-Output ([pscustomobject]@{ StreamsHoldToken = `$leak })"
+            $stdout = Invoke-FreshPwsh -RawOutput -Environment @{ TF_BUILD = 'True'; AAPPACKER_MODULE = (Get-BuiltModulePath) } `
+                -Script ("Import-Module `$env:AAPPACKER_MODULE`n" + $script)
+            $lines = @($stdout -split "`r?`n")
+            $lines | Should -Contain '##vso[task.setsecret]sim-admin-token'
+            $lines | Should -Contain ('##vso[task.setsecret]' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('sim-admin-token')))
+            ($lines | Where-Object { $_ -like '{*' } | Select-Object -Last 1 | ConvertFrom-Json).StreamsHoldToken | Should -BeFalse
+        }
+
         It 'the connection object holds no secret' {
-            $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru
-            ($connection | ConvertTo-Json -Depth 5) | Should -Not -Match 'sim-admin-token'
-            ($connection | Format-List * -Force | Out-String) | Should -Not -Match 'sim-admin-token'
+            $connection = Connect-Aap -Uri $Sim.Uri -Token (Get-TestSecret AdminToken -AsSecureString) -PassThru
+            ($connection | ConvertTo-Json -Depth 5) | Should -Not -Match (Get-TestSecret AdminToken)
+            ($connection | Format-List * -Force | Out-String) | Should -Not -Match (Get-TestSecret AdminToken)
         }
     }
 }

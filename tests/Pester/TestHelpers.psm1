@@ -25,6 +25,46 @@ function Get-SimulatorPath {
     (Resolve-Path $path).Path
 }
 
+function Import-TestSecretCatalog {
+    <# Loads tests/AapPacker.TestSecrets (built with the solution): $env:AAPPACKER_TESTSECRETS_DLL, else the artifacts location. #>
+    if ('AapPacker.TestSecrets.TestSecretCatalog' -as [type]) { return }
+    $path = if ($env:AAPPACKER_TESTSECRETS_DLL) { $env:AAPPACKER_TESTSECRETS_DLL } else {
+        $artifacts = if ($env:AAPPACKER_ARTIFACTS) { $env:AAPPACKER_ARTIFACTS } else { Join-Path $script:RepoRoot 'artifacts' }
+        Join-Path $artifacts 'bin/AapPacker.TestSecrets/release/AapPacker.TestSecrets.dll'
+    }
+    if (-not (Test-Path $path)) {
+        throw "The test secret catalogue is not built ($path is missing): run 'dotnet build tests/AapPacker.TestSecrets -c Release'."
+    }
+    Add-Type -Path $path
+}
+
+function Get-TestSecret {
+    <#
+    .SYNOPSIS
+        A secret from the one test catalogue (tests/AapPacker.TestSecrets/TestSecretCatalog.cs), as plain text or,
+        with -AsSecureString, as the SecureString a cmdlet takes. The secret scan knows every catalogue value.
+    #>
+    param([Parameter(Mandatory)] [string] $Name, [switch] $AsSecureString)
+    Import-TestSecretCatalog
+    $value = [AapPacker.TestSecrets.TestSecretCatalog]::Get($Name)
+    if ($AsSecureString) { return ConvertTo-SecureString -String $value -AsPlainText -Force }
+    $value
+}
+
+function Register-TestSecret {
+    <# Adds a secret the test generated (e.g. an SSH key) to what the run's secret scan looks for. #>
+    param([Parameter(Mandatory)] [string] $Name, [Parameter(Mandatory)] [string] $Value)
+    Import-TestSecretCatalog
+    [AapPacker.TestSecrets.RunSecrets]::Register($Name, $Value)
+}
+
+function Save-TestCapture {
+    <# Keeps what a test captured from AapPacker for the run's secret scan (a no-op outside build.ps1 -Task Test). #>
+    param([Parameter(Mandatory)] [string] $Label, [AllowEmptyString()] [AllowNull()] [string] $Text)
+    Import-TestSecretCatalog
+    [AapPacker.TestSecrets.CapturedOutput]::Save($Label, $Text)
+}
+
 function Get-FreeTcpPort {
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
     try {
@@ -216,7 +256,9 @@ function Invoke-FreshPwsh {
     #>
     param(
         [Parameter(Mandatory)] [string] $Script,
-        [hashtable] $Environment = @{}
+        [hashtable] $Environment = @{},
+        # Return the child's standard output as text instead (what a CI agent reading the process would see).
+        [switch] $RawOutput
     )
     $process = [Environment]::ProcessPath
     $start = [System.Diagnostics.ProcessStartInfo]::new($process)
@@ -240,6 +282,7 @@ function Invoke-FreshPwsh {
     if ($code -ne 0) {
         throw "The child pwsh failed (exit $code): $($stderr.Result)$stdout"
     }
+    if ($RawOutput) { return $stdout }
     $json = ($stdout -split "`r?`n" | Where-Object { $_ -match '^\s*[\[{"]' } | Select-Object -Last 1)
     if (-not $json) { return $null }
     $json | ConvertFrom-Json
@@ -252,5 +295,6 @@ function Test-HelpGeneratorIsStub {
 }
 
 Export-ModuleMember -Function Get-BuiltModulePath, Get-SimulatorPath, Get-FreeTcpPort, Start-TestSimulator,
-    Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, New-TestCertificateAuthority, Set-TestAapEnvironment, Invoke-FreshPwsh,
-    Test-HelpGeneratorIsStub
+    Get-TestSecret, Register-TestSecret, Save-TestCapture,
+    Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, New-TestCertificateAuthority, Set-TestAapEnvironment,
+    Invoke-FreshPwsh, Test-HelpGeneratorIsStub

@@ -49,16 +49,17 @@ namespace AapPacker.Engine.Api
     {
         // Each setting's variables, most preferred first: AAP_*, then CONTROLLER_* (and awxkit's), then TOWER_*.
         private static readonly string[] UriVariables = { "AAP_HOSTNAME", "AAP_HOST", "CONTROLLER_HOST", "TOWER_HOST" };
-        private static readonly string[] TokenVariables = { "AAP_TOKEN", "CONTROLLER_OAUTH_TOKEN", "CONTROLLER_TOKEN", "TOWER_OAUTH_TOKEN", "TOWER_TOKEN" };
+        internal static readonly string[] TokenVariables = { "AAP_TOKEN", "CONTROLLER_OAUTH_TOKEN", "CONTROLLER_TOKEN", "TOWER_OAUTH_TOKEN", "TOWER_TOKEN" };
         private static readonly string[] UserVariables = { "AAP_USERNAME", "CONTROLLER_USERNAME", "TOWER_USERNAME" };
-        private static readonly string[] PasswordVariables = { "AAP_PASSWORD", "CONTROLLER_PASSWORD", "TOWER_PASSWORD" };
-
-        /// <summary>The variables that may hold an AAP token or password.</summary>
-        internal static IEnumerable<string> SecretVariables => TokenVariables.Concat(PasswordVariables);
+        internal static readonly string[] PasswordVariables = { "AAP_PASSWORD", "CONTROLLER_PASSWORD", "TOWER_PASSWORD" };
         private static readonly string[] TimeoutVariables = { "AAP_REQUEST_TIMEOUT", "AAP_TIMEOUT", "CONTROLLER_REQUEST_TIMEOUT" };
         private static readonly string[] PrefixVariables = { "CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX", "AWXKIT_API_BASE_PATH" };
         private static readonly string[] VerifyVariables = { "CONTROLLER_VERIFY_SSL", "TOWER_VERIFY_SSL" };
+
         private static readonly string[] TowerVariables = { "TOWER_HOST", "TOWER_OAUTH_TOKEN", "TOWER_TOKEN", "TOWER_USERNAME", "TOWER_PASSWORD", "TOWER_VERIFY_SSL" };
+
+        /// <summary>The variables that may hold an AAP token or password.</summary>
+        internal static IEnumerable<string> SecretVariables => TokenVariables.Concat(PasswordVariables);
 
         /// <summary>Resolve. Throws <see cref="AapConfigurationException"/> when no server URI can be found or values contradict.</summary>
         public static AapSettingsResolution Resolve(AapSettingsInput input, IDictionary<string, string?> environment)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 
 namespace AapPacker.Engine.Provisioning
 {
@@ -44,6 +46,13 @@ namespace AapPacker.Engine.Provisioning
         public static CiLog For(CiSystem system) => new CiLog(system);
 
         /// <summary>Makes a line of job output inert for the CI agent (always applied: harmless elsewhere).</summary>
+        /// <remarks>
+        /// Both agents match their markers with .NET's culture-sensitive <c>IndexOf</c>/<c>StartsWith</c>, which skip
+        /// characters the collation ignores (zero-width space, soft hyphen, control characters): <c>#\u200B#vso[</c>
+        /// is a command to them, and a zero-width space in front of <c>::</c> hides nothing. So invisible format and
+        /// control characters are removed first, the markers are checked the agents' way, and a leading <c>::</c>
+        /// gets a visible middle dot in front.
+        /// </remarks>
         public static string Neutralize(string line)
         {
             if (string.IsNullOrEmpty(line))
@@ -52,10 +61,15 @@ namespace AapPacker.Engine.Provisioning
             }
 
             // The same replacement the Azure agent uses for its own masking of commands.
-            var text = line.Replace("##vso[", "**vso[").Replace("##[", "**[");
-            if (text.TrimStart().StartsWith("::", StringComparison.Ordinal))
+            var text = WithoutInvisibleCharacters(line).Replace("##vso[", "**vso[").Replace("##[", "**[");
+            if (AgentsCompare.IndexOf(text, "##vso[", CompareOptions.None) >= 0 || AgentsCompare.IndexOf(text, "##[", CompareOptions.None) >= 0)
             {
-                text = "\u200B" + text; // GitHub trims white space only; a zero-width space keeps the text as it reads
+                text = text.Replace('#', '*'); // a marker spelled with characters the collation equates: no '#' at all
+            }
+
+            if (AgentsCompare.IsPrefix(text.TrimStart(), "::", CompareOptions.None))
+            {
+                text = "\u00B7" + text; // GitHub trims white space only, and a visible character cannot be ignored
             }
 
             return text;
@@ -87,6 +101,23 @@ namespace AapPacker.Engine.Provisioning
                 CiSystem.GitHubActions => "::error::" + (message ?? "").Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A"),
                 _ => null,
             };
+
+        private static readonly CompareInfo AgentsCompare = CultureInfo.InvariantCulture.CompareInfo;
+
+        private static string WithoutInvisibleCharacters(string line)
+        {
+            var builder = new StringBuilder(line.Length);
+            foreach (var c in line)
+            {
+                var category = char.GetUnicodeCategory(c);
+                if ((category != UnicodeCategory.Format && category != UnicodeCategory.Control) || c == '\t')
+                {
+                    builder.Append(c);
+                }
+            }
+
+            return builder.Length == line.Length ? line : builder.ToString();
+        }
 
         private static string OneLine(string text) => Neutralize((text ?? "").Replace('\r', ' ').Replace('\n', ' '));
     }

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Commands.Provision;
 using AapPacker.Engine.Api;
 using AapPacker.Infrastructure;
 using AapPacker.Models;
@@ -71,6 +72,9 @@ namespace AapPacker.Commands
         {
             var runspace = CurrentRunspace
                 ?? throw new InvalidOperationException("Connect-Aap must run inside a PowerShell pipeline.");
+
+            // First, so the CI agent masks the token and password (and their forms) before any line could carry one.
+            CiSecretRegistration.Register(ProcessEnvironment.Read(), Token, Credential?.Password);
 
             // Parameters and provider paths belong to the session: read them on the pipeline thread.
             var input = await InvokeOnPipelineThreadAsync(BuildInput).ConfigureAwait(false);

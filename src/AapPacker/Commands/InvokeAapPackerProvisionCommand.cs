@@ -257,6 +257,9 @@ namespace AapPacker.Commands
         /// <inheritdoc />
         protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
         {
+            // First, so the CI agent masks every form of the secrets before any line could carry one.
+            var environment = ProcessEnvironment.Read();
+            CiSecretRegistration.Register(environment, Token, AapPassword, TargetPassword, SshPrivateKey, SshKeyPassphrase, BecomePassword);
             var template = JobTemplate ?? WorkflowJobTemplate ?? "";
             var noun = JobTemplate != null ? "job template" : "workflow job template";
             var target = PackerValue.OrNull(TargetHost) ?? PackerValue.OrNull(Environment.GetEnvironmentVariable(PackerEnvironmentReader.HostVariable)) ?? "the build machine";
@@ -265,7 +268,7 @@ namespace AapPacker.Commands
                 return;
             }
 
-            var reporter = new CmdletJobReporter(this, CiLog.Detect(ProcessEnvironment.Read()), toHost: true, progress: false);
+            var reporter = new CmdletJobReporter(this, CiLog.Detect(environment), toHost: true, progress: false);
             var exitCode = AapProvisionExitCode.ApiError;
             ErrorRecord? error = null;
             AapJobResult? result = null;
@@ -274,6 +277,7 @@ namespace AapPacker.Commands
             try
             {
                 var bound = await InvokeOnPipelineThreadAsync(ReadBound).ConfigureAwait(false);
+                CiSecretRegistration.RegisterKeyFile(environment, bound.KeyPath);
                 var (client, ownsClient) = await ConnectAsync(bound, cancellationToken).ConfigureAwait(false);
                 owned = ownsClient ? client : null;
                 var api = new AapClientApi(client);

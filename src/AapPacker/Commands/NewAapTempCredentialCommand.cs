@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Commands.Provision;
 using AapPacker.Commands.Shared;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
@@ -75,10 +76,13 @@ namespace AapPacker.Commands
         /// <inheritdoc />
         protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
         {
+            CiSecretRegistration.Register(ProcessEnvironment.Read(), SshPrivateKey, Password, SshKeyPassphrase, BecomePassword);
+
             // Provider paths belong to the session: resolve on the pipeline thread.
             var keyPath = SshPrivateKeyPath is null
                 ? null
                 : await InvokeOnPipelineThreadAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(SshPrivateKeyPath)).ConfigureAwait(false);
+            CiSecretRegistration.RegisterKeyFile(ProcessEnvironment.Read(), keyPath);
             await LifecycleErrors.GuardAsync(() => CreateAsync(keyPath, cancellationToken), () => Organization).ConfigureAwait(false);
         }
 

@@ -1,21 +1,16 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Engine.Tests.TestSupport;
+using AapPacker.TestSecrets;
 
 namespace AapPacker.Engine.Tests.Provisioning;
 
 /// <summary>Connects to a fixture's simulator and builds requests with fast polling, for the lifecycle integration tests.</summary>
 internal static class LifecycleHarness
 {
-    public static readonly string PrivateKeyPem = CreateKey();
-
-    private static string CreateKey()
-    {
-        using var rsa = RSA.Create(2048);
-        return rsa.ExportPkcs8PrivateKeyPem();
-    }
+    /// <summary>The catalogue's key, so the run's secret scan looks for it in everything the lifecycle tests capture.</summary>
+    public static readonly string PrivateKeyPem = TestSecretCatalog.PrivateKey;
 
     public static async Task<(AapClient Client, IAapApi Api)> ConnectAsync(SimulatorFixture fixture)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AapPacker.Engine.Provisioning;
+using AapPacker.TestSecrets;
 
 namespace AapPacker.Engine.Tests.Provisioning;
 
@@ -27,7 +28,7 @@ internal sealed class RecordingReporter : IProvisionReporter
             Output.Add(line);
         }
 
-        all.Enqueue(line.Text);
+        Keep(line.Text);
     }
 
     public void OnStatus(JobStatusUpdate update)
@@ -37,7 +38,7 @@ internal sealed class RecordingReporter : IProvisionReporter
             Statuses.Add(update);
         }
 
-        all.Enqueue(update.ToString());
+        Keep(update.ToString());
         OnStatusSeen?.Invoke(update);
     }
 
@@ -48,7 +49,7 @@ internal sealed class RecordingReporter : IProvisionReporter
             Lifecycles.Add(message);
         }
 
-        all.Enqueue(message);
+        Keep(message);
     }
 
     public void Warning(string message)
@@ -58,6 +59,13 @@ internal sealed class RecordingReporter : IProvisionReporter
             Warnings.Add(message);
         }
 
-        all.Enqueue(message);
+        Keep(message);
+    }
+
+    // Kept for the test run's secret scan as well as for the test's own assertions.
+    private void Keep(string text)
+    {
+        all.Enqueue(text);
+        CapturedOutput.Save("RecordingReporter", text);
     }
 }

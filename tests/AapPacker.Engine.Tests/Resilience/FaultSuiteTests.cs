@@ -96,6 +96,11 @@ public sealed class FaultSuiteTests(FastGatewaySimulatorFixture fixture, ITestOu
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToList();
 
+        // One quotable line ("Figures: " lines are gathered into build.ps1's summary), then the details.
+        var faulted = faults.Sum(g => g.Count());
+        var throttled = faults.Where(g => g.Key.StartsWith("GET retryAfter 429", StringComparison.Ordinal)).Sum(g => g.Count());
+        output.WriteLine(FormattableString.Invariant(
+            $"Figures: fault suite: {Lifecycles - failures.Count}/{Lifecycles} lifecycles succeeded; {launches.Count} launches on {perInventory.Count} build inventories (at most {perInventory.Select(g => g.Count()).DefaultIfEmpty(0).Max()} each); {leftovers} objects left; {faulted} of {log.Count} requests faulted ({100.0 * faulted / Math.Max(1, log.Count):0.0} %), {throttled} of them 429 with Retry-After; {stopwatch.Elapsed.TotalSeconds:0.0} s"));
         output.WriteLine($"Fault suite: {Lifecycles - failures.Count}/{Lifecycles} lifecycles succeeded in {stopwatch.Elapsed.TotalSeconds:0.0} s");
         output.WriteLine($"  launches: {launches.Count} (inventories launched against: {perInventory.Count}, most launches on one: {perInventory.Select(g => g.Count()).DefaultIfEmpty(0).Max()})");
         output.WriteLine($"  leftovers (userObjects): {leftovers}");

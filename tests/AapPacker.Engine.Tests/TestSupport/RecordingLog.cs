@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AapPacker.Engine.Api;
+using AapPacker.TestSecrets;
 
 namespace AapPacker.Engine.Tests.TestSupport;
 
@@ -58,6 +59,7 @@ public sealed class RecordingLog : IAapLog
     private void Add(string level, string message)
     {
         List<TaskCompletionSource<string>> fire = [];
+        CapturedOutput.Save("RecordingLog", level + ": " + message);
         lock (gate)
         {
             entries.Add((level, message));
