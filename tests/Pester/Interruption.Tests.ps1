@@ -53,26 +53,13 @@ BeforeAll {
 
     # The shell-local recipe's script in a child pwsh (-Command "& 'script'; exit $LASTEXITCODE"), its output read line by line.
     function Start-ProvisionChild([string] $Template) {
-        $script = Join-Path $Work ("run-" + [guid]::NewGuid().ToString('N') + '.ps1')
-        @(
-            '$global:LASTEXITCODE = 4'
-            "Import-Module '$ModulePath'"
-            "`$result = Invoke-AapPackerProvision -JobTemplate '$Template' -Organization Default -PollInterval 1"
-            'exit $LASTEXITCODE'
-        ) | Set-Content -Path $script -Encoding utf8
-        $process = [Environment]::ProcessPath
-        $start = [System.Diagnostics.ProcessStartInfo]::new($process)
-        if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', "& '$script'; exit `$LASTEXITCODE") { $start.ArgumentList.Add($argument) }
+        $script = New-ProvisionScript -Directory $Work -ModulePath $ModulePath -Arguments "-JobTemplate '$Template' -Organization Default -PollInterval 1"
         $environment = @{
             AAP_HOSTNAME = $Sim.Uri; AAP_TOKEN = $Token; AAPPACKER_HOST = '10.0.0.5'; AAPPACKER_USER = 'ec2-user'
             AAPPACKER_RUN_ID = [guid]::NewGuid().ToString(); AAPPACKER_BUILD = 'interruption'
             AAPPACKER_PASSWORD_B64 = $Secrets[2]; XDG_STATE_HOME = $StateHome; NO_COLOR = '1'
         }
-        foreach ($entry in $environment.GetEnumerator()) { $start.Environment[$entry.Key] = [string]$entry.Value }
-        $start.UseShellExecute = $false
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
+        $start = New-PwshStartInfo -Environment $environment -ArgumentList '-NoProfile', '-NonInteractive', '-Command', "& '$script'; exit `$LASTEXITCODE"
         $child = [System.Diagnostics.Process]::Start($start)
         [pscustomobject]@{ Process = $child; Lines = [Collections.Generic.List[string]]::new(); Pending = $null; Stderr = $child.StandardError.ReadToEndAsync() }
     }

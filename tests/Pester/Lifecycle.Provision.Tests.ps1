@@ -44,24 +44,8 @@ BeforeAll {
             # For runs under a CI marker: their output holds the CI's mask commands, i.e. the secrets, on purpose.
             [switch] $NoCapture
         )
-        $script = Join-Path $Scripts ("run-" + [guid]::NewGuid().ToString('N') + '.ps1')
-        @(
-            '$global:LASTEXITCODE = 4'
-            "Import-Module '$ModulePath'"
-            "`$result = Invoke-AapPackerProvision $Arguments"
-            'exit $LASTEXITCODE'
-        ) | Set-Content -Path $script -Encoding utf8
-
-        $process = [Environment]::ProcessPath
-        $start = [System.Diagnostics.ProcessStartInfo]::new($process)
-        if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        $start.ArgumentList.Add('-NoProfile'); $start.ArgumentList.Add('-NonInteractive')
-        if ($Form -eq 'File') {
-            $start.ArgumentList.Add('-File'); $start.ArgumentList.Add($script)
-        }
-        else {
-            $start.ArgumentList.Add('-Command'); $start.ArgumentList.Add("& '$script'; exit `$LASTEXITCODE")
-        }
+        $script = New-ProvisionScript -Directory $Scripts -ModulePath $ModulePath -Arguments $Arguments
+        $formArguments = if ($Form -eq 'File') { '-File', $script } else { '-Command', "& '$script'; exit `$LASTEXITCODE" }
         $defaults = @{
             AAP_HOSTNAME           = $Uri
             AAP_TOKEN              = Get-TestSecret AdminToken
@@ -73,11 +57,8 @@ BeforeAll {
             XDG_STATE_HOME         = $Scripts
             NO_COLOR               = '1'
         }
-        foreach ($entry in $defaults.GetEnumerator()) { $start.Environment[$entry.Key] = [string]$entry.Value }
-        foreach ($entry in $Environment.GetEnumerator()) { $start.Environment[$entry.Key] = [string]$entry.Value }
-        $start.UseShellExecute = $false
-        $start.RedirectStandardOutput = $true
-        $start.RedirectStandardError = $true
+        foreach ($entry in $Environment.GetEnumerator()) { $defaults[$entry.Key] = $entry.Value }
+        $start = New-PwshStartInfo -Environment $defaults -ArgumentList (@('-NoProfile', '-NonInteractive') + $formArguments)
         $child = [System.Diagnostics.Process]::Start($start)
         $stderr = $child.StandardError.ReadToEndAsync()
         $stdout = $child.StandardOutput.ReadToEnd()

@@ -246,6 +246,43 @@ function Set-TestAapEnvironment {
     $StartInfo.Environment['NO_COLOR'] = '1'
 }
 
+function New-PwshStartInfo {
+    <#
+    .SYNOPSIS
+        A ProcessStartInfo for a new pwsh like this one (the dotnet tool runs as 'dotnet pwsh.dll'), with the given
+        arguments and environment, standard output and error redirected.
+    #>
+    param([Parameter(Mandatory)] [string[]] $ArgumentList, [hashtable] $Environment = @{})
+    $process = [Environment]::ProcessPath
+    $start = [System.Diagnostics.ProcessStartInfo]::new($process)
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
+    }
+    foreach ($argument in $ArgumentList) { $start.ArgumentList.Add($argument) }
+    foreach ($entry in $Environment.GetEnumerator()) { $start.Environment[$entry.Key] = [string]$entry.Value }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start
+}
+
+function New-ProvisionScript {
+    <#
+    .SYNOPSIS
+        Writes the documented provisioner script around one Invoke-AapPackerProvision call (exit code 4 first, the
+        result assigned, exit $LASTEXITCODE) into $Directory; returns its path.
+    #>
+    param([Parameter(Mandatory)] [string] $Directory, [Parameter(Mandatory)] [string] $ModulePath, [Parameter(Mandatory)] [string] $Arguments)
+    $script = Join-Path $Directory ("run-" + [guid]::NewGuid().ToString('N') + '.ps1')
+    @(
+        '$global:LASTEXITCODE = 4'
+        "Import-Module '$ModulePath'"
+        "`$result = Invoke-AapPackerProvision $Arguments"
+        'exit $LASTEXITCODE'
+    ) | Set-Content -Path $script -Encoding utf8
+    $script
+}
+
 function Invoke-FreshPwsh {
     <#
     .SYNOPSIS
@@ -260,19 +297,9 @@ function Invoke-FreshPwsh {
         # Return the child's standard output as text instead (what a CI agent reading the process would see).
         [switch] $RawOutput
     )
-    $process = [Environment]::ProcessPath
-    $start = [System.Diagnostics.ProcessStartInfo]::new($process)
-    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
-        $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
-    }
     $wrapped = "`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'`n& {`n$Script`n} | ConvertTo-Json -Depth 5 -Compress"
-    foreach ($argument in '-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($wrapped))) {
-        $start.ArgumentList.Add($argument)
-    }
-    foreach ($entry in $Environment.GetEnumerator()) { $start.Environment[$entry.Key] = [string]$entry.Value }
-    $start.UseShellExecute = $false
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
+    $start = New-PwshStartInfo -Environment $Environment -ArgumentList '-NoProfile', '-NonInteractive', '-OutputFormat', 'Text',
+        '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($wrapped))
     $child = [System.Diagnostics.Process]::Start($start)
     $stderr = $child.StandardError.ReadToEndAsync()
     $stdout = $child.StandardOutput.ReadToEnd()
@@ -297,4 +324,4 @@ function Test-HelpGeneratorIsStub {
 Export-ModuleMember -Function Get-BuiltModulePath, Get-SimulatorPath, Get-FreeTcpPort, Start-TestSimulator,
     Get-TestSecret, Register-TestSecret, Save-TestCapture,
     Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, New-TestCertificateAuthority, Set-TestAapEnvironment,
-    Invoke-FreshPwsh, Test-HelpGeneratorIsStub
+    New-PwshStartInfo, New-ProvisionScript, Invoke-FreshPwsh, Test-HelpGeneratorIsStub
