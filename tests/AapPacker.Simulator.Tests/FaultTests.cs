@@ -88,6 +88,28 @@ public sealed class FaultTests : SimTestBase
     }
 
     [Fact]
+    public async Task Slow_answer_acts_at_once_and_a_client_that_stops_waiting_does_not_undo_it()
+    {
+        await S.AddFaultAsync("""{"method":"POST","path":"inventories/$","kind":"slowAnswer","latencyMs":30000,"count":1}""");
+        using var giveUp = new CancellationTokenSource();
+        using var request = new HttpRequestMessage(HttpMethod.Post, S.Api("inventories/"))
+        {
+            Content = new StringContent("""{"name":"slow","organization":1}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "sim-admin-token");
+        var post = S.Http.SendAsync(request, giveUp.Token);
+        // The log entry is written once the simulator has acted, before the answer.
+        while (!System.Text.Json.Nodes.JsonNode.Parse(await S.Http.GetStringAsync("/_sim/requests"))!.AsArray()
+            .Any(e => e!["fault"]?.GetValue<string>() == "slowAnswer" && e["status"]!.GetValue<int>() == 201))
+        {
+            await Task.Delay(20);
+        }
+        giveUp.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => post);
+        Assert.Equal(1, (await S.GetAsync(S.Api("inventories/?name=slow")))["count"].GetValue<int>());
+    }
+
+    [Fact]
     public async Task Latency_delays_but_still_answers()
     {
         await S.AddFaultAsync("""{"method":"GET","path":"ping","kind":"latency","latencyMs":150,"count":1}""");

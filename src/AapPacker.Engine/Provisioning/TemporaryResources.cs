@@ -161,15 +161,21 @@ namespace AapPacker.Engine.Provisioning
         /// POSTs a create. When the answer is lost although AAP may have acted (reset, 502/504), the object is looked up
         /// by its unique name instead of being created twice or left behind unrecorded.
         /// </summary>
+        /// <remarks>
+        /// Once sent, a create runs to its answer (each attempt is bounded by the client's request timeout) even when
+        /// the build is stopped meanwhile: aborting it on the wire could leave an object AAP made but nobody recorded.
+        /// The caller records what comes back, and its next step sees the stop.
+        /// </remarks>
         private async Task<JsonElement> PostOrFindAsync(string path, object body, string lookup, CancellationToken cancellationToken)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                return await _api.PostAsync(path, body, cancellationToken).ConfigureAwait(false);
+                return await _api.PostAsync(path, body, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Api.AapApiException e) when (e.MayHaveBeenApplied)
             {
-                var page = await _api.GetAsync(lookup, cancellationToken).ConfigureAwait(false);
+                var page = await _api.GetAsync(lookup, CancellationToken.None).ConfigureAwait(false);
                 if (page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() == 1)
                 {
                     return results[0].Clone();

@@ -5,7 +5,7 @@ namespace AapPacker.Simulator.Faults;
 
 /// <summary>
 /// One fault injection rule (<c>POST /_sim/faults</c>): which requests it matches and what goes wrong.
-/// Kinds: status, reset, html, latency, lostResponse, retryAfter.
+/// Kinds: status, reset, html, latency, lostResponse, slowAnswer, retryAfter.
 /// </summary>
 internal sealed class FaultRule
 {
@@ -29,7 +29,7 @@ internal sealed class FaultRule
 
     public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
     {
-        "status", "reset", "html", "latency", "lostResponse", "retryAfter",
+        "status", "reset", "html", "latency", "lostResponse", "slowAnswer", "retryAfter",
     };
 }
 

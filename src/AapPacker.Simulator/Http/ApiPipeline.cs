@@ -31,7 +31,7 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
             await Task.Delay(latency.LatencyMs ?? 200, http.RequestAborted).ConfigureAwait(false);
         }
         var fault = faults.FirstOrDefault(f => f.Kind != "latency");
-        if (fault is not null && fault.Kind != "lostResponse")
+        if (fault is not null && fault.Kind is not ("lostResponse" or "slowAnswer"))
         {
             await InjectAsync(http, fault, auth).ConfigureAwait(false);
             return;
@@ -39,6 +39,22 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
 
         var body = await ReadBodyAsync(request, http.RequestAborted).ConfigureAwait(false);
         var result = Dispatch(http, path, body, auth);
+        if (fault is { Kind: "slowAnswer" })
+        {
+            // slowAnswer: the server acted at once (as Django finishes a request whatever the client does); the answer
+            // comes latencyMs later, to a client that may have stopped waiting.
+            Log(http, path, result.Status, auth, fault);
+            try
+            {
+                await Task.Delay(fault.LatencyMs ?? 200, http.RequestAborted).ConfigureAwait(false);
+                await WriteAsync(http, result, started).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client went away; what was done stays done.
+            }
+            return;
+        }
         if (fault is not null)
         {
             // lostResponse: the server acted (the log keeps the status it would have sent), the client never hears about it.
