@@ -298,8 +298,8 @@ function Invoke-FreshPwsh {
         [switch] $RawOutput
     )
     $wrapped = "`$ErrorActionPreference = 'Stop'; `$ProgressPreference = 'SilentlyContinue'`n& {`n$Script`n} | ConvertTo-Json -Depth 5 -Compress"
-    $start = New-PwshStartInfo -Environment $Environment -ArgumentList '-NoProfile', '-NonInteractive', '-OutputFormat', 'Text',
-        '-EncodedCommand', [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($wrapped))
+    $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($wrapped))
+    $start = New-PwshStartInfo -Environment $Environment -ArgumentList '-NoProfile', '-NonInteractive', '-OutputFormat', 'Text', '-EncodedCommand', $encoded
     $child = [System.Diagnostics.Process]::Start($start)
     $stderr = $child.StandardError.ReadToEndAsync()
     $stdout = $child.StandardOutput.ReadToEnd()
