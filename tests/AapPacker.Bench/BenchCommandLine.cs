@@ -1,7 +1,7 @@
 namespace AapPacker.Bench;
 
 /// <summary>
-/// <c>--module PSD1 --out DIR --pwsh EXE [--pwsh-arg ARG]... [--short]</c>; the module path also comes from
+/// <c>--module PSD1 --out DIR --pwsh EXE [--pwsh-arg ARG]... [--short] [--only FIGURE]...</c> (FIGURE: a figure's number, e.g. 1); the module path also comes from
 /// AAPPACKER_MODULE_PATH, the short mode from AAPPACKER_BENCH_SHORT=1.
 /// </summary>
 internal static class BenchCommandLine
@@ -11,6 +11,7 @@ internal static class BenchCommandLine
         string? module = Environment.GetEnvironmentVariable("AAPPACKER_MODULE_PATH");
         string? output = null;
         var pwsh = new List<string>();
+        var only = new List<string>();
         var isShort = Environment.GetEnvironmentVariable("AAPPACKER_BENCH_SHORT") == "1";
         for (var i = 0; i < args.Length; i++)
         {
@@ -28,11 +29,14 @@ internal static class BenchCommandLine
                 case "--pwsh":
                     pwsh.Insert(0, Value(args, ref i));
                     break;
+                case "--only":
+                    only.Add(Value(args, ref i));
+                    break;
                 case "--pwsh-arg":
                     pwsh.Add(Value(args, ref i));
                     break;
                 default:
-                    throw new ArgumentException($"Unknown bench argument '{args[i]}'. Usage: --module PSD1 --out DIR --pwsh EXE [--pwsh-arg ARG] [--short]");
+                    throw new ArgumentException($"Unknown bench argument '{args[i]}'. Usage: --module PSD1 --out DIR --pwsh EXE [--pwsh-arg ARG] [--short] [--only FIGURE]...");
             }
         }
 
@@ -47,6 +51,7 @@ internal static class BenchCommandLine
             ModulePath = Path.GetFullPath(module),
             OutputDirectory = Path.GetFullPath(output ?? Path.Combine("out", "bench")),
             PwshCommand = pwsh.Count > 0 ? pwsh : ["pwsh"],
+            Only = only,
         };
     }
 

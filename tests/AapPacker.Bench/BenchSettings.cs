@@ -17,6 +17,9 @@ internal sealed record BenchSettings
     /// <summary>The command that starts a fresh pwsh: an executable, then any leading arguments (dotnet pwsh.dll).</summary>
     public required IReadOnlyList<string> PwshCommand { get; init; }
 
+    /// <summary>The figures to run, by number ("1", "4"); empty runs them all (a partial table, for working on one figure).</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
     /// <summary>Runs of the build job for detection latency and output lag (the issue asks for at least 20).</summary>
     public int DetectionRuns => Short ? 3 : 20;
 

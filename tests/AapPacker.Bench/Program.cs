@@ -33,7 +33,7 @@ var groups = new (string Name, Func<BenchContext, Task> Run)[][]
 };
 foreach (var group in groups)
 {
-    await Task.WhenAll(group.Select(async figure =>
+    await Task.WhenAll(group.Where(figure => settings.Only.Count == 0 || settings.Only.Intersect(figure.Name.Split('.')[0].Split('-')).Any()).Select(async figure =>
     {
         Console.WriteLine($"==> {figure.Name} ({clock.Elapsed.TotalSeconds:0} s)");
         try
@@ -58,7 +58,7 @@ await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "bench.md"),
 await File.WriteAllTextAsync(Path.Combine(settings.OutputDirectory, "bench.json"), report.ToJson(settings, started, clock.Elapsed));
 Console.WriteLine();
 Console.WriteLine(markdown);
-var missing = report.Missing();
+IReadOnlyList<string> missing = settings.Only.Count == 0 ? report.Missing() : [];
 if (missing.Count > 0)
 {
     Console.Error.WriteLine("Figures missing: " + string.Join(", ", missing));

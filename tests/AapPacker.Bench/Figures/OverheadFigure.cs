@@ -7,6 +7,22 @@ namespace AapPacker.Bench.Figures;
 /// </summary>
 internal static class OverheadFigure
 {
+    /// <summary>AAPPACKER_BENCH_TRACE=1 prints each lifecycle line against the job's times (where the overhead goes).</summary>
+    private static void Trace(ScriptRun run, DateTimeOffset created, DateTimeOffset finished)
+    {
+        if (Environment.GetEnvironmentVariable("AAPPACKER_BENCH_TRACE") != "1")
+        {
+            return;
+        }
+
+        Console.WriteLine($"  job created {created:HH:mm:ss.fff}, finished {finished:HH:mm:ss.fff}");
+        foreach (var record in run.Information.Where(r => !r.IsJobOutput))
+        {
+            var text = record.Text.Length > 110 ? record.Text[..110] : record.Text;
+            Console.WriteLine($"  {record.At:HH:mm:ss.fff} {text}");
+        }
+    }
+
     public static async Task RunAsync(BenchContext context)
     {
         var settings = context.Settings;
@@ -29,6 +45,7 @@ internal static class OverheadFigure
 
                 var (created, finished) = await environment.JobTimesAsync((int)result.Properties["JobId"].Value);
                 overheads.Add((double)result.Properties["Seconds"].Value - (finished - created).TotalSeconds);
+                Trace(run, created, finished);
             }
 
             return overheads;
