@@ -448,10 +448,16 @@ function Invoke-Demo {
         Get-Content $script | ForEach-Object { Write-Host "    $_" -ForegroundColor DarkGray }
         $pwsh = Get-PwshCommand
         $prefix = @($pwsh | Select-Object -Skip 1)
-        & $pwsh[0] @prefix -NoProfile -NonInteractive -Command "& '$script'; exit `$LASTEXITCODE" | Out-Host
+        & $pwsh[0] @prefix -NoProfile -NonInteractive -Command "& '$script'; exit `$LASTEXITCODE" | Tee-Object -Variable demoOutput | Out-Host
         $exitCode = $LASTEXITCODE
         Remove-Item $script -ErrorAction SilentlyContinue
         Write-Host "Exit code handed to Packer: $exitCode"
+        if (($demoOutput -join "`n") -match 'handed to the cleanup guardian \d+ \(process (\d+)\)') {
+            # The run returned once the job ended; the guardian it handed the inventory to removes it and confirms.
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            Wait-Process -Id ([int]$Matches[1]) -Timeout 90 -ErrorAction SilentlyContinue
+            Write-Host ("The cleanup guardian (process {0}) finished {1:0.0} s after the run returned" -f $Matches[1], $clock.Elapsed.TotalSeconds)
+        }
 
         Write-Step 'What the simulator holds now'
         $state = Invoke-SimulatorControl -Simulator $simulator -Path 'state'

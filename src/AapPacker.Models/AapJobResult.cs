@@ -51,6 +51,9 @@ namespace AapPacker.Models
         /// <summary>Output lines streamed (0 with -NoOutput).</summary>
         public long OutputLines { get; set; }
 
+        /// <summary>What the build's cleanup did (Invoke-AapPackerProvision only; null for Wait-AapJob).</summary>
+        public AapCleanupResult? Cleanup { get; set; }
+
         /// <summary>The exit code this outcome maps to.</summary>
         public AapProvisionExitCode ExitCode =>
             TimedOut ? AapProvisionExitCode.TimedOut

@@ -130,6 +130,7 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
         $content[0] | Should -Be $buildId
         $content[1] | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'   # build.PackerRunUUID
         $content[2] | Should -Be $SshUser
+        $null = Wait-CleanupGuardian -Output $run.Output   # the run may have handed the inventory's removal over
         (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
         # The login key reached AAP only inside the Machine credential: neither it nor its base64 form is in the log.
         $keyText = Get-Content -Raw $ClientKey
@@ -145,6 +146,7 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
         $run.Output | Should -Match 'image refused by policy'
         $run.Output | Should -Match 'Exit code 1 '
         $run.Output | Should -Match 'non-zero exit status: 1'
+        $null = Wait-CleanupGuardian -Output $run.Output   # the run may have handed the inventory's removal over
         (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
     }
 }

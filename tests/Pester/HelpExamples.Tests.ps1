@@ -69,6 +69,8 @@ BeforeAll {
             $timedOut = -not $child.WaitForExit([int]$ExampleTimeout.TotalMilliseconds)
             if ($timedOut) { $child.Kill($true) }
             $child.WaitForExit()
+            # An example that provisioned may have handed its cleanup to the guardian: done when the guardian is.
+            $null = Wait-CleanupGuardian -Output $stdout.Result -StateFolder (Join-Path $folder 'state')
             [pscustomobject]@{
                 ExitCode = $child.ExitCode
                 TimedOut = $timedOut

@@ -2,7 +2,8 @@
 # `pwsh -File script.ps1` and with the shell-local recipe `-Command "& 'script.ps1'; exit $LASTEXITCODE"`. The
 # process exit code must be the documented one (0 success, 1 failed, 3 timed out, 4 configuration, 5 AAP
 # unreachable), the lifecycle must be readable in the output, secrets must never appear in it (even with -Verbose
-# -Debug), and the simulator must hold nothing afterwards.
+# -Debug), and the simulator must hold nothing afterwards (once the cleanup guardian a run handed its cleanup to has
+# exited).
 
 BeforeDiscovery {
     $script:Layouts = @(@{ Layout = 'awx' }, @{ Layout = 'gateway' })
@@ -64,7 +65,9 @@ BeforeAll {
         $stdout = $child.StandardOutput.ReadToEnd()
         if (-not $child.WaitForExit(120000)) { $child.Kill($true); throw 'The child pwsh hung.' }
         $child.WaitForExit()
-        $result = [pscustomobject]@{ ExitCode = $child.ExitCode; Output = $stdout + $stderr.Result }
+        $result = [pscustomobject]@{ ExitCode = $child.ExitCode; Output = $stdout + $stderr.Result; GuardianWait = $null }
+        # A run that handed its cleanup to the guardian is finished only when the guardian is: wait for its exit.
+        $result.GuardianWait = Wait-CleanupGuardian -Output $result.Output
         if (-not $NoCapture) { Save-TestCapture -Label 'Lifecycle.Provision.Tests' -Text $result.Output }
         $child.Dispose()
         Remove-Item $script -ErrorAction SilentlyContinue
@@ -96,15 +99,30 @@ Describe 'Invoke-AapPackerProvision as a Packer script (<Layout>)' -ForEach $Lay
         $run.Output | Should -Match 'Launched job \d+ from .Baseline.: http'
         $run.Output | Should -Match 'PLAY RECAP'
         $run.Output | Should -Match 'Recap:'
-        $run.Output | Should -Match 'Cleanup: removed 2, already gone 0, left 0'
+        # The credential (the secret) is deleted by the run; the inventory AAP still holds on to is handed over.
+        $run.Output | Should -Match "credential \d+ '[^']+': removed"
+        $run.Output | Should -Match "inventory \d+ '[^']+': handed to the cleanup guardian: AAP"
+        $run.Output | Should -Match 'Cleanup: removed 1, already gone 0, handed to the cleanup guardian 1 \(process \d+\), left 0'
         $run.Output | Should -Match 'Exit code 0 \(Success\)'
+        # The guardian confirmed the removal and cleared the build's ledger and its own log.
+        @(Get-ChildItem -Path (Join-Path $Scripts 'aappacker') -Recurse -File -ErrorAction SilentlyContinue).FullName | Should -BeNullOrEmpty
+    }
+
+    It '-WaitForCleanup waits in the run until AAP confirms every removal (<Form>)' -ForEach $Forms {
+        $run = Invoke-ProvisionScript -Simulator $Sim -Form $Form -Arguments '-JobTemplate Baseline -Organization Default -WaitForCleanup'
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'Cleanup: removed 2, already gone 0, left 0'
+        $run.Output | Should -Not -Match 'handed to the cleanup guardian'
+        $run.GuardianWait | Should -Be ([TimeSpan]::Zero) -Because 'no guardian was handed anything'
+        (Get-SimState $Sim).userObjects | Should -Be 0 -Because 'everything was removed before the run exited'
+
     }
 
     It 'exits 1 when the job fails, and still cleans up (<Form>)' -ForEach $Forms {
         $run = Invoke-ProvisionScript -Simulator $Sim -Form $Form -Arguments "-JobTemplate 'Failing Playbook' -Organization Default"
         $run.ExitCode | Should -Be 1 -Because $run.Output
         $run.Output | Should -Match 'Job \d+ failed'
-        $run.Output | Should -Match 'Cleanup: removed 2'
+        $run.Output | Should -Match 'Cleanup: removed 1, already gone 0, handed to the cleanup guardian 1'
         # The non-terminating error is shown too (the script assigned the result, so nothing was lost at exit).
         $run.Output | Should -Match 'Read the job output'
     }

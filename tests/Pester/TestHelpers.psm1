@@ -321,7 +321,36 @@ function Test-HelpGeneratorIsStub {
     (Test-Path $program) -and ((Get-Content -Raw $program) -match 'not implemented')
 }
 
+function Wait-CleanupGuardian {
+    <#
+    Waits for the cleanup guardians of provisioning runs to exit — the event that ends a cleanup handed over to one —
+    and returns how long that took: the one named in a run's output ("handed to the cleanup guardian 1 (process N)"),
+    and those still logging under -StateFolder (the runs' XDG_STATE_HOME: a guardian's log is
+    aappacker/guardian/guardian-<pid>.log until it exits clean). Returns at once when there is none. Throws if a
+    guardian outlives -Timeout.
+    #>
+    param([string] $Output, [string] $StateFolder, [TimeSpan] $Timeout = [TimeSpan]::FromSeconds(90))
+    $ids = [Collections.Generic.List[int]]::new()
+    if ($Output -match 'handed to the cleanup guardian \d+ \(process (\d+)\)') { $ids.Add([int]$Matches[1]) }
+    if ($StateFolder) {
+        foreach ($log in Get-ChildItem -Path (Join-Path $StateFolder 'aappacker/guardian') -Filter 'guardian-*.log' -ErrorAction SilentlyContinue) {
+            if ($log.BaseName -match '^guardian-(\d+)$') { $ids.Add([int]$Matches[1]) }
+        }
+    }
+    if ($ids.Count -eq 0) { return [TimeSpan]::Zero }
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    foreach ($id in $ids | Select-Object -Unique) {
+        try { $guardian = [Diagnostics.Process]::GetProcessById($id) } catch [ArgumentException] { continue }
+        try {
+            $left = $Timeout - $watch.Elapsed
+            if ($left -lt [TimeSpan]::Zero -or -not $guardian.WaitForExit([int]$left.TotalMilliseconds)) { throw "The cleanup guardian (process $id) still runs after $Timeout." }
+        }
+        finally { $guardian.Dispose() }
+    }
+    $watch.Elapsed
+}
+
 Export-ModuleMember -Function Get-BuiltModulePath, Get-SimulatorPath, Get-FreeTcpPort, Start-TestSimulator,
     Get-TestSecret, Register-TestSecret, Save-TestCapture,
     Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, New-TestCertificateAuthority, Set-TestAapEnvironment,
-    New-PwshStartInfo, New-ProvisionScript, Invoke-FreshPwsh, Test-HelpGeneratorIsStub
+    New-PwshStartInfo, New-ProvisionScript, Invoke-FreshPwsh, Test-HelpGeneratorIsStub, Wait-CleanupGuardian

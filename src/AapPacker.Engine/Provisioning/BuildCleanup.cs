@@ -15,7 +15,9 @@ namespace AapPacker.Engine.Provisioning
     /// inventories that stay, then the inventory (its hosts go with it). 404 means already gone; 409 (active jobs)
     /// and 403 ("still processing events", up to a minute after a job ends) are waited out with bounded backoff; an
     /// inventory's 202 is followed until it 404s. It runs on its OWN time-bounded token — never the build's, which is
-    /// usually the one that was canceled. What cannot be removed is reported with the reason.
+    /// usually the one that was canceled. What cannot be removed is reported with the reason. With <see cref="HandOff"/>
+    /// set, the first wait AAP imposes (403/409, or a 202 to confirm) is handed over instead of waited out: that object
+    /// and the rest go to <see cref="AapCleanupResult.HandedOff"/> and stay on the ledger for whoever took them.
     /// </summary>
     public sealed class BuildCleanup
     {
@@ -36,6 +38,12 @@ namespace AapPacker.Engine.Provisioning
 
         /// <summary>Called after each object is handled (for progress lines).</summary>
         public Action<AapCleanupItem, string>? OnItem { get; set; }
+
+        /// <summary>
+        /// Asked once, when AAP first makes the cleanup wait: true when someone else (the cleanup guardian) takes over the
+        /// waiting object and everything after it. Null: always wait here.
+        /// </summary>
+        public Func<bool>? HandOff { get; set; }
 
         /// <summary>
         /// Removes the build's objects. <paramref name="abort"/> is an optional hard stop (e.g. a second Ctrl-C); it is
@@ -113,6 +121,10 @@ namespace AapPacker.Engine.Provisioning
                         }
                     }
                 }
+                catch (HandedOver handedOver)
+                {
+                    HandRest(resources, result, handedOver.Reason);
+                }
                 catch (OperationCanceledException) when (!abort.IsCancellationRequested || bounded.IsCancellationRequested)
                 {
                     LeaveRest(resources, result, $"cleanup ran out of time ({_options.Timeout})" + (_lastRefusal.Length == 0 ? "" : "; last answer " + _lastRefusal));
@@ -187,6 +199,7 @@ namespace AapPacker.Engine.Provisioning
                     }
                     else
                     {
+                        HandOverIfTaken($"AAP answered {e.StatusCode}: {e.AapMessage}");
                         _lastRefusal = $"{item.ObjectType} {item.Id}: {e.StatusCode}: {e.AapMessage}";
                         OnItem?.Invoke(item, $"waiting ({e.StatusCode}: {e.AapMessage})");
                         await _time.Delay(delay, token).ConfigureAwait(false);
@@ -210,6 +223,11 @@ namespace AapPacker.Engine.Provisioning
                     ledger?.MarkRemoved(item.ObjectType, item.Id);
                     OnItem?.Invoke(item, "already gone");
                     return;
+                }
+
+                if (status == 202)
+                {
+                    HandOverIfTaken("AAP accepted the delete (202) and removes it in the background");
                 }
 
                 if (status == 202 && !await WaitUntilGoneAsync(path, token).ConfigureAwait(false))
@@ -249,6 +267,29 @@ namespace AapPacker.Engine.Provisioning
                 // does not wait long after the inventory is gone.
                 await _time.Delay(delay, token).ConfigureAwait(false);
                 delay = Min(TimeSpan.FromTicks(delay.Ticks * 2), TimeSpan.FromSeconds(1));
+            }
+        }
+
+        /// <summary>Throws <see cref="HandedOver"/> when <see cref="HandOff"/> takes the wait; asks only once.</summary>
+        private void HandOverIfTaken(string reason)
+        {
+            var handOff = HandOff;
+            HandOff = null;
+            if (handOff != null && handOff())
+            {
+                throw new HandedOver(reason);
+            }
+        }
+
+        /// <summary>Every object not yet handled goes to the taker, with what AAP said; the ledger keeps them (the taker clears it).</summary>
+        private static void HandRest(AapBuildResources resources, AapCleanupResult result, string reason)
+        {
+            var before = result.Left.Count;
+            LeaveRest(resources, result, "handed to the cleanup guardian: " + reason);
+            for (var i = result.Left.Count - 1; i >= before; i--)
+            {
+                result.HandedOff.Insert(0, result.Left[i]);
+                result.Left.RemoveAt(i);
             }
         }
 
@@ -311,6 +352,18 @@ namespace AapPacker.Engine.Provisioning
         private static AapCleanupItem Item(string type, int id, string name) => new AapCleanupItem { ObjectType = type, Id = id, Name = name };
 
         private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+        /// <summary>Unwinds the cleanup once its wait was handed over (never escapes <see cref="RunAsync"/>).</summary>
+        private sealed class HandedOver : Exception
+        {
+            public HandedOver(string reason)
+                : base(reason)
+            {
+                Reason = reason;
+            }
+
+            public string Reason { get; }
+        }
 
         private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
     }

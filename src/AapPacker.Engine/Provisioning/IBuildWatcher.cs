@@ -20,6 +20,16 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>The job exists.</summary>
         void Launched(AapJob job);
 
+        /// <summary>
+        /// The job is over and the cleanup would now wait on AAP (403 while it stores the job's events, a 202 background
+        /// delete): true when the watcher takes that wait over — it removes what is left, confirms it is gone and
+        /// clears the ledger — so the build can return now. After true, <see cref="Finished"/> tells it nothing more.
+        /// </summary>
+        bool HandOff();
+
+        /// <summary>The process that took the cleanup over (for the report), if there is one.</summary>
+        int? ProcessId { get; }
+
         /// <summary>The lifecycle finished, cleanup included: nothing is left for the watcher to undo.</summary>
         void Finished();
     }

@@ -114,5 +114,11 @@ namespace AapPacker.Engine.Provisioning
 
         /// <summary>Told about each object as it is created (the cleanup guardian), or null.</summary>
         public IBuildWatcher? Watcher { get; set; }
+
+        /// <summary>
+        /// Wait here until AAP lets go of every object (its 403 event-storing window and the inventory's background
+        /// delete, often seconds) instead of handing that wait to <see cref="Watcher"/>.
+        /// </summary>
+        public bool WaitForCleanup { get; set; }
     }
 }

@@ -154,10 +154,11 @@ namespace AapPacker.Engine.Provisioning
             {
                 if (resources.Inventory != null || resources.Hosts.Count > 0 || resources.Credential != null)
                 {
-                    outcome.Cleanup = await CleanUpAsync(resources, ledger, request).ConfigureAwait(false);
+                    outcome.Cleanup = await CleanUpAsync(resources, ledger, request, watcher).ConfigureAwait(false);
                 }
 
-                // Only now: had the process died during the cancel or the cleanup, the guardian would finish them.
+                // Only now: had the process died during the cancel or the cleanup, the guardian would finish them. After a
+                // hand-over the guardian has already been told all it needs.
                 watcher?.Finished();
             }
 
@@ -381,7 +382,7 @@ namespace AapPacker.Engine.Provisioning
             return job;
         }
 
-        private async Task<AapCleanupResult> CleanUpAsync(AapBuildResources resources, BuildLedger? ledger, ProvisioningRequest request)
+        private async Task<AapCleanupResult> CleanUpAsync(AapBuildResources resources, BuildLedger? ledger, ProvisioningRequest request, IBuildWatcher? watcher)
         {
             var options = new BuildCleanupOptions
             {
@@ -398,9 +399,27 @@ namespace AapPacker.Engine.Provisioning
             {
                 OnItem = (item, what) => _reporter.Lifecycle($"  {item.ObjectType} {item.Id} '{item.Name}': {what}"),
             };
+            if (!request.WaitForCleanup && watcher != null)
+            {
+                // The job is over and the credential (the secret) is deleted first; what AAP still holds on to for a while
+                // (the inventory, seconds to a minute) the guardian, already running, removes and confirms.
+                cleanup.HandOff = watcher.HandOff;
+            }
 
             // Its own token: the build's is usually the canceled one.
             var result = await cleanup.RunAsync(resources, ledger, CancellationToken.None).ConfigureAwait(false);
+            if (result.HandedOff.Count > 0)
+            {
+                result.GuardianProcessId = watcher?.ProcessId;
+                foreach (var item in result.HandedOff)
+                {
+                    _reporter.Lifecycle($"  {item}");
+                }
+
+                _reporter.Lifecycle("  The cleanup guardian" + (result.GuardianProcessId is { } pid ? " (process " + pid.ToString(CultureInfo.InvariantCulture) + ")" : "")
+                    + " removes them, confirms each is gone and clears the ledger" + (ledger?.FilePath is null ? "" : " (" + ledger.FilePath + ")")
+                    + "; pass -WaitForCleanup to wait here instead. If it is stopped first: Remove-AapBuildResources -BuildId " + resources.BuildId);
+            }
             foreach (var kept in result.Left.Where(l => l.Reason != null && l.Reason.StartsWith("kept", StringComparison.Ordinal)))
             {
                 _reporter.Lifecycle($"  {kept}");

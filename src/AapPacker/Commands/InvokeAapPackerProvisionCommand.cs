@@ -165,6 +165,10 @@ namespace AapPacker.Commands
         [Alias("keep_temp_credential")]
         public SwitchParameter KeepCredential { get; set; }
 
+        /// <summary>Wait until AAP confirms every removal instead of handing that wait to the cleanup guardian.</summary>
+        [Parameter]
+        public SwitchParameter WaitForCleanup { get; set; }
+
         /// <summary>More AAP credentials.</summary>
         [Parameter(ParameterSetName = JobTemplateSet)]
         [Alias("Credentials")]
@@ -286,6 +290,11 @@ namespace AapPacker.Commands
                 var outcome = await new ProvisioningSession(api, reporter).RunAsync(request, cancellationToken).ConfigureAwait(false);
                 exitCode = outcome.ExitCode;
                 result = outcome.Result;
+                if (result != null)
+                {
+                    result.Cleanup = outcome.Cleanup;
+                }
+
                 if (outcome.Error != null)
                 {
                     error = AapErrorMapper.Create(outcome.Error, outcome.ErrorId ?? "ProvisioningFailed", Category(outcome.ExitCode),
@@ -480,6 +489,7 @@ namespace AapPacker.Commands
                 InventoryId = InventoryId,
                 NoCredential = NoCredential,
                 KeepInventory = KeepInventory,
+                WaitForCleanup = WaitForCleanup,
                 KeepCredential = KeepCredential,
                 Timeout = bound.Timeout > TimeSpan.Zero ? bound.Timeout : null,
                 NoOutput = NoOutput,

@@ -11,7 +11,8 @@ namespace AapPacker.Guardian
     /// <summary>
     /// The cleanup guardian's entry point, run by the child PowerShell that <c>Invoke-AapPackerProvision</c> starts:
     /// detaches from the build's process group, reads the build's objects on stdin, and cancels and removes them if
-    /// the build dies without saying "done". Not meant to be called by scripts.
+    /// the build dies without saying "done" — or, on "handoff", finishes the build's cleanup after it returned. Not
+    /// meant to be called by scripts.
     /// </summary>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class GuardianEntryPoint
@@ -52,9 +53,11 @@ namespace AapPacker.Guardian
                 }
 
                 Write("guardian exits");
-                if (record != null && !record.HasWork && log is StreamWriter { BaseStream: FileStream file })
+                var clean = record != null && (!record.HasWork || (record.HandedOff && record.Cleanup is { Complete: true }));
+                if (clean && log is StreamWriter { BaseStream: FileStream file })
                 {
-                    // A clean build leaves no trace; a log that records a cleanup stays for the post-mortem.
+                    // A clean build (a handed-over cleanup that removed everything included) leaves no trace; a log that
+                    // records a crash recovery or a failed removal stays for the post-mortem.
                     var path = file.Name;
                     log.Dispose();
                     TryDelete(path);

@@ -22,8 +22,8 @@ namespace AapPacker.Guardian
         private static readonly string[] WindowsOptions = { "-ExecutionPolicy", "Bypass" };
         private static readonly char[] NeedsQuoting = { ' ', '\t', '"' };
 
-        /// <summary>Starts the guardian and returns the writer for its stdin.</summary>
-        public static TextWriter Start(IEnumerable<string> secrets)
+        /// <summary>Starts the guardian and returns the writer for its stdin, and its process id.</summary>
+        public static (TextWriter Input, int? ProcessId) Start(IEnumerable<string> secrets)
         {
             var (file, prefix) = HostCommand();
             var manifest = ModuleManifest();
@@ -54,7 +54,7 @@ namespace AapPacker.Guardian
             var input = process.StandardInput;
             input.AutoFlush = false;
             input.NewLine = "\n";
-            return input;
+            return (input, process.Id);
         }
 
         private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);

@@ -49,15 +49,62 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
         var (channel, guardian, _) = Connect(client);
         var request = LifecycleHarness.Request("Baseline");
         request.Watcher = channel;
+        request.WaitForCleanup = true;
 
         var outcome = await new ProvisioningSession(new AapClientApi(client)).RunAsync(request, CancellationToken.None);
         var record = await guardian;
 
         Assert.Equal(AapProvisionExitCode.Success, outcome.ExitCode);
+        Assert.Empty(outcome.Cleanup!.HandedOff);
         Assert.True(record.Finished);
         Assert.False(record.HasWork);
         var requests = await fixture.Control.GetRequestsAsync();
         Assert.DoesNotContain(requests, r => r.Path.EndsWith("/cancel/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Given_a_build_whose_inventory_aap_still_holds_when_the_job_ends_then_the_build_hands_it_over_and_the_guardian_removes_and_confirms_it()
+    {
+        await fixture.ResetAsync();
+        using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
+        var (channel, guardian, log) = Connect(client);
+        var request = LifecycleHarness.Request("Baseline");
+        request.Watcher = channel;
+        request.LedgerDirectory = Path.Combine(Path.GetTempPath(), "aappacker-handoff-" + Guid.NewGuid().ToString("N"));
+
+        var outcome = await new ProvisioningSession(new AapClientApi(client)).RunAsync(request, CancellationToken.None);
+
+        // The build returned with the credential (the secret) deleted by itself and the inventory handed over, still on
+        // the ledger for the guardian to clear.
+        Assert.Equal(AapProvisionExitCode.Success, outcome.ExitCode);
+        Assert.Contains(outcome.Cleanup!.Removed, i => i.ObjectType == "credential");
+        var handed = Assert.Single(outcome.Cleanup.HandedOff);
+        Assert.Equal("inventory", handed.ObjectType);
+        Assert.StartsWith("handed to the cleanup guardian: AAP ", handed.Reason, StringComparison.Ordinal);
+        Assert.True(outcome.Cleanup.Complete);
+        Assert.True(channel.HandedOff);
+
+        var record = await guardian;
+        Assert.True(record.HandedOff);
+        Assert.True(record.Cleanup!.Complete, record.Cleanup.ToString());
+        Assert.Contains(log, l => l.StartsWith("the build handed its cleanup over", StringComparison.Ordinal));
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        var requests = await fixture.Control.GetRequestsAsync();
+        Assert.DoesNotContain(requests, r => r.Path.EndsWith("/cancel/", StringComparison.Ordinal)); // the job was over: nothing to cancel
+        Assert.Contains(requests, r => r.Method == "GET" && r.Path.EndsWith($"/inventories/{handed.Id}/", StringComparison.Ordinal) && r.Status == 404); // confirmed gone
+        Assert.Empty(Directory.Exists(request.LedgerDirectory) ? Directory.GetFiles(request.LedgerDirectory, "*.json") : []);
+    }
+
+    [Fact]
+    public void Given_a_guardian_that_never_started_when_the_build_would_hand_its_cleanup_over_then_it_is_refused_and_the_build_waits_itself()
+    {
+        var channel = new GuardianChannel(new Func<TextWriter>(() => throw new InvalidOperationException("no host")), new GuardianConnection { Uri = "https://aap.example.com/" });
+
+        channel.Starting("b", null);
+
+        Assert.False(channel.HandOff());
+        Assert.False(channel.HandedOff);
+        Assert.Contains("no host", channel.Failure, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -166,6 +213,10 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
             channel.Dispose();
         }
 
+        public bool HandOff() => channel.HandOff();
+
+        public int? ProcessId => channel.ProcessId;
+
         public void Finished() => channel.Finished();
     }
 
@@ -183,6 +234,10 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
         }
 
         public void Launched(AapJob job) => channel.Launched(job);
+
+        public bool HandOff() => channel.HandOff();
+
+        public int? ProcessId => channel.ProcessId;
 
         public void Finished() => channel.Finished();
     }

@@ -97,6 +97,52 @@ public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : Simul
         Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(Fixture));
     }
 
+    [Theory]
+    [InlineData(403)]
+    [InlineData(202)]
+    public async Task Given_a_taker_when_aap_first_makes_the_cleanup_wait_then_the_inventory_is_handed_over_after_the_credential_went(int first)
+    {
+        var resources = await CreateAsync();
+        if (first == 403)
+        {
+            await Fixture.Control.AddFaultsAsync(new FaultSpec("DELETE", "/inventories/\\d+/$", "status") { Status = 403, Count = 1 });
+        }
+
+        await Fixture.Control.ClearRequestsAsync();
+        var asked = 0;
+        var cleanup = new BuildCleanup(Api, LifecycleHarness.Request("x").Cleanup) { HandOff = () => ++asked > 0 };
+
+        var result = await cleanup.RunAsync(resources, null);
+
+        Assert.Equal(1, asked);
+        Assert.Contains(result.Removed, i => i.ObjectType == "credential" && i.Id == resources.Credential!.Id);
+        var handed = Assert.Single(result.HandedOff);
+        Assert.Equal(("inventory", resources.Inventory!.Id), (handed.ObjectType, handed.Id));
+        Assert.Contains(first.ToString(CultureInfo.InvariantCulture), handed.Reason, StringComparison.Ordinal);
+        Assert.Empty(result.Left);
+        Assert.Equal([first], await InventoryDeleteStatusesAsync()); // one attempt, no wait, no GET to confirm
+        Assert.DoesNotContain(await Fixture.Control.GetRequestsAsync(), r => r.Method == "GET" && InventoryPath.IsMatch(r.Path));
+    }
+
+    [Fact]
+    public async Task Given_a_taker_that_refuses_when_aap_makes_the_cleanup_wait_then_the_build_waits_and_confirms_itself()
+    {
+        var resources = await CreateAsync();
+        await Fixture.Control.AddFaultsAsync(new FaultSpec("DELETE", "/inventories/\\d+/$", "status") { Status = 403, Count = 2 });
+        await Fixture.Control.ClearRequestsAsync();
+        var asked = 0;
+        var cleanup = new BuildCleanup(Api, LifecycleHarness.Request("x").Cleanup) { HandOff = () => ++asked < 0 };
+
+        var result = await cleanup.RunAsync(resources, null);
+
+        Assert.Equal(1, asked); // asked once, not at every refusal
+        Assert.True(result.Complete, result.ToString());
+        Assert.Empty(result.HandedOff);
+        Assert.Contains(result.Removed, i => i.ObjectType == "inventory");
+        Assert.Equal([403, 403, 202], await InventoryDeleteStatusesAsync());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(Fixture));
+    }
+
     private async Task<AapBuildResources> CreateAsync()
     {
         var build = BuildIdentity.Create(null, null, null);

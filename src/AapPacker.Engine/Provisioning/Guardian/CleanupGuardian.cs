@@ -9,9 +9,11 @@ using AapPacker.Engine.Api;
 namespace AapPacker.Engine.Provisioning.Guardian
 {
     /// <summary>
-    /// The guardian itself, host-free: reads the protocol until "done" or end of input; at end of input without "done"
-    /// (the build process died, e.g. SIGKILLed by Packer) it cancels the job first, then removes what the build created,
-    /// on its own time-bounded tokens. It logs ids and names only: the one secret it holds arrived on its input.
+    /// The guardian itself, host-free: reads the protocol until "done", "handoff" or end of input. At end of input without
+    /// either (the build process died, e.g. SIGKILLed by Packer) it cancels the job first, then removes what the build
+    /// created, on its own time-bounded tokens. On "handoff" (the job is over; the build returned rather than wait for AAP
+    /// to let go of the inventory) it only removes and confirms. It logs ids and names only: the one secret it holds
+    /// arrived on its input.
     /// </summary>
     public sealed class CleanupGuardian
     {
@@ -28,6 +30,12 @@ namespace AapPacker.Engine.Provisioning.Guardian
 
         /// <summary>How long the cancel-and-cleanup may take in all (the promise is a minute).</summary>
         public TimeSpan Budget { get; set; } = TimeSpan.FromSeconds(55);
+
+        /// <summary>
+        /// How long a handed-over cleanup may take: AAP refuses the inventory delete (403) for up to a minute after the
+        /// job while it stores events, then deletes in the background; the build's own cleanup allows as long.
+        /// </summary>
+        public TimeSpan HandOffBudget { get; set; } = TimeSpan.FromMinutes(5);
 
         /// <summary>Reads <paramref name="input"/> to its end and undoes the build if it did not finish. Returns what it was told.</summary>
         public async Task<GuardianRecord> RunAsync(TextReader input, CancellationToken abort = default)
@@ -62,7 +70,7 @@ namespace AapPacker.Engine.Provisioning.Guardian
                     _log($"{message.Op} {message.Id}{(message.Name is null ? "" : " '" + message.Name + "'")}");
                 }
 
-                if (record.Finished)
+                if (record.Ended)
                 {
                     break;
                 }
@@ -75,7 +83,9 @@ namespace AapPacker.Engine.Provisioning.Guardian
                 return record;
             }
 
-            _log("the build process is gone without finishing: cancel and clean up " + record);
+            _log(record.HandedOff
+                ? "the build handed its cleanup over (the job is over): remove and confirm " + record
+                : "the build process is gone without finishing: cancel and clean up " + record);
             if (connecting is null)
             {
                 _log("no connection was given; the objects stay for Remove-AapBuildResources -BuildId " + record.BuildId);
@@ -106,6 +116,12 @@ namespace AapPacker.Engine.Provisioning.Guardian
             }
 
             var resources = record.Resources;
+            if (record.HandedOff)
+            {
+                await RemoveAsync(api, record, HandOffBudget, TimeSpan.FromTicks(HandOffBudget.Ticks / 5), abort).ConfigureAwait(false);
+                return;
+            }
+
             var cancelBudget = TimeSpan.FromTicks(Budget.Ticks / 3);
             using (var cancelTime = _time.CreateCancellationTokenSource(cancelBudget))
             using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancelTime.Token, abort))
@@ -149,21 +165,27 @@ namespace AapPacker.Engine.Provisioning.Guardian
                 }
             }
 
+            await RemoveAsync(api, record, Budget - cancelBudget, cancelBudget, abort).ConfigureAwait(false);
+        }
+
+        /// <summary>Removes the record's objects (after its job is terminal) and marks them in the build's ledger.</summary>
+        private async Task RemoveAsync(IAapApi api, GuardianRecord record, TimeSpan budget, TimeSpan jobWait, CancellationToken abort)
+        {
             var ledger = record.LedgerPath is null ? null : BuildLedger.LoadFile(record.LedgerPath);
             var options = new BuildCleanupOptions
             {
-                Timeout = Budget - cancelBudget,
-                JobWait = cancelBudget,
+                Timeout = budget,
+                JobWait = jobWait,
                 RetryDelay = TimeSpan.FromMilliseconds(500),
                 MaxRetryDelay = TimeSpan.FromSeconds(4),
-                InventoryGoneWait = TimeSpan.FromTicks(Budget.Ticks / 2),
+                InventoryGoneWait = TimeSpan.FromTicks(budget.Ticks / 2),
             };
             var cleanup = new BuildCleanup(api, options, _time, _log)
             {
                 OnItem = (item, what) => _log($"{item.ObjectType} {item.Id} '{item.Name}': {what}"),
             };
-            var result = await cleanup.RunAsync(resources, ledger, abort).ConfigureAwait(false);
-            _log("cleanup: " + result);
+            record.Cleanup = await cleanup.RunAsync(record.Resources, ledger, abort).ConfigureAwait(false);
+            _log("cleanup: " + record.Cleanup);
         }
 
         /// <summary>The early connection, or one more attempt now if AAP was not reachable when the build started.</summary>

@@ -14,17 +14,29 @@ namespace AapPacker.Engine.Provisioning.Guardian
     public sealed class GuardianChannel : IBuildWatcher, IDisposable
     {
         private readonly object _gate = new object();
-        private readonly Func<TextWriter> _open;
+        private readonly Func<(TextWriter Input, int? ProcessId)> _open;
         private readonly GuardianConnection _connection;
         private TextWriter? _writer;
         private bool _closed;
 
         /// <summary>Creates a channel; <paramref name="open"/> starts the guardian and returns its input.</summary>
         public GuardianChannel(Func<TextWriter> open, GuardianConnection connection)
+            : this(Opener(open), connection)
+        {
+        }
+
+        /// <summary>Creates a channel; <paramref name="open"/> starts the guardian process and returns its input and id.</summary>
+        public GuardianChannel(Func<(TextWriter Input, int? ProcessId)> open, GuardianConnection connection)
         {
             _open = open ?? throw new ArgumentNullException(nameof(open));
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
         }
+
+        /// <inheritdoc />
+        public int? ProcessId { get; private set; }
+
+        /// <summary>True once the guardian took the rest of the cleanup over.</summary>
+        public bool HandedOff { get; private set; }
 
         /// <summary>Why the guardian could not be started or told something (no secret in it), or null.</summary>
         public string? Failure { get; private set; }
@@ -44,7 +56,9 @@ namespace AapPacker.Engine.Provisioning.Guardian
 
                 try
                 {
-                    _writer = _open();
+                    var (input, processId) = _open();
+                    _writer = input;
+                    ProcessId = processId;
                 }
                 catch (Exception e) when (!(e is OutOfMemoryException))
                 {
@@ -77,6 +91,30 @@ namespace AapPacker.Engine.Provisioning.Guardian
             if (job != null)
             {
                 Write(new GuardianMessage { Op = GuardianOps.Job, Id = job.Id, Name = job.Type });
+            }
+        }
+
+        /// <inheritdoc />
+        public bool HandOff()
+        {
+            lock (_gate)
+            {
+                if (_writer is null || _closed)
+                {
+                    return false;
+                }
+
+                // Written and flushed, then input closed: a guardian that read the line owns the rest; one that could not
+                // be written to has failed (Fail) and the build waits itself.
+                WriteLocked(new GuardianMessage { Op = GuardianOps.HandOff });
+                if (_closed)
+                {
+                    return false;
+                }
+
+                HandedOff = true;
+                CloseLocked();
+                return true;
             }
         }
 
@@ -143,6 +181,16 @@ namespace AapPacker.Engine.Provisioning.Guardian
             {
                 // Already gone.
             }
+        }
+
+        private static Func<(TextWriter Input, int? ProcessId)> Opener(Func<TextWriter> open)
+        {
+            if (open is null)
+            {
+                throw new ArgumentNullException(nameof(open));
+            }
+
+            return () => (open(), null);
         }
 
         private void Fail(string why)

@@ -5,7 +5,7 @@ namespace AapPacker.Engine.Provisioning.Guardian
     /// <summary>
     /// One line of the guardian protocol (JSON, one object per line, over the guardian's stdin). The first line is
     /// <see cref="GuardianOps.Hello"/> with the connection (the only line with a secret); then one line per object the
-    /// moment it exists; <see cref="GuardianOps.Done"/> last on a clean finish. End of input without it means the
+    /// moment it exists; <see cref="GuardianOps.Done"/> (or <see cref="GuardianOps.HandOff"/>) last on a clean finish. End of input without it means the
     /// parent died: undo everything.
     /// </summary>
     public sealed class GuardianMessage
@@ -59,6 +59,12 @@ namespace AapPacker.Engine.Provisioning.Guardian
 
         /// <summary>A job exists (Name: job or workflow_job).</summary>
         public const string Job = "job";
+
+        /// <summary>
+        /// The job is over and the build returns without waiting for AAP to let go of its objects: remove what is left
+        /// (no cancel), confirm each is gone, clear the ledger. Last line, like <see cref="Done"/>.
+        /// </summary>
+        public const string HandOff = "handoff";
 
         /// <summary>Clean finish: nothing to undo.</summary>
         public const string Done = "done";

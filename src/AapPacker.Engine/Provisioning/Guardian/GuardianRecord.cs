@@ -24,6 +24,15 @@ namespace AapPacker.Engine.Provisioning.Guardian
         /// <summary>True once "done" arrived: nothing to undo.</summary>
         public bool Finished { get; set; }
 
+        /// <summary>True once "handoff" arrived: the job is over, remove what is left without canceling anything.</summary>
+        public bool HandedOff { get; set; }
+
+        /// <summary>What the guardian's own cleanup did, if it ran one.</summary>
+        public AapCleanupResult? Cleanup { get; set; }
+
+        /// <summary>True when "done" or "handoff" ended the input: the build reached its end (no cancel needed).</summary>
+        public bool Ended => Finished || HandedOff;
+
         /// <summary>True when there is anything to cancel or remove.</summary>
         public bool HasWork => !Finished && (Resources.Inventory != null || Resources.Hosts.Count > 0 || Resources.Credential != null
                                              || Resources.Job != null || PendingLaunch != null);
@@ -61,6 +70,9 @@ namespace AapPacker.Engine.Provisioning.Guardian
                 case GuardianOps.Done:
                     Finished = true;
                     break;
+                case GuardianOps.HandOff:
+                    HandedOff = true;
+                    break;
                 default:
                     UnreadableLines++;
                     break;
@@ -68,6 +80,6 @@ namespace AapPacker.Engine.Provisioning.Guardian
         }
 
         /// <inheritdoc />
-        public override string ToString() => $"build {BuildId}: {Resources}{(PendingLaunch is null ? "" : ", launch pending")}{(Finished ? ", finished" : "")}";
+        public override string ToString() => $"build {BuildId}: {Resources}{(PendingLaunch is null ? "" : ", launch pending")}{(Finished ? ", finished" : "")}{(HandedOff ? ", cleanup handed over" : "")}";
     }
 }
