@@ -29,6 +29,9 @@ internal sealed record BenchSettings
     /// <summary>Whole Invoke-AapPackerProvision runs for the overhead figure.</summary>
     public int OverheadRuns => Short ? 1 : 5;
 
+    /// <summary>How long figure 1 waits after a lifecycle for its objects to be gone (the guardian may still be deleting).</summary>
+    public static readonly TimeSpan NothingLeftBound = TimeSpan.FromSeconds(90);
+
     /// <summary>Simulated (= real, time scale 1) run time of the build job.</summary>
     public int BuildJobSeconds => Short ? 4 : 10;
 
