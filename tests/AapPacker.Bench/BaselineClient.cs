@@ -52,7 +52,7 @@ internal sealed class BaselineClient : IDisposable
             ["name"] = "packer-" + buildName,
             ["organization"] = organizationId,
             ["credential_type"] = machineType,
-            ["inputs"] = new JsonObject { ["username"] = "ec2-user", ["password"] = "bench-only-password" },
+            ["inputs"] = new JsonObject { ["username"] = "ec2-user", ["password"] = BenchContext.TargetPassword },
         });
         var credentialId = credential["id"]!.GetValue<int>();
         var launch = await SendAsync(HttpMethod.Post, "job_templates/" + Id(jobTemplateId) + "/launch/", new JsonObject

@@ -13,6 +13,9 @@ internal sealed class BenchContext
     /// <summary>The Default organization's id (the plugin is configured with ids, not names).</summary>
     public int OrganizationId { get; set; }
 
+    /// <summary>The fictional build machine's password (the simulator runs no SSH).</summary>
+    public const string TargetPassword = "bench-only-password";
+
     public static string NewBuildId() => "bench-" + Guid.NewGuid().ToString("N")[..10];
 
     /// <summary>The parameters of <see cref="Scripts.Provision"/> and <see cref="Scripts.Pipeline"/>.</summary>
@@ -20,8 +23,7 @@ internal sealed class BenchContext
     {
         ["Uri"] = Environment.BaseUri.ToString(),
         ["Token"] = new NetworkCredential("", BenchEnvironment.Token).SecurePassword,
-        // The fictional build machine's password (the simulator runs no SSH).
-        ["Password"] = new NetworkCredential("", "bench-only-password").SecurePassword,
+        ["Password"] = new NetworkCredential("", TargetPassword).SecurePassword,
         ["BuildId"] = NewBuildId(),
         ["Template"] = template,
     };

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AapPacker.Simulator;
 
 namespace AapPacker.Bench;
@@ -38,16 +39,35 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 
     public int UserObjects() => _simulator.GetState()["userObjects"]!.GetValue<int>();
 
-    /// <summary>Waits (bounded) for asynchronous inventory deletions to finish; returns what is still left.</summary>
-    public async Task<int> LeftoversAfterDeletionsAsync(TimeSpan bound)
+    /// <summary>
+    /// The objects one build still has: its inventories (named <c>packer-&lt;build id&gt;-…</c>, also while AAP deletes
+    /// them in the background) with their hosts and groups, and its credentials. For a figure whose baseline runs at the same
+    /// time, so the baseline's objects in flight are not counted.
+    /// </summary>
+    public int UserObjects(string buildId)
     {
+        var state = _simulator.GetState();
+        var prefix = "packer-" + buildId + "-";
+        bool Ours(JsonNode? item) => item?["name"]?.GetValue<string>().StartsWith(prefix, StringComparison.Ordinal) == true;
+        var inventories = state["inventories"]!.AsArray().Where(Ours).Select(i => i!["id"]!.GetValue<int>()).ToHashSet();
+        int Inside(string collection) => state[collection]!.AsArray().Count(item => inventories.Contains(item!["inventory"]!.GetValue<int>()));
+        return inventories.Count + Inside("hosts") + Inside("groups") + state["credentials"]!.AsArray().Count(Ours);
+    }
+
+    /// <summary>
+    /// Waits (bounded) for asynchronous inventory deletions to finish — of every object, or of one build's — and
+    /// returns what is still left.
+    /// </summary>
+    public async Task<int> LeftoversAfterDeletionsAsync(TimeSpan bound, string? buildId = null)
+    {
+        int Left() => buildId is null ? UserObjects() : UserObjects(buildId);
         var until = DateTimeOffset.UtcNow + bound;
-        while (UserObjects() > 0 && DateTimeOffset.UtcNow < until)
+        while (Left() > 0 && DateTimeOffset.UtcNow < until)
         {
             await Task.Delay(250);
         }
 
-        return UserObjects();
+        return Left();
     }
 
     public async Task<JsonElement> GetAsync(string apiRelative)

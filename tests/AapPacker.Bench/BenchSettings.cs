@@ -17,8 +17,15 @@ internal sealed record BenchSettings
     /// <summary>The command that starts a fresh pwsh: an executable, then any leading arguments (dotnet pwsh.dll).</summary>
     public required IReadOnlyList<string> PwshCommand { get; init; }
 
-    /// <summary>The figures to run, by number ("1", "4"); empty runs them all (a partial table, for working on one figure).</summary>
+    /// <summary>The figures to run, by number ("1", "4", "1b"); empty runs them all (a partial table, for working on one figure).</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
+
+    /// <summary>
+    /// Whether a figure runs, by its numbers (<c>2-3</c>, <c>1b</c>): "1" also selects 1b, which measures the same
+    /// lifecycle cold.
+    /// </summary>
+    public bool Selects(string numbers)
+        => Only.Count == 0 || numbers.Split('-').Any(n => Only.Contains(n) || Only.Contains(n.TrimEnd('a', 'b', 'c')));
 
     /// <summary>Runs of the build job for detection latency and output lag (the issue asks for at least 20).</summary>
     public int DetectionRuns => Short ? 3 : 20;
@@ -28,6 +35,12 @@ internal sealed record BenchSettings
 
     /// <summary>Whole Invoke-AapPackerProvision runs for the overhead figure.</summary>
     public int OverheadRuns => Short ? 1 : 5;
+
+    /// <summary>Fresh pwsh processes, one lifecycle each, for the cold overhead (figure 1b).</summary>
+    public int ColdOverheadRuns => Short ? 1 : 3;
+
+    /// <summary>How long figure 1 waits after a lifecycle for its objects to be gone (the guardian may still be deleting).</summary>
+    public static readonly TimeSpan NothingLeftBound = TimeSpan.FromSeconds(90);
 
     /// <summary>Simulated (= real, time scale 1) run time of the build job.</summary>
     public int BuildJobSeconds => Short ? 4 : 10;

@@ -12,7 +12,7 @@ internal sealed record TimedRecord(DateTimeOffset At, string Text, IReadOnlyList
 }
 
 /// <summary>What one script run returned.</summary>
-internal sealed record ScriptRun(Collection<PSObject> Output, List<TimedRecord> Information, IReadOnlyList<string> Errors)
+internal sealed record ScriptRun(Collection<PSObject> Output, List<TimedRecord> Information, IReadOnlyList<string> Errors, IReadOnlyList<string> Warnings)
 {
     /// <summary>The job's own output lines in the order written (no group markers or AapPacker notices).</summary>
     public IEnumerable<TimedRecord> JobLines()
@@ -54,7 +54,8 @@ internal sealed class ModuleRunspace : IDisposable
         };
         var output = ps.Invoke();
         var errors = ps.Streams.Error.Select(e => e.ToString()).ToList();
-        return new ScriptRun(output, information, errors);
+        var warnings = ps.Streams.Warning.Select(w => w.Message).ToList();
+        return new ScriptRun(output, information, errors, warnings);
     }
 
     public void Dispose() => _runspace.Dispose();

@@ -27,13 +27,14 @@ var groups = new (string Name, Func<BenchContext, Task> Run)[][]
 {
     [("7. import and pwsh start", ImportFigure.RunAsync)],
     [("1. overhead", OverheadFigure.RunAsync)],
+    [("1b. overhead in a fresh pwsh", ColdOverheadFigure.RunAsync)],
     [("2-3. detection and output lag", DetectionFigure.RunAsync)],
     [("4. quiet job", QuietJobFigure.RunAsync), ("5. memory", MemoryFigure.RunAsync)],
     [("6. concurrency", ConcurrencyFigure.RunAsync)],
 };
 foreach (var group in groups)
 {
-    await Task.WhenAll(group.Where(figure => settings.Only.Count == 0 || settings.Only.Intersect(figure.Name.Split('.')[0].Split('-')).Any()).Select(async figure =>
+    await Task.WhenAll(group.Where(figure => settings.Selects(figure.Name.Split('.')[0])).Select(async figure =>
     {
         Console.WriteLine($"==> {figure.Name} ({clock.Elapsed.TotalSeconds:0} s)");
         try

@@ -13,6 +13,25 @@ internal static class Scripts
         [pscustomobject]@{ JobId = $result.Id; Status = $result.Status; Seconds = $clock.Elapsed.TotalSeconds; ExitCode = $global:LASTEXITCODE }
         """;
 
+    /// <summary>
+    /// The first lifecycle in a fresh pwsh, as a Packer shell-local script runs it: import (not timed), then the one
+    /// call timed as <see cref="Provision"/> times it. Secrets come from the environment, never from argv. The last
+    /// line: <c>BENCH-PROVISIONED &lt;job id&gt; &lt;seconds&gt; &lt;exit code&gt; &lt;returned, Unix ms&gt; &lt;kill-protection-off warnings&gt;</c>.
+    /// </summary>
+    public const string ColdProvision = """
+        Import-Module $env:AAPPACKER_BENCH_MODULE
+        $token = ConvertTo-SecureString $env:AAPPACKER_BENCH_TOKEN -AsPlainText -Force
+        $password = ConvertTo-SecureString $env:AAPPACKER_BENCH_PASSWORD -AsPlainText -Force
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $result = Invoke-AapPackerProvision -JobTemplate $env:AAPPACKER_BENCH_TEMPLATE -Organization Default -Uri $env:AAPPACKER_BENCH_URI -Token $token `
+            -TargetHost 10.0.0.5 -TargetUser ec2-user -TargetPassword $password -BuildId $env:AAPPACKER_BENCH_BUILD -Timeout 600 -WarningVariable warnings
+        $clock.Stop()
+        $returned = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
+        $off = @($warnings | Where-Object { "$_" -like 'Kill protection is off*' }).Count
+        $seconds = $clock.Elapsed.TotalSeconds.ToString('R', [Globalization.CultureInfo]::InvariantCulture)
+        [Console]::Out.WriteLine("BENCH-PROVISIONED $($result.Id) $seconds $global:LASTEXITCODE $returned $off")
+        """;
+
     /// <summary>The pipeline cmdlets; the instant Wait-AapJob returns is taken right after it.</summary>
     public const string Pipeline = """
         param($Uri, [securestring] $Token, [securestring] $Password, $BuildId, $Template)
