@@ -92,7 +92,8 @@ namespace AapPacker.Engine.Provisioning
                     break;
                 }
 
-                interval = NextInterval(interval, Activity(changed || cursor.RecapEmitted || eventsStored, emitted), _options);
+                // A terminal job whose last events are not read yet ends within moments: stay at the fastest until then.
+                interval = NextInterval(interval, Activity(changed || terminal || cursor.RecapEmitted, emitted), _options);
                 await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
             }
 

@@ -9,7 +9,10 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>New output lines: come back sooner (halve the interval), so a steady stream is followed at the fastest.</summary>
         Output,
 
-        /// <summary>The status changed, or the recap is out while the job is not terminal yet (AWX ends it right after): fastest.</summary>
+        /// <summary>
+        /// The status changed, the job is terminal but its last events are not read yet (AAP stores them moments later),
+        /// or the recap is out while the job is not terminal yet (AWX ends it right after): fastest.
+        /// </summary>
         Ending,
     }
 }

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
 using Microsoft.Extensions.Time.Testing;
@@ -37,6 +38,47 @@ public class JobFollowerCompletionTests
         Assert.Equal("successful", result.Status);
         Assert.Equal(4, result.OutputLines);
         Assert.Single(api.Paths, p => p == "jobs/7/"); // one status read: no poll waited for event_processing_finished
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Given_a_terminal_job_without_its_recap_yet_when_following_then_it_keeps_polling_at_the_fastest_until_the_recap_is_stored()
+    {
+        // AAP stores a job's last events a moment after it marks the job terminal: the build waits only for the recap,
+        // so the follower must not back off then (each step back would add to every build's overhead).
+        var clock = new TimerRecordingClock();
+        var api = Api(Task);
+        using var stop = new CancellationTokenSource();
+        var options = new JobFollowOptions();
+
+        var follow = new JobFollower(api, options, clock).FollowAsync(new AapJob { Id = 7, Type = "job" }, new RecordingReporter(), stop.Token);
+        var pauses = new List<TimeSpan>();
+        for (var i = 0; i < 4; i++)
+        {
+            var due = await clock.Scheduled.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+            pauses.Add(due);
+            clock.Advance(due);
+        }
+
+        Assert.All(pauses, p => Assert.Equal(options.MinPollInterval, p));
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => follow);
+    }
+
+    /// <summary>A fake clock that reports each finite timer's due time as it is created (advance only after reading it).</summary>
+    private sealed class TimerRecordingClock() : FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero))
+    {
+        public Channel<TimeSpan> Scheduled { get; } = Channel.CreateUnbounded<TimeSpan>();
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+            {
+                Scheduled.Writer.TryWrite(dueTime);
+            }
+
+            return timer;
+        }
     }
 
     [Fact]
