@@ -266,18 +266,6 @@ function Invoke-Bench {
 }
 
 # What tests wrote to their output (the interruption and fault suites' figures): the console logger hides it.
-function Write-TrxOutput([string] $Name, [string] $Path) {
-    if (-not (Test-Path $Path)) { return }
-    [xml] $xml = Get-Content -Raw $Path
-    $ns = @{ t = $xml.DocumentElement.NamespaceURI }
-    foreach ($result in Select-Xml -Xml $xml -XPath '//t:UnitTestResult[t:Output/t:StdOut]' -Namespace $ns) {
-        $lines = @($result.Node.Output.StdOut -split "`r?`n" | Where-Object { $_ -and $_ -notmatch '^\[xUnit\.net' })
-        if ($lines.Count -eq 0) { continue }
-        Write-Host "$Name output of $($result.Node.testName):"
-        $lines | ForEach-Object { Write-Host "  $_" }
-    }
-}
-
 # The test run's own TMPDIR, XDG_STATE_HOME (ledgers) and capture directory, fresh each run, so the secret scan
 # sees exactly what this run left behind (and nothing of other runs on the machine).
 function Enter-TestRunDirectory {
@@ -311,16 +299,26 @@ function Invoke-XunitSuite([Parameter(Mandatory)] [IO.FileInfo] $Project, [switc
     if ($TeeToConsoleLog) { & dotnet @arguments | Tee-Object -FilePath $ConsoleLog -Append | Out-Host }
     else { & dotnet @arguments | Out-Host }
     $exit = $LASTEXITCODE
-    Write-TrxOutput -Name $name -Path $trx
-    Read-TrxSummary -Name $name -Path $trx -ExitCode $exit
+    Read-TrxResult -Name $name -Path $trx -ExitCode $exit
 }
 
-function Read-TrxSummary([string] $Name, [string] $Path, [int] $ExitCode) {
+# One pass over a suite's TRX file: prints what each test wrote to its output, and returns the suite's counts with
+# the "Figures: ..." lines among that output (fault suite, secret scan, ...) for the summary.
+function Read-TrxResult([string] $Name, [string] $Path, [int] $ExitCode) {
     if (-not (Test-Path $Path)) {
         # No results at all (crash, no tests discovered): count the suite as one failure.
-        return [pscustomobject]@{ Suite = $Name; Passed = 0; Failed = 1; Skipped = 0; Note = "no TRX (exit $ExitCode)" }
+        return [pscustomobject]@{ Suite = $Name; Passed = 0; Failed = 1; Skipped = 0; Note = "no TRX (exit $ExitCode)"; Figures = @() }
     }
     [xml] $xml = Get-Content -Raw $Path
+    $ns = @{ t = $xml.DocumentElement.NamespaceURI }
+    $figures = [Collections.Generic.List[string]]::new()
+    foreach ($result in Select-Xml -Xml $xml -XPath '//t:UnitTestResult[t:Output/t:StdOut]' -Namespace $ns) {
+        $lines = @($result.Node.Output.StdOut -split "`r?`n" | Where-Object { $_ -and $_ -notmatch '^\[xUnit\.net' })
+        if ($lines.Count -eq 0) { continue }
+        Write-Host "$Name output of $($result.Node.testName):"
+        $lines | ForEach-Object { Write-Host "  $_" }
+        $lines | Where-Object { $_ -like 'Figures: *' } | ForEach-Object { $figures.Add($_) }
+    }
     $counters = $xml.TestRun.ResultSummary.Counters
     $failed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
     $note = ''
@@ -331,6 +329,7 @@ function Read-TrxSummary([string] $Name, [string] $Path, [int] $ExitCode) {
         Failed  = $failed
         Skipped = [int]$counters.notExecuted
         Note    = $note
+        Figures = $figures.ToArray()
     }
 }
 
@@ -375,18 +374,8 @@ $result = Invoke-Pester -Configuration $configuration
     [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = [int]$summary.Skipped; Note = '' }
 }
 
-# The lines tests print as "Figures: ..." (fault suite, secret scan, ...), gathered from the TRX files for the summary.
-function Get-TestFigures {
-    foreach ($trx in Get-ChildItem -Path $TestResultsDir -Filter *.trx -ErrorAction SilentlyContinue) {
-        [xml] $xml = Get-Content -Raw $trx.FullName
-        foreach ($node in $xml.SelectNodes("//*[local-name()='StdOut']")) {
-            $node.InnerText -split "`r?`n" | Where-Object { $_ -like 'Figures: *' }
-        }
-    }
-}
-
 function Write-Summary($Suites) {
-    $figures = @(Get-TestFigures)
+    $figures = @($Suites | Where-Object { $_.PSObject.Properties['Figures'] } | ForEach-Object { $_.Figures })
     if ($figures) {
         Write-Host ''
         Write-Host 'Figures' -ForegroundColor Cyan

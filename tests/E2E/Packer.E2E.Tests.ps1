@@ -149,4 +149,33 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
         $null = Wait-CleanupGuardian -Output $run.Output   # the run may have handed the inventory's removal over
         (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
     }
+
+    It 'goes on while the cleanup guardian waits for AAP to let go of the inventory, which is removed afterwards' {
+        if ($SkipReason) { return }
+        # AAP refuses the inventory delete for a while (403 "still processing events" in real AAP;
+        # six refusals here, about 11 s of the guardian's backoff): Packer must not wait for that.
+        $null = Invoke-SimulatorControl -Simulator $Simulator -Method POST -Path faults -Body @{ rules = @(@{ method = 'DELETE'; path = '/inventories/\d+/$'; kind = 'status'; status = 403; count = 6 }) }
+        try {
+            $buildId = "e2e-handoff-$Format-" + [guid]::NewGuid().ToString('N').Substring(0, 8)
+            $run = Invoke-PackerBuild -Template $File -JobTemplate 'Mark Image' -BuildId $buildId -MarkerPath (Join-Path $Work "$buildId.marker")
+            $exited = [DateTimeOffset]::UtcNow
+            $run.ExitCode | Should -Be 0 -Because $run.Output
+            $run.Output -match 'handed to the cleanup guardian 1 \(process (\d+)\)' | Should -BeTrue -Because $run.Output
+            $guardian = [int]$Matches[1]
+            # Packer has exited, and the guardian the provisioner handed the inventory to is still at work.
+            (Get-Process -Id $guardian -ErrorAction SilentlyContinue) | Should -Not -BeNullOrEmpty -Because 'Packer returned without waiting for the guardian'
+            (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -BeGreaterThan 0
+
+            $waited = Wait-CleanupGuardian -Output $run.Output
+            (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
+            $gone = Invoke-SimulatorControl -Simulator $Simulator -Path requests | ForEach-Object { $_ } |
+                Where-Object { $_.method -eq 'GET' -and $_.path -match '/inventories/\d+/$' -and $_.status -eq 404 } | Select-Object -Last 1
+            $gone | Should -Not -BeNullOrEmpty -Because 'the guardian confirms the inventory is gone'
+            Write-Host ('Figures: E2E {0}: Packer exited {1:0.0} s before the guardian confirmed the inventory gone ({2:0.0} s waited for its exit)' -f
+                $Format, ([DateTimeOffset]$gone.at - $exited).TotalSeconds, $waited.TotalSeconds)
+        }
+        finally {
+            $null = Invoke-SimulatorControl -Simulator $Simulator -Method DELETE -Path faults
+        }
+    }
 }

@@ -44,7 +44,14 @@ namespace AapPacker.Guardian
             var environment = start.Environment;
             GuardianEnvironment.Scrub(environment, secrets);
 
-            var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
+            Process process;
+            using (InheritedDescriptors.Withheld())
+            {
+                // Only its three pipes: a descriptor leaked to this script (Packer's own output) would keep Packer's
+                // output open until the guardian exits.
+                process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
+            }
+
 
             // The guardian writes to a log file, not to its output; drained so a stray line never blocks it.
             process.OutputDataReceived += (_, _) => { };
