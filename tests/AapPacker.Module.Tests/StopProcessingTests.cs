@@ -8,7 +8,8 @@ namespace AapPacker.Module.Tests;
 /// Issue 4 item 1 through the module: <c>PowerShell.Stop()</c> (what Ctrl+C does) at points of a real
 /// <c>Invoke-AapPackerProvision</c> run and of <c>Wait-AapJob</c>, each found by a line the cmdlet writes. A running
 /// job is canceled within 5 s of the stop (the cancel POST's time in the simulator's request log) and, for the
-/// lifecycle, nothing is left once Stop returns.
+/// lifecycle, nothing is left once Stop returns and the cleanup guardian the run handed AAP's deletion windows to (if
+/// one could start) has exited.
 /// </summary>
 public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixture>
 {
@@ -55,10 +56,39 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
         ps.Stop();
 
         Assert.True(invocation.IsCompleted);
+
+        // What AAP still held once the job was canceled (the inventory) the run may have handed to its cleanup guardian
+        // (one starts where a pwsh is on PATH, as under build.ps1): nothing is left once that process has exited.
+        var guardianWait = WaitForHandedOverCleanup(ps);
         var state = await simulator.GetAsync("state");
         Assert.Equal(0, state.GetProperty("userObjects").GetInt32());
         var figure = await CancelDelayAsync(state, stoppedAt);
-        output.WriteLine($"Stop() after '{line}' (+{outputLinesAfter} output lines): {figure}, leftovers 0 when Stop returned");
+        output.WriteLine($"Stop() after '{line}' (+{outputLinesAfter} output lines): {figure}, leftovers 0 "
+                         + (guardianWait is { } waited ? $"once the cleanup guardian exited ({waited.TotalSeconds:0.0} s after Stop returned)" : "when Stop returned"));
+    }
+
+    /// <summary>Waits for the guardian the run's "Cleanup: ... handed to the cleanup guardian 1 (process N)" line names; null when it handed nothing over.</summary>
+    private static TimeSpan? WaitForHandedOverCleanup(PowerShell ps)
+    {
+        var handedOver = ps.Streams.Information.Select(r => System.Text.RegularExpressions.Regex.Match(r.MessageData?.ToString() ?? "", @"handed to the cleanup guardian \d+ \(process (\d+)\)"))
+            .FirstOrDefault(m => m.Success);
+        if (handedOver is null)
+        {
+            return null;
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            using var guardian = System.Diagnostics.Process.GetProcessById(int.Parse(handedOver.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(guardian.WaitForExit(TimeSpan.FromSeconds(90)), "The cleanup guardian did not finish within 90 s.");
+        }
+        catch (ArgumentException)
+        {
+            // Already exited.
+        }
+
+        return clock.Elapsed;
     }
 
     [Fact]
