@@ -324,13 +324,14 @@ function Test-HelpGeneratorIsStub {
 function Wait-CleanupGuardian {
     <#
     Waits for the cleanup guardians of provisioning runs to exit — the event that ends a cleanup handed over to one —
-    and returns how long that took: the one named in a run's output ("handed to the cleanup guardian 1 (process N)"),
-    and those still logging under -StateFolder (the runs' XDG_STATE_HOME: a guardian's log is
+    and returns how long that took: -ProcessId, the one named in a run's output ("handed to the cleanup guardian 1
+    (process N)"), and those still logging under -StateFolder (the runs' XDG_STATE_HOME: a guardian's log is
     aappacker/guardian/guardian-<pid>.log until it exits clean). Returns at once when there is none. Throws if a
     guardian outlives -Timeout.
     #>
-    param([string] $Output, [string] $StateFolder, [TimeSpan] $Timeout = [TimeSpan]::FromSeconds(90))
+    param([string] $Output, [string] $StateFolder, [int] $ProcessId, [TimeSpan] $Timeout = [TimeSpan]::FromSeconds(90))
     $ids = [Collections.Generic.List[int]]::new()
+    if ($ProcessId) { $ids.Add($ProcessId) }
     if ($Output -match 'handed to the cleanup guardian \d+ \(process (\d+)\)') { $ids.Add([int]$Matches[1]) }
     if ($StateFolder) {
         foreach ($log in Get-ChildItem -Path (Join-Path $StateFolder 'aappacker/guardian') -Filter 'guardian-*.log' -ErrorAction SilentlyContinue) {

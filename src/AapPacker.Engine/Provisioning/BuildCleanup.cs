@@ -66,7 +66,7 @@ namespace AapPacker.Engine.Provisioning
                     if (resources.Job != null && !await WaitForJobAsync(resources.Job, token).ConfigureAwait(false))
                     {
                         var reason = $"job {resources.Job.Id} is still {resources.Job.Status}; removing now could change the running job";
-                        LeaveAll(resources, result, reason);
+                        LeaveRest(resources, result, reason);
                         return result;
                     }
 
@@ -284,12 +284,10 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>Every object not yet handled goes to the taker, with what AAP said; the ledger keeps them (the taker clears it).</summary>
         private static void HandRest(AapBuildResources resources, AapCleanupResult result, string reason)
         {
-            var before = result.Left.Count;
-            LeaveRest(resources, result, "handed to the cleanup guardian: " + reason);
-            for (var i = result.Left.Count - 1; i >= before; i--)
+            foreach (var item in Unhandled(resources, result))
             {
-                result.HandedOff.Insert(0, result.Left[i]);
-                result.Left.RemoveAt(i);
+                item.Reason = "handed to the cleanup guardian: " + reason;
+                result.HandedOff.Add(item);
             }
         }
 
@@ -297,43 +295,37 @@ namespace AapPacker.Engine.Provisioning
             => e.AapMessage.IndexOf("pending deletion", StringComparison.OrdinalIgnoreCase) >= 0
                || e.AapMessage.IndexOf("already being deleted", StringComparison.OrdinalIgnoreCase) >= 0;
 
-        private static void LeaveAll(AapBuildResources resources, AapCleanupResult result, string reason)
+        private static void LeaveRest(AapBuildResources resources, AapCleanupResult result, string reason)
         {
-            if (resources.Credential != null)
+            foreach (var item in Unhandled(resources, result))
             {
-                Leave(result, Item("credential", resources.Credential.Id, resources.Credential.Name), reason);
-            }
-
-            foreach (var host in resources.Hosts.Where(h => resources.Inventory is null || h.InventoryId != resources.Inventory.Id))
-            {
-                Leave(result, Item("host", host.Id, host.Name), reason);
-            }
-
-            if (resources.Inventory != null)
-            {
-                Leave(result, Item("inventory", resources.Inventory.Id, resources.Inventory.Name), reason);
+                Leave(result, item, reason);
             }
         }
 
-        private static void LeaveRest(AapBuildResources resources, AapCleanupResult result, string reason)
+        /// <summary>The objects to remove (hosts of the build's own inventory go with it) not yet removed, gone or left.</summary>
+        private static List<AapCleanupItem> Unhandled(AapBuildResources resources, AapCleanupResult result)
         {
             bool Handled(string type, int id)
                 => result.Removed.Concat(result.AlreadyGone).Concat(result.Left).Any(i => i.ObjectType == type && i.Id == id);
 
+            var items = new List<AapCleanupItem>();
             if (resources.Credential != null && !Handled("credential", resources.Credential.Id))
             {
-                Leave(result, Item("credential", resources.Credential.Id, resources.Credential.Name), reason);
+                items.Add(Item("credential", resources.Credential.Id, resources.Credential.Name));
             }
 
             foreach (var host in resources.Hosts.Where(h => (resources.Inventory is null || h.InventoryId != resources.Inventory.Id) && !Handled("host", h.Id)))
             {
-                Leave(result, Item("host", host.Id, host.Name), reason);
+                items.Add(Item("host", host.Id, host.Name));
             }
 
             if (resources.Inventory != null && !Handled("inventory", resources.Inventory.Id))
             {
-                Leave(result, Item("inventory", resources.Inventory.Id, resources.Inventory.Name), reason);
+                items.Add(Item("inventory", resources.Inventory.Id, resources.Inventory.Name));
             }
+
+            return items;
         }
 
         private static void Leave(AapCleanupResult result, AapCleanupItem item, string reason)

@@ -52,7 +52,6 @@ namespace AapPacker.Guardian
                 process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
             }
 
-
             // The guardian writes to a log file, not to its output; drained so a stray line never blocks it.
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };

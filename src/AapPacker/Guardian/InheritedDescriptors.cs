@@ -52,9 +52,6 @@ namespace AapPacker.Guardian
             return new InheritedDescriptors(marked);
         }
 
-        /// <summary>How many descriptors were withheld (for tests).</summary>
-        public int Count => _marked.Count;
-
         /// <inheritdoc />
         public void Dispose()
         {

@@ -6,9 +6,8 @@ namespace AapPacker.Bench.Figures;
 /// Figure 6: many builds at once against one simulator — Invoke-AapPackerProvision in that many runspaces of this
 /// process, all started together; then the same number of baseline lifecycles. Successes (exit code 0), what is
 /// left in AAP after the asynchronous inventory deletions, refused creates (a name collision answers 400), and
-/// requests per second at the server over the run. No cleanup guardians: this host is not pwsh and figure 1's pwsh
-/// launcher is not on PATH here, so each lifecycle warns that kill protection is off — as many extra pwsh processes
-/// on a small machine would measure the machine, not AapPacker.
+/// requests per second at the server over the run. This host is not pwsh, so a lifecycle starts a cleanup guardian only
+/// where a pwsh is on PATH (under build.ps1 it is: PowerShell puts $PSHOME there); the row's note says which.
 /// </summary>
 internal static class ConcurrencyFigure
 {

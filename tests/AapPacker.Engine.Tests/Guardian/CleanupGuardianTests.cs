@@ -98,7 +98,7 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
     [Fact]
     public void Given_a_guardian_that_never_started_when_the_build_would_hand_its_cleanup_over_then_it_is_refused_and_the_build_waits_itself()
     {
-        var channel = new GuardianChannel(new Func<TextWriter>(() => throw new InvalidOperationException("no host")), new GuardianConnection { Uri = "https://aap.example.com/" });
+        var channel = new GuardianChannel(() => throw new InvalidOperationException("no host"), new GuardianConnection { Uri = "https://aap.example.com/" });
 
         channel.Starting("b", null);
 
@@ -194,7 +194,7 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
                 return await new CleanupGuardian(line => { lock (log) { log.Add(line); } }).RunAsync(reader);
             }
         });
-        var channel = new GuardianChannel(() => new StreamWriter(server, new UTF8Encoding(false)), GuardianConnection.From(client.Options));
+        var channel = new GuardianChannel(() => (new StreamWriter(server, new UTF8Encoding(false)), null), GuardianConnection.From(client.Options));
         return (channel, guardian, log);
     }
 

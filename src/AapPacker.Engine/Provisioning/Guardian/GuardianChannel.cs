@@ -19,13 +19,7 @@ namespace AapPacker.Engine.Provisioning.Guardian
         private TextWriter? _writer;
         private bool _closed;
 
-        /// <summary>Creates a channel; <paramref name="open"/> starts the guardian and returns its input.</summary>
-        public GuardianChannel(Func<TextWriter> open, GuardianConnection connection)
-            : this(Opener(open), connection)
-        {
-        }
-
-        /// <summary>Creates a channel; <paramref name="open"/> starts the guardian process and returns its input and id.</summary>
+        /// <summary>Creates a channel; <paramref name="open"/> starts the guardian and returns its input and process id (if a process).</summary>
         public GuardianChannel(Func<(TextWriter Input, int? ProcessId)> open, GuardianConnection connection)
         {
             _open = open ?? throw new ArgumentNullException(nameof(open));
@@ -181,16 +175,6 @@ namespace AapPacker.Engine.Provisioning.Guardian
             {
                 // Already gone.
             }
-        }
-
-        private static Func<(TextWriter Input, int? ProcessId)> Opener(Func<TextWriter> open)
-        {
-            if (open is null)
-            {
-                throw new ArgumentNullException(nameof(open));
-            }
-
-            return () => (open(), null);
         }
 
         private void Fail(string why)

@@ -5,8 +5,8 @@ namespace AapPacker.Engine.Provisioning.Guardian
     /// <summary>
     /// One line of the guardian protocol (JSON, one object per line, over the guardian's stdin). The first line is
     /// <see cref="GuardianOps.Hello"/> with the connection (the only line with a secret); then one line per object the
-    /// moment it exists; <see cref="GuardianOps.Done"/> (or <see cref="GuardianOps.HandOff"/>) last on a clean finish. End of input without it means the
-    /// parent died: undo everything.
+    /// moment it exists; <see cref="GuardianOps.Done"/> (or <see cref="GuardianOps.HandOff"/>) last on a clean finish.
+    /// End of input without either means the parent died: undo everything.
     /// </summary>
     public sealed class GuardianMessage
     {
