@@ -50,19 +50,14 @@ Describe 'The module folder' {
             'bin/Desktop/deps/System.ValueTuple.dll'
             'bin/Desktop/deps/YamlDotNet.dll'
         )
-        # Help is generated from docs/en-US; until the generator exists the build ships none.
-        $optional = @()
-        $help = @('en-US/AapPacker.dll-Help.xml')
-        if (Test-Path (Join-Path $PSScriptRoot '../../docs/en-US/about_AapPacker.help.md')) {
-            $help += 'en-US/about_AapPacker.help.txt'
-        }
-        if (Test-HelpGeneratorIsStub) { $optional = $help } else { $expected += $help }
+        # Help, generated from docs/en-US.
+        $expected += 'en-US/AapPacker.dll-Help.xml', 'en-US/about_AapPacker.help.txt'
 
         $actual = Get-ChildItem -Path $ModuleDir -Recurse -File |
             ForEach-Object { [IO.Path]::GetRelativePath($ModuleDir, $_.FullName).Replace('\', '/') }
 
         $missing = @($expected | Where-Object { $actual -notcontains $_ })
-        $extra = @($actual | Where-Object { $expected -notcontains $_ -and $optional -notcontains $_ })
+        $extra = @($actual | Where-Object { $expected -notcontains $_ })
         $missing | Should -BeNullOrEmpty -Because 'every allowlisted file must be shipped'
         $extra | Should -BeNullOrEmpty -Because 'nothing outside the allowlist may be shipped'
     }

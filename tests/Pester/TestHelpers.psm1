@@ -315,12 +315,6 @@ function Invoke-FreshPwsh {
     $json | ConvertFrom-Json
 }
 
-function Test-HelpGeneratorIsStub {
-    <# True while src/AapPacker.HelpGen is still the skeleton (the build then ships no help). #>
-    $program = Join-Path $script:RepoRoot 'src/AapPacker.HelpGen/Program.cs'
-    (Test-Path $program) -and ((Get-Content -Raw $program) -match 'not implemented')
-}
-
 function Wait-CleanupGuardian {
     <#
     Waits for the cleanup guardians of provisioning runs to exit — the event that ends a cleanup handed over to one —
@@ -354,4 +348,4 @@ function Wait-CleanupGuardian {
 Export-ModuleMember -Function Get-BuiltModulePath, Get-SimulatorPath, Get-FreeTcpPort, Start-TestSimulator,
     Get-TestSecret, Register-TestSecret, Save-TestCapture,
     Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, New-TestCertificateAuthority, Set-TestAapEnvironment,
-    New-PwshStartInfo, New-ProvisionScript, Invoke-FreshPwsh, Test-HelpGeneratorIsStub, Wait-CleanupGuardian
+    New-PwshStartInfo, New-ProvisionScript, Invoke-FreshPwsh, Wait-CleanupGuardian
