@@ -92,17 +92,25 @@ function Get-ReleaseNotes([string] $Version, [string] $Prerelease) {
 function Write-ModuleManifest([string] $Path, [string] $Version, [string] $Prerelease) {
     $text = Get-Content -Raw -LiteralPath $Path
     $notes = (Get-ReleaseNotes -Version $Version -Prerelease $Prerelease).Replace("'", "''")
-    $prereleaseLine = if ($Prerelease) { "`n            Prerelease   = '$Prerelease'" } else { '' }
     $stamps = [ordered]@{
         "(?m)^(\s*ModuleVersion\s*=\s*)'0\.0\.0'(?=\r?$)" = { param($match) $match.Groups[1].Value + "'$Version'" }
-        "(?m)^(\s*ReleaseNotes\s*=\s*)''(?=\r?$)"          = { param($match) $match.Groups[1].Value + "'$notes'" + $prereleaseLine }
+        "(?m)^(\s*ReleaseNotes\s*=\s*)''(?=\r?$)"          = { param($match) $match.Groups[1].Value + "'$notes'" }
     }
     foreach ($stamp in $stamps.GetEnumerator()) {
         if ([regex]::Matches($text, $stamp.Key).Count -ne 1) { throw "AapPacker.psd1: the placeholder '$($stamp.Key)' must occur once." }
         $text = [regex]::Replace($text, $stamp.Key, [Text.RegularExpressions.MatchEvaluator]$stamp.Value)
     }
+    if ($Prerelease) { $text = Add-ManifestPrerelease -Text $text -Label $Prerelease }
     # UTF-8 with a BOM: Windows PowerShell 5.1 reads a manifest without one as ANSI.
     [IO.File]::WriteAllText($Path, $text, [Text.UTF8Encoding]::new($true))
+}
+
+# PSData's Prerelease (the label of a 1.2.0-beta1 package), as the first entry of PSData.
+function Add-ManifestPrerelease([string] $Text, [string] $Label) {
+    $pattern = '(?m)^(\s*)PSData\s*=\s*@\{(?=\r?$)'
+    if ([regex]::Matches($Text, $pattern).Count -ne 1) { throw "AapPacker.psd1: 'PSData = @{' must occur once." }
+    [regex]::Replace($Text, $pattern, [Text.RegularExpressions.MatchEvaluator] {
+            param($match) $match.Value + "`n" + $match.Groups[1].Value + "    Prerelease   = '$Label'" })
 }
 
 # A dll in the build output that the allowlist does not ship would be missing at run time: fail now.

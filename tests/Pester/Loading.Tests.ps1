@@ -26,6 +26,7 @@ Describe 'The module folder' {
         $expected = @(
             'AapPacker.psd1'
             'AapPacker.Format.ps1xml'
+            'LICENSE'
             'bin/Core/AapPacker.dll'
             'bin/Core/AapPacker.Models.dll'
             'bin/Core/deps/AapPacker.Engine.dll'
