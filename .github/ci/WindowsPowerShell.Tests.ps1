@@ -120,6 +120,7 @@ Describe 'The Windows recipe''s shell-local block, run by powershell.exe as Pack
         # The inventory AAP still holds on to is handed to the cleanup guardian (a powershell.exe importing the same
         # module): the cleanup is done when the guardian exits.
         $output | Should -Match 'Cleanup: removed 1, already gone 0, handed to the cleanup guardian 1 \(process (\d+)\), left 0'
+        $null = $output -match 'handed to the cleanup guardian 1 \(process (\d+)\)'
         $guardian = Get-Process -Id ([int]$Matches[1]) -ErrorAction SilentlyContinue
         if ($guardian) { $guardian.WaitForExit(90000) | Should -BeTrue -Because 'the guardian finishes the cleanup within 90 s' }
         (Get-SimulatorState $Simulator).userObjects | Should -Be 0
