@@ -1,0 +1,45 @@
+# AapPackerBuild@1's post-job sweep: Remove-AapBuildResources -BuildId $env:AAPPACKER_RUN_ID with the connection
+# from the environment (AAP_HOSTNAME, AAP_TOKEN or AAP_USERNAME/AAP_PASSWORD). The outcome, as AapPacker's exit
+# codes (0 nothing left, 4 configuration error, 5 AAP unreachable or objects left), goes to $env:AAPPACKER_TASK_RESULT.
+$ErrorActionPreference = 'Continue'
+Set-StrictMode -Version 3.0
+
+$result = [ordered]@{ exitCode = 4; message = '' }
+try {
+    Import-Module AapPacker -ErrorAction Stop
+    $connect = @{ ErrorAction = 'Stop' }
+    if ($env:AAPPACKER_CA_BUNDLE) { $connect.CertificateAuthorityPath = $env:AAPPACKER_CA_BUNDLE }
+    if ($env:AAP_VALIDATE_CERTS -eq 'false') { $connect.SkipCertificateCheck = $true }
+    $null = Connect-Aap @connect -WarningAction SilentlyContinue
+    $runId = $env:AAPPACKER_RUN_ID
+    Write-Host "Removing what AapPacker created in AAP for run $runId."
+    $cleanup = Remove-AapBuildResources -BuildId $runId -ErrorAction Stop -Confirm:$false
+    $removed = @($cleanup.Removed).Count
+    $gone = @($cleanup.AlreadyGone).Count
+    $left = @($cleanup.Left)
+    if ($cleanup.Complete) {
+        $result.exitCode = 0
+        $result.message = "Run ${runId}: removed $removed, already gone $gone, nothing left in AAP."
+    }
+    else {
+        $result.exitCode = 5
+        $result.message = "Run ${runId}: removed $removed, but $($left.Count) left in AAP: $(($left | ForEach-Object { "$_" }) -join '; '). Remove them with Remove-AapBuildResources -BuildId $runId."
+    }
+    Write-Host $result.message
+}
+catch {
+    $code = 4
+    $exception = $_.Exception
+    while ($exception) {
+        if ($exception.PSObject.Properties['ExitCode']) { $code = [int]$exception.ExitCode; break }
+        $exception = $exception.InnerException
+    }
+    if ($_.FullyQualifiedErrorId -match '^(AapUnreachable|AapTlsFailure|AapServerError|AapTimeout)') { $code = 5 }
+    $result.exitCode = $code
+    $result.message = "$($_.Exception.Message)"
+    Write-Host "$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
+}
+finally {
+    $result | ConvertTo-Json -Compress | Set-Content -LiteralPath $env:AAPPACKER_TASK_RESULT -Encoding UTF8
+}
+exit $result.exitCode
