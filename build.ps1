@@ -17,6 +17,8 @@
            out/bench/bench.md and bench.json. -Short runs the small version Test runs (about two minutes).
     Help   Regenerates out/AapPacker/en-US from docs/en-US (the module must be built).
     Clean  Removes out/ and artifacts/.
+    Extension  The Azure DevOps extension: npm ci, tsc, the built module bundled into each task, tfx extension create
+           -> out/extension/aappacker-<version>.vsix (docs/azure-devops.md).
 
     Environment: AAPPACKER_ARTIFACTS moves the dotnet build outputs (as Directory.Build.props does);
     AAPPACKER_OUT moves out/ (so two builds of one tree do not collide).
@@ -27,7 +29,7 @@
 [CmdletBinding()]
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Help', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Help', 'Clean', 'Extension')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -53,4 +55,5 @@ switch ($Task) {
     'Bench' { Invoke-Bench }
     'Help' { Invoke-Help }
     'Clean' { Invoke-Clean }
+    'Extension' { $null = Invoke-Extension }
 }
