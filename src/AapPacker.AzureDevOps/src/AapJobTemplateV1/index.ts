@@ -59,9 +59,11 @@ async function run(): Promise<void> {
             tl.setVariable('AapJobStatus', result.status || '', false, true);
             tl.setVariable('AapJobUrl', result.url || '', false, true);
         }
-        if (run.canceledBy && (!result || result.exitCode === 0)) {
-            tl.setResult(tl.TaskResult.Failed, `Canceled (${run.canceledBy}).`);
-        } else if (result && (run.code === result.exitCode || run.code === null)) {
+        if (run.canceledBy) {
+            // pwsh stops Wait-AapJob on SIGTERM, which cancels the job in AAP before the process ends.
+            const job = result && result.jobId ? ` AAP job ${result.jobId} was canceled when PowerShell stopped.` : ' No AAP job had been launched.';
+            tl.setResult(tl.TaskResult.Failed, `Canceled by the agent (${run.canceledBy}).${job}`);
+        } else if (result && run.code === result.exitCode) {
             setResultFromExitCode(result.exitCode, oneLine(result.message));
         } else {
             const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.code}`;

@@ -66,7 +66,8 @@ function Invoke-AapInventoryQuery($Connection, [string] $Query) {
         $pair = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($env:AAP_USERNAME):$($env:AAP_PASSWORD)"))
         $headers.Authorization = "Basic $pair"
     }
-    $request = @{ Uri = ($Connection.ApiRoot.ToString().TrimEnd('/') + '/' + $Query); Headers = $headers; UseBasicParsing = $true; ErrorAction = 'Stop' }
+    $root = [uri]::new([uri]"$($Connection.Uri)", "$($Connection.ApiRoot)".TrimEnd('/') + '/')
+    $request = @{ Uri = [uri]::new($root, $Query); Headers = $headers; UseBasicParsing = $true; ErrorAction = 'Stop' }
     if ($env:AAP_VALIDATE_CERTS -eq 'false' -and $PSVersionTable.PSVersion.Major -ge 6) { $request.SkipCertificateCheck = $true }
     (Invoke-RestMethod @request).results
 }
@@ -109,25 +110,28 @@ try {
         $result.message = "Job $($job.Id) launched ($($job.Status)); not waiting for it."
     }
     else {
-        $wait = @{ PassThru = $true; ErrorAction = 'Stop'; InformationAction = 'Continue' }
+        # Without -PassThru: a job that fails, errors, is canceled or times out is the module's error, with its message.
+        $wait = @{ ErrorAction = 'Stop'; InformationAction = 'Continue' }
         $timeout = Get-Setting TIMEOUT
         if ($timeout -and $timeout -ne '0') { $wait.Timeout = $timeout; $wait.CancelOnTimeout = $true }
         $final = $job | Wait-AapJob @wait
         $result.status = "$($final.Status)"
         if ($final.Url) { $result.url = "$($final.Url)" }
-        $result.exitCode = if ($final.TimedOut) { 3 } elseif ($final.Status -eq 'successful') { 0 }
-        elseif ($final.Status -eq 'canceled') { 2 } else { 1 }
-        $result.message = switch ($result.exitCode) {
-            0 { "Job $($job.Id) succeeded in $([int]$final.Elapsed.TotalSeconds) s: $($result.url)" }
-            3 { "Job $($job.Id) did not finish within $timeout and was canceled: $($result.url)" }
-            default { "Job $($job.Id) ended $($final.Status): $($result.url)" }
-        }
+        $result.exitCode = 0
+        $result.message = "Job $($job.Id) succeeded in $([int]$final.Elapsed.TotalSeconds) s: $($result.url)"
     }
 }
 catch {
     $result.exitCode = Get-ErrorExitCode $_
+    # Wait-AapJob attaches the job's result to its error.
+    $outcome = $_.TargetObject
+    if ($outcome -and $outcome.PSObject.Properties['Status'] -and $outcome.PSObject.Properties['Id']) {
+        $result.status = "$($outcome.Status)"
+        if ($outcome.PSObject.Properties['Url'] -and $outcome.Url) { $result.url = "$($outcome.Url)" }
+    }
     $result.message = "$($_.Exception.Message)"
-    if ($_.ErrorDetails -and $_.ErrorDetails.RecommendedAction) { $result.message += " $($_.ErrorDetails.RecommendedAction)" }
+    # The recommended action, except for the job's own outcome (it speaks of cmdlet parameters).
+    if ($_.FullyQualifiedErrorId -notmatch '^Job' -and $_.ErrorDetails -and $_.ErrorDetails.RecommendedAction) { $result.message += " $($_.ErrorDetails.RecommendedAction)" }
     Write-Host "$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
 }
 finally {
