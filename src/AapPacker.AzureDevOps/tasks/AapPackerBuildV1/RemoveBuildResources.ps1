@@ -13,17 +13,19 @@ try {
     $null = Connect-Aap @connect -WarningAction SilentlyContinue
     $runId = $env:AAPPACKER_RUN_ID
     Write-Host "Removing what AapPacker created in AAP for run $runId."
-    $cleanup = Remove-AapBuildResources -BuildId $runId -ErrorAction Stop -Confirm:$false
-    $removed = @($cleanup.Removed).Count
-    $gone = @($cleanup.AlreadyGone).Count
-    $left = @($cleanup.Left)
-    if ($cleanup.Complete) {
+    # One result per sweep; nothing when the run left nothing to find.
+    $cleanups = @(Remove-AapBuildResources -BuildId $runId -ErrorAction Stop -Confirm:$false |
+        Where-Object { $_.PSObject.Properties['Complete'] })
+    $removed = ($cleanups | ForEach-Object { @($_.Removed).Count } | Measure-Object -Sum).Sum
+    $gone = ($cleanups | ForEach-Object { @($_.AlreadyGone).Count } | Measure-Object -Sum).Sum
+    $left = @($cleanups | ForEach-Object { $_.Left } | Where-Object { $_ })
+    if ($left.Count -eq 0) {
         $result.exitCode = 0
-        $result.message = "Run ${runId}: removed $removed, already gone $gone, nothing left in AAP."
+        $result.message = "Run ${runId}: removed $([int]$removed), already gone $([int]$gone), nothing left in AAP."
     }
     else {
         $result.exitCode = 5
-        $result.message = "Run ${runId}: removed $removed, but $($left.Count) left in AAP: $(($left | ForEach-Object { "$_" }) -join '; '). Remove them with Remove-AapBuildResources -BuildId $runId."
+        $result.message = "Run ${runId}: removed $([int]$removed), but $($left.Count) left in AAP: $(($left | ForEach-Object { "$_" }) -join '; '). Remove them with Remove-AapBuildResources -BuildId $runId."
     }
     Write-Host $result.message
 }
