@@ -37,6 +37,8 @@ function Invoke-Test {
     Write-Step 'Pester'
     $suites.Add((Invoke-PesterSuite -PackagesRoot $packages))
 
+    Write-Step 'Azure DevOps extension (build, then tests/AzureDevOps)'; $suites.Add((Invoke-AzureDevOpsSuite -PackagesRoot $packages))
+
     Write-Step 'Bench (short run: proves every figure can be produced; targets are not asserted)'
     $suites.Add((Invoke-BenchSuite))
 
