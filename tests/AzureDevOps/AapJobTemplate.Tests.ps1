@@ -13,9 +13,9 @@ BeforeAll {
     # Time runs 5 times faster: Baseline takes 2 s, Long Quiet a minute.
     $script:Simulator = Start-TestSimulator -Layout gateway -TimeScale 5
 
-    function New-JobTemplateTask([hashtable] $Inputs) {
+    function New-JobTemplateTask([hashtable] $Inputs, [string] $Scheme = 'Token', [hashtable] $AuthParameters = @{ apitoken = $Token }) {
         $agentTemp = New-Item -ItemType Directory -Force -Path (Join-Path $Work ([guid]::NewGuid().ToString('N')))
-        New-AdoTaskStartInfo -Task AapJobTemplateV1 -Inputs $Inputs -EndpointUrl $Simulator.Uri -AuthParameters @{ apitoken = $Token } `
+        New-AdoTaskStartInfo -Task AapJobTemplateV1 -Inputs $Inputs -EndpointUrl $Simulator.Uri -Scheme $Scheme -AuthParameters $AuthParameters `
             -TempDirectory $agentTemp.FullName -PathPrefix $Bin
     }
     function Get-SimState { Invoke-SimulatorControl -Simulator $Simulator -Path state }
@@ -61,6 +61,32 @@ Describe 'AapJobTemplate@1' {
         $first = [array]::IndexOf($run.Lines, "##vso[task.setsecret]$Token")
         $firstPlain = [array]::FindIndex([string[]]$run.Lines, [Predicate[string]] { param($l) $l -and $l -notmatch '^##vso\[task\.debug\]' })
         $first | Should -BeLessOrEqual $firstPlain
+    }
+
+    It 'runs a workflow job template with a user name and password connection' {
+        $inventory = New-SimInventory 'Build Hosts'
+        $null = Invoke-SimulatorControl -Simulator $Simulator -Method DELETE -Path requests   # the test's own (Bearer) request
+        $run = Wait-AdoTask (Start-AdoTask (New-JobTemplateTask -Scheme UsernamePassword -AuthParameters @{ username = 'admin'; password = 'password' } `
+            -Inputs @{ templateType = 'workflow'; template = 'Image Pipeline'; inventory = "$($inventory.id)"; extraVars = '{"image_version": "2.0"}' }))
+        $run.Result | Should -Be 'Succeeded' -Because $run.Shown
+        $run.Lines | Should -Contain '##vso[task.setsecret]password'
+        $state = Get-SimState
+        @($state.launches)[0].kind | Should -Be 'workflow'
+        $run.Variables.AapJobId | Should -Be "$(@($state.workflowJobs)[0].id)"
+        $run.Variables.AapJobStatus | Should -Be 'successful'
+        $requests = @(Invoke-SimulatorControl -Simulator $Simulator -Path requests | ForEach-Object { $_ })
+        @($requests | Where-Object auth -EQ 'Bearer').Count | Should -Be 0
+        @($requests | Where-Object auth -EQ 'Basic').Count | Should -BeGreaterThan 0
+    }
+
+    It 'launches without waiting when wait is false, and still sets the output variables' {
+        $run = Wait-AdoTask (Start-AdoTask (New-JobTemplateTask @{ template = 'Long Quiet'; wait = 'false' }))
+        $run.Result | Should -Be 'Succeeded' -Because $run.Shown
+        $run.Message | Should -Match 'not waiting'
+        $run.Variables.AapJobStatus | Should -BeIn 'pending', 'waiting', 'running'
+        $job = @((Get-SimState).jobs)[0]
+        "$($job.id)" | Should -Be $run.Variables.AapJobId
+        $null = Invoke-RestMethod -Method Post -Uri ($Simulator.Uri.TrimEnd('/') + "/api/controller/v2/jobs/$($job.id)/cancel/") -Headers @{ Authorization = "Bearer $Token" }
     }
 
     It 'fails the step with the module''s message when the job fails' {
