@@ -145,3 +145,39 @@ Describe 'AapJobTemplate@1' {
         Write-Host ('Figures: AzureDevOps: AapJobTemplate canceled its AAP job and ended {0:0.00} s after SIGINT' -f $ended.TotalSeconds)
     }
 }
+
+Describe 'AapJobTemplate@1 against AAP over HTTPS with a private CA' {
+    BeforeAll {
+        $script:Pki = New-TestCertificateAuthority -Folder (New-Item -ItemType Directory -Force -Path (Join-Path $Work 'pki')).FullName
+        $script:Https = Start-TestSimulator -Layout gateway -TimeScale 5 -ArgumentList $Pki.SimulatorArguments
+        function Invoke-HttpsTask([hashtable] $Data) {
+            $agentTemp = New-Item -ItemType Directory -Force -Path (Join-Path $Work ([guid]::NewGuid().ToString('N')))
+            Wait-AdoTask (Start-AdoTask (New-AdoTaskStartInfo -Task AapJobTemplateV1 -Inputs @{ template = 'Baseline' } -EndpointUrl $Https.Uri `
+                -AuthParameters @{ apitoken = $Token } -EndpointData $Data -TempDirectory $agentTemp.FullName -PathPrefix $Bin))
+        }
+    }
+    AfterAll {
+        if ($script:Https) { & $Https.Stop }
+    }
+
+    It 'trusts the CA certificates of the service connection, and removes the file it wrote for them' {
+        $run = Invoke-HttpsTask @{ caBundle = (Get-Content -Raw $Pki.CaBundle) }
+        $run.Result | Should -Be 'Succeeded' -Because $run.Shown
+        $run.Shown | Should -Not -Match 'certificate validation off'
+        @(Get-ChildItem -Recurse -Path $Work -Filter 'aap-ca-bundle.pem').Count | Should -Be 0
+    }
+
+    It 'fails with a TLS error without them, as AAP unreachable (exit code 5)' {
+        $run = Invoke-HttpsTask @{}
+        $run.Result | Should -Be 'Failed' -Because $run.Shown
+        $run.Message | Should -Match 'AapPacker exit code 5'
+        $run.Message | Should -Match 'not trusted'
+        $run.Message | Should -Match ([regex]::Escape("paste the CA's PEM certificates into 'CA certificates (PEM)'"))
+    }
+
+    It 'connects with skip certificate check, and warns' {
+        $run = Invoke-HttpsTask @{ skipCertificateCheck = 'true' }
+        $run.Result | Should -Be 'Succeeded' -Because $run.Shown
+        $run.Shown | Should -Match '##vso\[task\.issue type=warning[^\]]*\]The service connection turns certificate validation off'
+    }
+}

@@ -130,8 +130,12 @@ catch {
         if ($outcome.PSObject.Properties['Url'] -and $outcome.Url) { $result.url = "$($outcome.Url)" }
     }
     $result.message = "$($_.Exception.Message)"
-    # The recommended action, except for the job's own outcome (it speaks of cmdlet parameters).
-    if ($_.FullyQualifiedErrorId -notmatch '^Job' -and $_.ErrorDetails -and $_.ErrorDetails.RecommendedAction) { $result.message += " $($_.ErrorDetails.RecommendedAction)" }
+    # The recommended action, except for the job's own outcome (it speaks of cmdlet parameters); a TLS failure is
+    # fixed in the service connection.
+    if ($_.FullyQualifiedErrorId -match '^AapTlsFailure') {
+        $result.message += " In the service connection, paste the CA's PEM certificates into 'CA certificates (PEM)' (or, for a test server only, tick 'Skip certificate check')."
+    }
+    elseif ($_.FullyQualifiedErrorId -notmatch '^Job' -and $_.ErrorDetails -and $_.ErrorDetails.RecommendedAction) { $result.message += " $($_.ErrorDetails.RecommendedAction)" }
     Write-Host "$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
 }
 finally {

@@ -39,6 +39,9 @@ catch {
     if ($_.FullyQualifiedErrorId -match '^(AapUnreachable|AapTlsFailure|AapServerError|AapTimeout)') { $code = 5 }
     $result.exitCode = $code
     $result.message = "$($_.Exception.Message)"
+    if ($_.FullyQualifiedErrorId -match '^AapTlsFailure') {
+        $result.message += " In the service connection, paste the CA's PEM certificates into 'CA certificates (PEM)' (or, for a test server only, tick 'Skip certificate check')."
+    }
     Write-Host "$($_.FullyQualifiedErrorId): $($_.Exception.Message)"
 }
 finally {
