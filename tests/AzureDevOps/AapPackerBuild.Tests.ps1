@@ -30,20 +30,21 @@ BeforeAll {
     $script:Simulator = Start-TestSimulator -Layout gateway -TimeScale 20 -Scenario (Join-Path $PSScriptRoot 'scenario.json')
     $script:Template = Join-Path $PSScriptRoot 'templates/ado.pkr.hcl'
 
-    function New-PackerTask([string] $JobTemplate, [string] $BuildId, [string] $Marker, [string] $Entry = 'index.js', [hashtable] $TaskVariables = @{}) {
+    function New-PackerTask([string] $JobTemplate, [string] $BuildId, [string] $Marker, [string] $Entry = 'index.js', [hashtable] $TaskVariables = @{},
+        $Sim = $Simulator, [hashtable] $EndpointData = @{}) {
         $agentTemp = New-Item -ItemType Directory -Force -Path (Join-Path $Work ([guid]::NewGuid().ToString('N')))
         $variables = "ssh_port=$($Sshd.Port)`nssh_user=$($Sshd.User)`nssh_key_file=$($Sshd.ClientKey)`njob_template=$JobTemplate`nbuild_id=$BuildId`nmarker_path=$Marker"
-        $start = New-AdoTaskStartInfo -Task AapPackerBuildV1 -Entry $Entry -EndpointUrl $Simulator.Uri -AuthParameters @{ apitoken = $Token } `
+        $start = New-AdoTaskStartInfo -Task AapPackerBuildV1 -Entry $Entry -EndpointUrl $Sim.Uri -AuthParameters @{ apitoken = $Token } -EndpointData $EndpointData `
             -Inputs @{ template = $Template; variables = $variables; arguments = '-color=false'; packerPath = $Tools['packer'] } `
             -TaskVariables $TaskVariables -TempDirectory $agentTemp.FullName -PathPrefix $Bin -WorkingDirectory $Work
         $start.Environment['PACKER_NO_COLOR'] = '1'
         $start
     }
     # The post-job step, with the run id the main step registered as a task variable.
-    function Invoke-PostJob($MainRun) {
+    function Invoke-PostJob($MainRun, $Sim = $Simulator, [hashtable] $EndpointData = @{}) {
         $runId = $MainRun.TaskVariables['AapRunId']
         $runId | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-        Wait-AdoTask (Start-AdoTask (New-PackerTask -JobTemplate unused -BuildId unused -Marker unused -Entry post.js -TaskVariables @{ AapRunId = $runId }))
+        Wait-AdoTask (Start-AdoTask (New-PackerTask -JobTemplate unused -BuildId unused -Marker unused -Entry post.js -TaskVariables @{ AapRunId = $runId } -Sim $Sim -EndpointData $EndpointData))
     }
     function Get-SimState { Invoke-SimulatorControl -Simulator $Simulator -Path state }
 }
@@ -117,5 +118,26 @@ Describe 'AapPackerBuild@1 with real Packer' {
         $state = Get-SimState
         $state.userObjects | Should -Be 0 -Because $post.Shown
         @($state.jobs | Where-Object status -In 'pending', 'waiting', 'running').Count | Should -Be 0
+    }
+
+    It 'reaches AAP over HTTPS with the CA certificates of the service connection, inside Packer too' {
+        if ($SkipReason) { return }
+        $pki = New-TestCertificateAuthority -Folder (New-Item -ItemType Directory -Force -Path (Join-Path $Work 'pki')).FullName
+        $https = Start-TestSimulator -Layout gateway -TimeScale 20 -Scenario (Join-Path $PSScriptRoot 'scenario.json') -ArgumentList $pki.SimulatorArguments
+        try {
+            $data = @{ caBundle = (Get-Content -Raw $pki.CaBundle) }
+            $buildId = 'ado-tls-' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+            $marker = Join-Path $Work "$buildId.marker"
+            $run = Wait-AdoTask (Start-AdoTask (New-PackerTask -JobTemplate 'Mark Image' -BuildId $buildId -Marker $marker -Sim $https -EndpointData $data))
+            $run.Result | Should -Be 'Succeeded' -Because $run.Shown
+            $marker | Should -Exist
+            $null = Wait-CleanupGuardian -Output $run.Output
+            $post = Invoke-PostJob $run -Sim $https -EndpointData $data
+            $post.Result | Should -Be 'Succeeded' -Because $post.Shown
+            (Invoke-SimulatorControl -Simulator $https -Path state).userObjects | Should -Be 0
+        }
+        finally {
+            & $https.Stop
+        }
     }
 }
