@@ -37,12 +37,14 @@ $result = Invoke-Pester -Configuration $configuration
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
     $pwsh = Get-PwshCommand
     $prefix = @($pwsh | Select-Object -Skip 1)
+    $figures = [Collections.Generic.List[string]]::new()
     & $pwsh[0] @prefix -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded 2>&1 |
-        ForEach-Object { "$_" } | Tee-Object -FilePath $ConsoleLog -Append | Out-Host
+        ForEach-Object { "$_" } | Tee-Object -FilePath $ConsoleLog -Append |
+        ForEach-Object { if ($_ -like 'Figures: *') { $figures.Add($_) }; $_ } | Out-Host
     $exit = $LASTEXITCODE
     if (-not (Test-Path $summaryPath)) {
-        return [pscustomobject]@{ Suite = 'AzureDevOps'; Passed = 0; Failed = 1; Skipped = 0; Note = "no summary (exit $exit)" }
+        return [pscustomobject]@{ Suite = 'AzureDevOps'; Passed = 0; Failed = 1; Skipped = 0; Note = "no summary (exit $exit)"; Figures = $figures.ToArray() }
     }
     $summary = Get-Content -Raw $summaryPath | ConvertFrom-Json
-    [pscustomobject]@{ Suite = 'AzureDevOps'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = [int]$summary.Skipped; Note = 'extension built' }
+    [pscustomobject]@{ Suite = 'AzureDevOps'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = [int]$summary.Skipped; Note = 'extension built'; Figures = $figures.ToArray() }
 }
