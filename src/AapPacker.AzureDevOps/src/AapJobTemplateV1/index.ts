@@ -51,7 +51,7 @@ async function run(): Promise<void> {
     try {
         const extra: { [name: string]: string } = { PSModulePath: modulePath(root), AAPPACKER_TASK_RESULT: resultFile };
         for (const [name, value] of Object.entries(inputs)) { extra[`AAPPACKER_TASK_${name}`] = value; }
-        const run = await runChild(findPowerShell(), powerShellArguments(path.join(root, 'AapJobTemplate.ps1')),
+        const child = await runChild(findPowerShell(), powerShellArguments(path.join(root, 'AapJobTemplate.ps1')),
             { env: childEnvironment(connectionEnv, extra), forwardAs: 'SIGTERM' });
         const result = readResult(resultFile);
         if (result && result.jobId !== null && result.jobId !== undefined) {
@@ -59,14 +59,14 @@ async function run(): Promise<void> {
             tl.setVariable('AapJobStatus', result.status || '', false, true);
             tl.setVariable('AapJobUrl', result.url || '', false, true);
         }
-        if (run.canceledBy) {
+        if (child.canceledBy) {
             // pwsh stops Wait-AapJob on SIGTERM, which cancels the job in AAP before the process ends.
             const job = result && result.jobId ? ` AAP job ${result.jobId} was canceled when PowerShell stopped.` : ' No AAP job had been launched.';
-            tl.setResult(tl.TaskResult.Failed, `Canceled by the agent (${run.canceledBy}).${job}`);
-        } else if (result && run.code === result.exitCode) {
+            tl.setResult(tl.TaskResult.Failed, `Canceled by the agent (${child.canceledBy}).${job}`);
+        } else if (result && child.code === result.exitCode) {
             setResultFromExitCode(result.exitCode, oneLine(result.message));
         } else {
-            const how = run.signal ? `was killed by ${run.signal}` : `exited with code ${run.code}`;
+            const how = child.signal ? `was killed by ${child.signal}` : `exited with code ${child.code}`;
             tl.setResult(tl.TaskResult.Failed, `PowerShell ${how} before it reported the job's outcome${result && result.jobId ? ` (job ${result.jobId})` : ''}; see the log above.`);
         }
     } finally {

@@ -2,6 +2,7 @@
 // (SIGINT, then SIGTERM) forwarded so the child can cancel its AAP job, and a clean environment.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as tl from 'azure-pipelines-task-lib/task';
 import { ConnectionEnvironment } from './connection';
@@ -34,7 +35,7 @@ export function modulePath(root: string): string {
 
 /** The agent's temp directory (cleaned after every job), else the system one; a private folder in it. */
 export function newWorkDirectory(): string {
-    const base = tl.getVariable('Agent.TempDirectory') || require('os').tmpdir();
+    const base = tl.getVariable('Agent.TempDirectory') || os.tmpdir();
     return fs.mkdtempSync(path.join(base, 'aappacker-'));
 }
 
