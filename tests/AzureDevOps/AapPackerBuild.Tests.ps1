@@ -113,6 +113,8 @@ Describe 'AapPackerBuild@1 with real Packer' {
         }
         $run.Result | Should -Be 'Failed' -Because $run.Shown
         $run.Message | Should -Match 'packer build was killed by SIGKILL'
+        # Killed with its provisioner (and the cleanup guardian it started): what the build created is still in AAP.
+        (Get-SimState).userObjects | Should -BeGreaterThan 0
         $post = Invoke-PostJob $run
         $post.Result | Should -Be 'Succeeded' -Because $post.Shown
         $state = Get-SimState
