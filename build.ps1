@@ -20,6 +20,8 @@
            <Version> in Directory.Build.props; -Prerelease beta1 makes it <version>-beta1.
     Help   Regenerates out/AapPacker/en-US from docs/en-US (the module must be built).
     Clean  Removes out/ and artifacts/.
+    Extension  The Azure DevOps extension: npm ci, tsc, the built module bundled into each task, tfx extension create
+           -> out/extension/aappacker-<version>.vsix (docs/azure-devops.md).
 
     Environment: AAPPACKER_ARTIFACTS moves the dotnet build outputs (as Directory.Build.props does);
     AAPPACKER_OUT moves out/ (so two builds of one tree do not collide).
@@ -29,7 +31,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Help', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Extension', 'Help', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -61,4 +63,5 @@ switch ($Task) {
     'Package' { Invoke-Package }
     'Help' { Invoke-Help }
     'Clean' { Invoke-Clean }
+    'Extension' { $null = Invoke-Extension }
 }

@@ -43,6 +43,9 @@ function Invoke-Test {
     Write-Step 'Workflow (.github/workflows checked by action-validator)'
     $suites.Add((Invoke-WorkflowSuite))
 
+    Write-Step 'Azure DevOps extension (build, then tests/AzureDevOps)'
+    $suites.Add((Invoke-AzureDevOpsSuite -PackagesRoot $packages))
+
     Write-Step 'Bench (short run: proves every figure can be produced; targets are not asserted)'
     $suites.Add((Invoke-BenchSuite))
 
