@@ -20,9 +20,16 @@ namespace AapPacker.Commands
     {
         /// <summary>The job template (name or id).</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [NameOrId]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(JobTemplateNameCompleter))]
-        public string JobTemplate { get; set; } = "";
+        public object JobTemplate { get; set; } = "";
+
+        /// <summary>The organization whose template of that name is meant, when two organizations have one (name or id).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrganizationNameCompleter))]
+        public string? Organization { get; set; }
 
         /// <summary>The inventory (object, host, id or name); from the pipeline.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -122,7 +129,8 @@ namespace AapPacker.Commands
             var bound = MyInvocation.BoundParameters;
             var request = new TemplateLaunchRequest
             {
-                Template = JobTemplate,
+                Template = NameOrIdAttribute.ToReference(JobTemplate) ?? NameOrId.FromText(""),
+                Organization = Organization,
                 ExtraVars = PipelineValues.Plain(ExtraVars),
                 Labels = new List<string>(Label ?? System.Array.Empty<string>()),
                 ExecutionEnvironment = ExecutionEnvironment,

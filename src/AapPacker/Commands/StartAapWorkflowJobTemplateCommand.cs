@@ -20,9 +20,16 @@ namespace AapPacker.Commands
     {
         /// <summary>The workflow job template (name or id).</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [NameOrId]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WorkflowJobTemplateNameCompleter))]
-        public string WorkflowJobTemplate { get; set; } = "";
+        public object WorkflowJobTemplate { get; set; } = "";
+
+        /// <summary>The organization whose template of that name is meant, when two organizations have one (name or id).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrganizationNameCompleter))]
+        public string? Organization { get; set; }
 
         /// <summary>The inventory (object, host, id or name); from the pipeline.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -82,7 +89,8 @@ namespace AapPacker.Commands
         {
             var request = new TemplateLaunchRequest
             {
-                Template = WorkflowJobTemplate,
+                Template = NameOrIdAttribute.ToReference(WorkflowJobTemplate) ?? NameOrId.FromText(""),
+                Organization = Organization,
                 IsWorkflow = true,
                 ExtraVars = PipelineValues.Plain(ExtraVars),
                 Labels = new List<string>(Label ?? System.Array.Empty<string>()),
