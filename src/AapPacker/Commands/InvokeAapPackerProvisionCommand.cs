@@ -54,7 +54,7 @@ namespace AapPacker.Commands
         [Alias("organization_id")]
         public string? Organization { get; set; }
 
-        /// <summary>Extra variables: hashtable, JSON or YAML.</summary>
+        /// <summary>Extra variables: a hashtable or object (ConvertFrom-Json/ConvertFrom-Yaml), JSON or YAML text, or @file.</summary>
         [Parameter]
         [Alias("extra_vars")]
         public object? ExtraVars { get; set; }
@@ -375,6 +375,7 @@ namespace AapPacker.Commands
                 JobTimeout = bound.ContainsKey(nameof(JobTimeout)) ? JobTimeout : (int?)null,
                 DiffMode = bound.ContainsKey(nameof(DiffMode)) ? DiffMode.IsPresent : (bool?)null,
                 SkipCertificateCheck = bound.ContainsKey(nameof(SkipCertificateCheck)) ? SkipCertificateCheck.IsPresent : (bool?)null,
+                ExtraVars = ExtraVarsInput.Read(this, ExtraVars),
                 KeyPath = string.IsNullOrWhiteSpace(SshPrivateKeyPath) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(SshPrivateKeyPath),
                 ConnectionGiven = Uri != null || Token != null || AapUserName != null || AapPassword != null,
                 SessionConnection = Connection ?? (CurrentRunspace is null ? null : ConnectionStore.For(CurrentRunspace).Current),
@@ -466,7 +467,7 @@ namespace AapPacker.Commands
                 JobTemplate = NameOrIdAttribute.ToReference(JobTemplate),
                 WorkflowJobTemplate = NameOrIdAttribute.ToReference(WorkflowJobTemplate),
                 Organization = Organization,
-                ExtraVars = ExtraVars is IDictionary table ? PipelineValues.ToDictionary(table) : PipelineValues.Unwrap(ExtraVars),
+                ExtraVars = bound.ExtraVars,
                 Launch = launch,
                 Credentials = TemplateStart.CredentialKeys(AapCredential),
                 TargetHost = TargetHost,
@@ -535,6 +536,8 @@ namespace AapPacker.Commands
             public bool? SkipCertificateCheck { get; set; }
 
             public string? KeyPath { get; set; }
+
+            public object? ExtraVars { get; set; }
 
             public bool ConnectionGiven { get; set; }
 

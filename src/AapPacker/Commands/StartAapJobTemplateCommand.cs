@@ -42,7 +42,7 @@ namespace AapPacker.Commands
         [ValidateNotNull]
         public object[]? AapCredential { get; set; }
 
-        /// <summary>Extra variables: a hashtable, or JSON or YAML text.</summary>
+        /// <summary>Extra variables: a hashtable or object (ConvertFrom-Json/ConvertFrom-Yaml), JSON or YAML text, or @file.</summary>
         [Parameter]
         [ValidateNotNull]
         public object? ExtraVars { get; set; }
@@ -131,7 +131,7 @@ namespace AapPacker.Commands
             {
                 Template = NameOrIdAttribute.ToReference(JobTemplate) ?? NameOrId.FromText(""),
                 Organization = Organization,
-                ExtraVars = PipelineValues.Plain(ExtraVars),
+                ExtraVars = ExtraVarsInput.Read(this, ExtraVars),
                 Labels = new List<string>(Label ?? System.Array.Empty<string>()),
                 ExecutionEnvironment = ExecutionEnvironment,
                 InstanceGroups = new List<string>(InstanceGroup ?? System.Array.Empty<string>()),
