@@ -77,15 +77,17 @@ namespace AapPacker.Infrastructure
             Synonyms.TryGetValue(name, out var synonyms);
             return ParameterToken.Replace(action, match =>
             {
+                // Synonyms first: -UserName is an alias of Invoke-AapPackerProvision's -AapUserName (the AAP user), yet
+                // the engine's -UserName means the target's user there.
                 var parameter = match.Groups["name"].Value;
-                if (own.Contains(parameter))
-                {
-                    return match.Value;
-                }
-
                 if (synonyms != null && synonyms.TryGetValue(parameter, out var ours))
                 {
                     return "-" + ours;
+                }
+
+                if (own.Contains(parameter))
+                {
+                    return match.Value;
                 }
 
                 var before = action.Substring(0, match.Index);
