@@ -24,6 +24,9 @@
         'Wait-AapJob'
         'Stop-AapJob'
         'Get-AapJob'
+        'Get-AapJobTemplate'
+        'Get-AapWorkflowJobTemplate'
+        'Get-AapInventory'
         'Remove-AapBuildResources'
         'Invoke-AapPackerProvision'
     )

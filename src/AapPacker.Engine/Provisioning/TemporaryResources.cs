@@ -128,9 +128,9 @@ namespace AapPacker.Engine.Provisioning
                     "credentials/?name=" + Uri.EscapeDataString(BuildNaming.CredentialName(build)) + "&organization=" + organizationId.ToString(CultureInfo.InvariantCulture),
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (Api.AapApiException e) when (!Api.PostRetry.IsTransient(e))
+            catch (Api.AapApiException e) when (e.Kind == Api.AapErrorKind.Validation)
             {
-                // AAP echoes the start of a rejected key ("Invalid certificate or key: -----BEGIN…"); never pass that on.
+                // Only a 400 is about the inputs (a 500 or 403 keeps AAP's own error and its advice). AAP echoes the start of a rejected key ("Invalid certificate or key: -----BEGIN…"); never pass that on.
                 throw AapProvisioningException.Api("CredentialRejected",
                     $"AAP refused the temporary Machine credential ({(e.StatusCode.HasValue ? e.StatusCode.Value.ToString(CultureInfo.InvariantCulture) : "no answer")}): {RedactSecrets(e.AapMessage, inputs)}",
                     "Check the key, user and become settings; the key must be an OpenSSH or PEM private key.");
