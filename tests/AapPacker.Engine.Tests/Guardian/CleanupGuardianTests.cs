@@ -203,6 +203,8 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
     {
         public void Starting(string buildId, string? ledgerPath) => channel.Starting(buildId, ledgerPath);
 
+        public void Creating(string objectType, string name, int? parentId) => channel.Creating(objectType, name, parentId);
+
         public void Created(BuildLedgerEntry entry) => channel.Created(entry);
 
         public void Launching(bool workflowTemplate, int templateId, int inventoryId) => channel.Launching(workflowTemplate, templateId, inventoryId);
@@ -224,6 +226,8 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
     private sealed class DiesAtLaunching(GuardianChannel channel) : IBuildWatcher
     {
         public void Starting(string buildId, string? ledgerPath) => channel.Starting(buildId, ledgerPath);
+
+        public void Creating(string objectType, string name, int? parentId) => channel.Creating(objectType, name, parentId);
 
         public void Created(BuildLedgerEntry entry) => channel.Created(entry);
 
