@@ -31,12 +31,14 @@ $result = Invoke-Pester -Configuration $configuration
     $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
     $pwsh = Get-PwshCommand
     $prefix = @($pwsh | Select-Object -Skip 1)
+    # "Figures: ..." lines (the guardian first-second trials, E2E) go into the summary, as the xunit suites' do.
+    $figures = [Collections.Generic.List[string]]::new()
     & $pwsh[0] @prefix -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded 2>&1 |
-        ForEach-Object { "$_" } | Tee-Object -FilePath $ConsoleLog -Append | Out-Host
+        ForEach-Object { $line = "$_"; if ($line -like 'Figures: *') { $figures.Add($line) }; $line } | Tee-Object -FilePath $ConsoleLog -Append | Out-Host
     $exit = $LASTEXITCODE
     if (-not (Test-Path $summaryPath)) {
-        return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Skipped = 0; Note = "no summary (exit $exit)" }
+        return [pscustomobject]@{ Suite = 'Pester'; Passed = 0; Failed = 1; Skipped = 0; Note = "no summary (exit $exit)"; Figures = $figures.ToArray() }
     }
     $summary = Get-Content -Raw $summaryPath | ConvertFrom-Json
-    [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = [int]$summary.Skipped; Note = '' }
+    [pscustomobject]@{ Suite = 'Pester'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = [int]$summary.Skipped; Note = ''; Figures = $figures.ToArray() }
 }

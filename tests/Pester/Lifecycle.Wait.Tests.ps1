@@ -59,6 +59,16 @@ Describe 'Wait-AapJob (<Layout>)' -ForEach $Layouts {
         Assert-SimulatorEmpty $Sim
     }
 
+    It 'refuses an inventory piped in (issue 15 item 3: its Id is no job id) before waiting for anything' {
+        # A job whose id equals the inventory's exists: taken as a job id, the wait would follow an unrelated job.
+        $other = Start-TestJob -Template Baseline -BuildId "wait-unrelated-$Layout"
+        $inventory = New-AapTempInventory -Organization Default -BuildId "wait-inventory-$Layout"
+        try {
+            { $inventory | Wait-AapJob -ErrorAction Stop } | Should -Throw -ErrorId 'InvalidJob*' -ExpectedMessage '*got an inventory*not a job*'
+        }
+        finally { $other | Wait-AapJob -NoOutput | Out-Null }
+    }
+
     It 'streams the whole output, in order, tagged AapPacker/JobOutput/job-<id>, and returns the result' {
         $job = Start-TestJob -Template Baseline -BuildId "wait-stream-$Layout"
         $result = $job | Wait-AapJob -InformationVariable lines

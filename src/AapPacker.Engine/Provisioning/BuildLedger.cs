@@ -35,6 +35,12 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>Called after each <see cref="Record"/> (e.g. to tell the cleanup guardian), outside the ledger's lock.</summary>
         public Action<BuildLedgerEntry>? Recorded { get; set; }
 
+        /// <summary>
+        /// Called by <see cref="Announce"/> just before a create is sent (type, name, parent inventory), so the cleanup
+        /// guardian can find an object whose answer never arrived because the process was killed meanwhile.
+        /// </summary>
+        public Action<string, string, int?>? Creating { get; set; }
+
         /// <summary>The ledger file, or null when in memory only.</summary>
         public string? FilePath { get; private set; }
 
@@ -93,6 +99,9 @@ namespace AapPacker.Engine.Provisioning
             Recorded?.Invoke(entry);
             return entry;
         }
+
+        /// <summary>Says that an object of this type and (unique) name is about to be created; nothing is written to the file.</summary>
+        public void Announce(string objectType, string name, int? parentId = null) => Creating?.Invoke(objectType, name, parentId);
 
         /// <summary>Marks an object as removed (or already gone). The file is deleted when nothing is outstanding.</summary>
         public void MarkRemoved(string objectType, int id)
@@ -218,12 +227,19 @@ namespace AapPacker.Engine.Provisioning
                 Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
                 var temporary = FilePath + ".tmp";
                 File.WriteAllText(temporary, JsonSerializer.Serialize(_entries, FileJson));
+#if NET8_0_OR_GREATER
+                // One rename: a process killed here leaves the old file or the new one, never none.
+                File.Move(temporary, FilePath, overwrite: true);
+#else
                 if (File.Exists(FilePath))
                 {
-                    File.Delete(FilePath);
+                    File.Replace(temporary, FilePath, null);
                 }
-
-                File.Move(temporary, FilePath);
+                else
+                {
+                    File.Move(temporary, FilePath);
+                }
+#endif
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {

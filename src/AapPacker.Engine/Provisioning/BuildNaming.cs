@@ -29,6 +29,9 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>The temporary credential's name: <c>packer-&lt;build&gt;-&lt;suffix&gt;-machine</c>.</summary>
         public static string CredentialName(BuildIdentity build) => Compose(build, "-machine");
 
+        /// <summary>The description of a host a build added (the marker Remove-AapBuildResources and the guardian check).</summary>
+        public static string HostDescription(string buildId) => "Added by AapPacker for build " + buildId;
+
         private static string Compose(BuildIdentity build, string tail)
         {
             if (build is null)

@@ -11,6 +11,9 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>Preflight passed: the first object is about to be created (start whatever is slow to start now).</summary>
         void Starting(string buildId, string? ledgerPath);
 
+        /// <summary>A create is about to be sent (an inventory, host or credential of this unique name): it may exist from now on even if its id never arrives.</summary>
+        void Creating(string objectType, string name, int? parentId);
+
         /// <summary>An object exists in AAP (an inventory, host or credential).</summary>
         void Created(BuildLedgerEntry entry);
 

@@ -58,6 +58,7 @@ namespace AapPacker.Engine.Provisioning
                 {
                     watcher.Starting(run.Build.BuildId, ledger.FilePath);
                     ledger.Recorded = watcher.Created;
+                    ledger.Creating = watcher.Creating;
                 }
 
                 var factory = new TemporaryResources(_api, _time);

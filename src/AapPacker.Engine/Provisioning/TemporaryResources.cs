@@ -50,6 +50,7 @@ namespace AapPacker.Engine.Provisioning
                 ["description"] = BuildNaming.Description(build, _time.GetUtcNow()),
                 ["variables"] = variables is null || variables.Count == 0 ? "" : JsonValues.Serialize(JsonValues.Normalize(variables, "Variables")),
             };
+            ledger?.Announce("inventory", (string)body["name"]!);
             var created = await PostOrFindAsync("inventory", "inventories/", body, "inventories/?name=" + Uri.EscapeDataString((string)body["name"]!), cancellationToken).ConfigureAwait(false);
             var inventory = ToInventory(created);
             ledger?.Record("inventory", inventory.Id, inventory.Name, inventory.ApiPath ?? "", _time.GetUtcNow());
@@ -76,11 +77,12 @@ namespace AapPacker.Engine.Provisioning
             var body = new Dictionary<string, object?>
             {
                 ["name"] = hostName,
-                ["description"] = buildId is null ? "" : "Added by AapPacker for build " + buildId,
+                ["description"] = buildId is null ? "" : BuildNaming.HostDescription(buildId),
                 ["enabled"] = true,
                 ["variables"] = variables.Json,
             };
             var path = "inventories/" + inventoryId.ToString(CultureInfo.InvariantCulture) + "/hosts/";
+            ledger?.Announce("host", hostName, inventoryId);
             var created = await PostOrFindAsync("host", path, body, path + "?name=" + Uri.EscapeDataString(hostName), cancellationToken).ConfigureAwait(false);
             var host = new AapHost
             {
@@ -122,6 +124,7 @@ namespace AapPacker.Engine.Provisioning
                 ["inputs"] = inputs.ToRequestInputs(),
             };
             JsonElement created;
+            ledger?.Announce("credential", BuildNaming.CredentialName(build));
             try
             {
                 created = await PostOrFindAsync("credential", "credentials/", body,

@@ -22,7 +22,11 @@ namespace AapPacker.Guardian
         private static readonly string[] WindowsOptions = { "-ExecutionPolicy", "Bypass" };
         private static readonly char[] NeedsQuoting = { ' ', '\t', '"' };
 
-        /// <summary>Starts the guardian and returns the writer for its stdin, and its process id.</summary>
+        /// <summary>
+        /// Starts the guardian and returns the writer for its stdin, and its process id. On Linux and macOS it starts in
+        /// a session of its own (<see cref="UnixSpawn"/>): immune to the build's process-group signals before this
+        /// returns, so before anything exists in AAP.
+        /// </summary>
         public static (TextWriter Input, int? ProcessId) Start(IEnumerable<string> secrets)
         {
             var (file, prefix) = HostCommand();
@@ -30,7 +34,28 @@ namespace AapPacker.Guardian
             var command = "Import-Module -Name '" + manifest.Replace("'", "''") + "'; exit [AapPacker.Guardian.GuardianEntryPoint]::Run()";
             var arguments = prefix.Concat(HostOptions)
                 .Concat(IsWindows ? WindowsOptions : Array.Empty<string>())
-                .Append("-Command").Append(command);
+                .Append("-Command").Append(command)
+                .ToList();
+            if (!IsWindows)
+            {
+                var environment = CurrentEnvironment();
+                GuardianEnvironment.Scrub(environment, secrets);
+                using (InheritedDescriptors.Withheld())
+                {
+                    if (UnixSpawn.TryStart(file, new[] { file }.Concat(arguments).ToList(), environment, Path.GetTempPath()) is { } spawned)
+                    {
+                        return (spawned.Input, spawned.ProcessId);
+                    }
+                }
+
+                // A C library without POSIX_SPAWN_SETSID: the guardian calls setsid() itself once it runs (GuardianEntryPoint).
+            }
+
+            return StartProcess(file, arguments, secrets);
+        }
+
+        private static (TextWriter Input, int? ProcessId) StartProcess(string file, IEnumerable<string> arguments, IEnumerable<string> secrets)
+        {
             var start = new ProcessStartInfo(file, string.Join(" ", arguments.Select(Quote)))
             {
                 UseShellExecute = false,
@@ -61,6 +86,17 @@ namespace AapPacker.Guardian
             input.AutoFlush = false;
             input.NewLine = "\n";
             return (input, process.Id);
+        }
+
+        private static Dictionary<string, string?> CurrentEnvironment()
+        {
+            var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (System.Collections.DictionaryEntry pair in Environment.GetEnvironmentVariables())
+            {
+                environment[(string)pair.Key] = (string?)pair.Value;
+            }
+
+            return environment;
         }
 
         private static bool IsWindows => RuntimeInformation.IsOSPlatform(OSPlatform.Windows);

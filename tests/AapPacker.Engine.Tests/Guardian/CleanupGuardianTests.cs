@@ -181,6 +181,55 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
         Assert.Equal(1, record.UnreadableLines);
     }
 
+    [Fact]
+    public async Task Given_the_build_dies_while_its_inventory_create_is_on_the_wire_when_aap_acted_then_the_guardian_finds_it_by_name_and_removes_it()
+    {
+        // Issue 15 item 2: AAP acts at once and answers 3 s later; the build is killed in between, so it never learns the id.
+        await fixture.ResetAsync();
+        await fixture.Control.AddFaultsAsync(new FaultSpec("POST", "/inventories/$", "slowAnswer") { LatencyMs = 3000, Count = 1 });
+        using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
+        var (channel, guardian, log) = Connect(client);
+        var build = BuildIdentity.Create("guardian-in-flight", null, null);
+        var ledger = new BuildLedger(build.BuildId, null) { Recorded = channel.Created, Creating = channel.Creating };
+        channel.Starting(build.BuildId, null);
+
+        var create = new TemporaryResources(new AapClientApi(client)).CreateInventoryAsync(build, 1, null, ledger, CancellationToken.None);
+        while (!(await fixture.Control.GetRequestsAsync()).Any(r => r.Method == "POST" && r.Status == 201 && r.Path.EndsWith("/inventories/", StringComparison.Ordinal)))
+        {
+            await Task.Yield(); // the event: AAP has created the inventory (its answer is still 3 s away)
+        }
+
+        channel.Dispose(); // killed
+        var record = await guardian;
+        await create;
+
+        Assert.Contains(log, l => l.StartsWith("found the inventory ", StringComparison.Ordinal));
+        Assert.True(record.Cleanup!.Complete, record.Cleanup.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+    }
+
+    [Fact]
+    public async Task Given_the_build_dies_after_writing_its_ledger_before_telling_the_guardian_then_the_guardian_removes_the_object_and_the_ledger_file()
+    {
+        await fixture.ResetAsync();
+        using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
+        var (channel, guardian, log) = Connect(client);
+        var build = BuildIdentity.Create("guardian-ledger-only", null, null);
+        var directory = Path.Combine(Path.GetTempPath(), "aappacker-ledger-only-" + Guid.NewGuid().ToString("N"));
+        var ledger = new BuildLedger(build.BuildId, directory); // no Recorded hook: the line to the guardian never went out
+        channel.Starting(build.BuildId, ledger.FilePath);
+        await new TemporaryResources(new AapClientApi(client)).CreateInventoryAsync(build, 1, null, ledger, CancellationToken.None);
+        Assert.True(File.Exists(ledger.FilePath));
+
+        channel.Dispose(); // killed
+        var record = await guardian;
+
+        Assert.Contains(log, l => l.Contains("found only in the ledger", StringComparison.Ordinal));
+        Assert.True(record.Cleanup!.Complete, record.Cleanup.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        Assert.False(File.Exists(ledger.FilePath), "the guardian marks what it removed, and the ledger file goes");
+    }
+
     /// <summary>A channel writing into an in-process pipe, and the guardian reading its other end.</summary>
     private static (GuardianChannel Channel, Task<GuardianRecord> Guardian, List<string> Log) Connect(AapClient client)
     {
@@ -203,6 +252,8 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
     {
         public void Starting(string buildId, string? ledgerPath) => channel.Starting(buildId, ledgerPath);
 
+        public void Creating(string objectType, string name, int? parentId) => channel.Creating(objectType, name, parentId);
+
         public void Created(BuildLedgerEntry entry) => channel.Created(entry);
 
         public void Launching(bool workflowTemplate, int templateId, int inventoryId) => channel.Launching(workflowTemplate, templateId, inventoryId);
@@ -224,6 +275,8 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
     private sealed class DiesAtLaunching(GuardianChannel channel) : IBuildWatcher
     {
         public void Starting(string buildId, string? ledgerPath) => channel.Starting(buildId, ledgerPath);
+
+        public void Creating(string objectType, string name, int? parentId) => channel.Creating(objectType, name, parentId);
 
         public void Created(BuildLedgerEntry entry) => channel.Created(entry);
 

@@ -76,6 +76,11 @@ namespace AapPacker.Engine.Provisioning.Guardian
                 }
             }
 
+            if (!record.Ended && record.LedgerPath != null && record.MergeLedger(BuildLedger.LoadFile(record.LedgerPath)) is var fromLedger && fromLedger > 0)
+            {
+                _log($"{fromLedger} object(s) found only in the ledger (the build was killed before it said so)");
+            }
+
             if (!record.HasWork)
             {
                 _log(record.Finished ? "build finished; nothing to do" : "input closed before anything was created; nothing to do");
@@ -128,6 +133,7 @@ namespace AapPacker.Engine.Provisioning.Guardian
             {
                 try
                 {
+                    await FindPendingCreatesAsync(api, record, linked.Token).ConfigureAwait(false);
                     if (resources.Job is null && record.PendingLaunch is { } launch && launch.InventoryId != 0)
                     {
                         // The POST may still be on its way to AAP when the build dies: look a few times before deciding none started.
@@ -166,6 +172,57 @@ namespace AapPacker.Engine.Provisioning.Guardian
             }
 
             await RemoveAsync(api, record, Budget - cancelBudget, cancelBudget, abort).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Looks up each create whose answer never came by its unique name (a few times: the POST may still be on its way
+        /// to AAP), and adds what it finds to the record. A host counts only if it carries this build's marker: a host
+        /// of the same name in a shared inventory may be someone else's.
+        /// </summary>
+        private async Task FindPendingCreatesAsync(IAapApi api, GuardianRecord record, CancellationToken cancellationToken)
+        {
+            foreach (var (objectType, name, parentId) in record.PendingCreates.ToList())
+            {
+                var path = objectType switch
+                {
+                    GuardianOps.Inventory => "inventories/",
+                    GuardianOps.Credential => "credentials/",
+                    GuardianOps.Host when parentId is int inventory => "inventories/" + inventory.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/hosts/",
+                    _ => null,
+                };
+                if (path is null)
+                {
+                    continue;
+                }
+
+                JsonElement? found = null;
+                for (var attempt = 1; attempt <= LaunchLookups && found is null; attempt++)
+                {
+                    var page = await api.GetAsync(path + "?name=" + Uri.EscapeDataString(name), cancellationToken).ConfigureAwait(false);
+                    if (page.Property("results") is { ValueKind: JsonValueKind.Array } results)
+                    {
+                        found = results.EnumerateArray()
+                            .Where(r => objectType != GuardianOps.Host || r.String("description") == BuildNaming.HostDescription(record.BuildId))
+                            .Select(r => (JsonElement?)r.Clone()).FirstOrDefault();
+                    }
+
+                    if (found is null && attempt < LaunchLookups)
+                    {
+                        await _time.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                if (found is { } item && item.Int("id") is int id)
+                {
+                    record.Apply(new GuardianMessage { Op = objectType, Id = id, Name = name, ParentId = parentId });
+                    _log($"found the {objectType} {id} '{name}' whose create answer never reached the build");
+                }
+                else
+                {
+                    record.PendingCreates.Remove((objectType, name, parentId));
+                    _log($"no {objectType} '{name}' was created");
+                }
+            }
         }
 
         /// <summary>Removes the record's objects (after its job is terminal) and marks them in the build's ledger.</summary>

@@ -76,6 +76,10 @@ namespace AapPacker.Engine.Provisioning.Guardian
         }
 
         /// <inheritdoc />
+        public void Creating(string objectType, string name, int? parentId)
+            => Write(new GuardianMessage { Op = GuardianOps.Creating, ObjectType = objectType, Name = name, ParentId = parentId });
+
+        /// <inheritdoc />
         public void Launching(bool workflowTemplate, int templateId, int inventoryId)
             => Write(new GuardianMessage { Op = GuardianOps.Launching, Id = templateId, ParentId = inventoryId, Name = workflowTemplate ? "workflow_job" : "job" });
 

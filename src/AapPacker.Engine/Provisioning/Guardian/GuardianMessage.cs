@@ -26,6 +26,10 @@ namespace AapPacker.Engine.Provisioning.Guardian
         [JsonPropertyName("name")]
         public string? Name { get; set; }
 
+        /// <summary>Creating only: the type of the object about to be created (inventory, host, credential).</summary>
+        [JsonPropertyName("type")]
+        public string? ObjectType { get; set; }
+
         /// <summary>Hello only: the build id.</summary>
         [JsonPropertyName("build")]
         public string? BuildId { get; set; }
@@ -44,6 +48,9 @@ namespace AapPacker.Engine.Provisioning.Guardian
     {
         /// <summary>First line: build id, ledger and connection.</summary>
         public const string Hello = "hello";
+
+        /// <summary>A create is on its way (ObjectType, Name, ParentId: a host's inventory): found by its unique name if its id never arrives.</summary>
+        public const string Creating = "creating";
 
         /// <summary>An inventory exists.</summary>
         public const string Inventory = "inventory";

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning.Guardian
@@ -21,6 +22,9 @@ namespace AapPacker.Engine.Provisioning.Guardian
         /// <summary>The launch in flight, if its job id never arrived: (workflow?, template id, inventory id).</summary>
         public (bool Workflow, int TemplateId, int InventoryId)? PendingLaunch { get; set; }
 
+        /// <summary>Creates announced whose object was not reported yet: type, unique name, and a host's inventory.</summary>
+        public IList<(string ObjectType, string Name, int? ParentId)> PendingCreates { get; } = new List<(string, string, int?)>();
+
         /// <summary>True once "done" arrived: nothing to undo.</summary>
         public bool Finished { get; set; }
 
@@ -35,7 +39,7 @@ namespace AapPacker.Engine.Provisioning.Guardian
 
         /// <summary>True when there is anything to cancel or remove.</summary>
         public bool HasWork => !Finished && (Resources.Inventory != null || Resources.Hosts.Count > 0 || Resources.Credential != null
-                                             || Resources.Job != null || PendingLaunch != null);
+                                             || Resources.Job != null || PendingLaunch != null || PendingCreates.Count > 0);
 
         /// <summary>Lines that could not be read (never their text: a hello line holds the secret).</summary>
         public int UnreadableLines { get; set; }
@@ -51,13 +55,19 @@ namespace AapPacker.Engine.Provisioning.Guardian
                     LedgerPath = message.LedgerPath;
                     Connection = message.Connection;
                     break;
+                case GuardianOps.Creating when !string.IsNullOrEmpty(message.ObjectType) && !string.IsNullOrEmpty(message.Name):
+                    PendingCreates.Add((message.ObjectType!, message.Name!, message.ParentId));
+                    break;
                 case GuardianOps.Inventory:
+                    Created(message.Op, message.Name);
                     Resources.Inventory = new AapInventory { Id = message.Id, Name = message.Name ?? "", BuildId = BuildId };
                     break;
                 case GuardianOps.Host:
+                    Created(message.Op, message.Name);
                     Resources.Hosts.Add(new AapHost { Id = message.Id, Name = message.Name ?? "", InventoryId = message.ParentId ?? 0, BuildId = BuildId });
                     break;
                 case GuardianOps.Credential:
+                    Created(message.Op, message.Name);
                     Resources.Credential = new AapMachineCredential { Id = message.Id, Name = message.Name ?? "", BuildId = BuildId };
                     break;
                 case GuardianOps.Launching:
@@ -79,7 +89,50 @@ namespace AapPacker.Engine.Provisioning.Guardian
             }
         }
 
+        /// <summary>
+        /// Adds what the build's ledger file holds and this record lacks: the build writes each object to its ledger first
+        /// and to the guardian right after, so a build killed in between left it only there. Returns how many were added.
+        /// </summary>
+        public int MergeLedger(BuildLedger? ledger)
+        {
+            var added = 0;
+            if (ledger is null)
+            {
+                return added;
+            }
+
+            foreach (var entry in ledger.Outstanding)
+            {
+                var known = entry.ObjectType switch
+                {
+                    GuardianOps.Inventory => Resources.Inventory?.Id == entry.Id,
+                    GuardianOps.Host => Resources.Hosts.Any(h => h.Id == entry.Id),
+                    GuardianOps.Credential => Resources.Credential?.Id == entry.Id,
+                    _ => true,
+                };
+                if (!known && (entry.ObjectType != GuardianOps.Inventory || Resources.Inventory is null)
+                    && (entry.ObjectType != GuardianOps.Credential || Resources.Credential is null))
+                {
+                    Apply(new GuardianMessage { Op = entry.ObjectType, Id = entry.Id, Name = entry.Name, ParentId = entry.ParentId });
+                    added++;
+                }
+            }
+
+            return added;
+        }
+
+        private void Created(string objectType, string? name)
+        {
+            for (var i = PendingCreates.Count - 1; i >= 0; i--)
+            {
+                if (PendingCreates[i].ObjectType == objectType && PendingCreates[i].Name == name)
+                {
+                    PendingCreates.RemoveAt(i);
+                }
+            }
+        }
+
         /// <inheritdoc />
-        public override string ToString() => $"build {BuildId}: {Resources}{(PendingLaunch is null ? "" : ", launch pending")}{(Finished ? ", finished" : "")}{(HandedOff ? ", cleanup handed over" : "")}";
+        public override string ToString() => $"build {BuildId}: {Resources}{(PendingCreates.Count == 0 ? "" : ", " + PendingCreates.Count + " create(s) pending")}{(PendingLaunch is null ? "" : ", launch pending")}{(Finished ? ", finished" : "")}{(HandedOff ? ", cleanup handed over" : "")}";
     }
 }

@@ -19,6 +19,14 @@ namespace AapPacker.Commands.Provision
                     return job;
                 case AapJobResult result:
                     return await new JobQueries(api).GetAsync(result.Id, result.Type, cancellationToken).ConfigureAwait(false);
+                case AapInventory _:
+                case AapHost _:
+                case AapMachineCredential _:
+                    // Its Id is that object's, not a job's: taken as a job id it would wait for (or stop) an unrelated job.
+                    var kind = unwrapped is AapInventory ? "an inventory" : unwrapped is AapHost ? "a host" : "a Machine credential";
+                    throw AapProvisioningException.Configuration("InvalidJob",
+                        $"-Job got {kind} ({unwrapped}), not a job; its Id is not a job id.",
+                        "Pipe the job: New-AapTempInventory | Add-AapHost ... then Start-AapJobTemplate -Inventory $inventory ... | Wait-AapJob.");
             }
 
             var id = AsId(unwrapped) ?? AsId(IdProperty(value));
