@@ -102,7 +102,7 @@ Describe 'Invoke-AapPackerProvision as a Packer script (<Layout>)' -ForEach $Lay
         $run.Output | Should -Not -Match '(?m)^Recap:'
         # The credential (the secret) is deleted by the run; the inventory AAP still holds on to is handed over.
         $run.Output | Should -Match "credential \d+ '[^']+': removed"
-        $run.Output | Should -Match "inventory \d+ '[^']+': handed to the cleanup guardian: as usual right after a job, AAP keeps it until it has stored the job's events"
+        $run.Output | Should -Match "inventory \d+ '[^']+': handed to the cleanup guardian: (as usual right after a job, AAP keeps it until it has stored the job's events|AAP accepted the delete \(202\))"
         $run.Output | Should -Not -Match 'AAP answered 403' 
         $run.Output | Should -Match 'Cleanup: removed 1, already gone 0, handed to the cleanup guardian 1 \(process \d+\), left 0'
         $run.Output | Should -Match 'Exit code 0 \(Success\)'
