@@ -1,7 +1,9 @@
 @{
     # net8.0 build for PowerShell 7.4+ (Engine in a private AssemblyLoadContext), net472 build for Windows PowerShell 5.1.
     RootModule           = if ($PSEdition -eq 'Core') { 'bin/Core/AapPacker.dll' } else { 'bin/Desktop/AapPacker.dll' }
-    ModuleVersion        = '0.1.0'
+    # Stamped by build.ps1: ModuleVersion and PSData's Prerelease from Directory.Build.props (Version) and -Prerelease,
+    # ReleaseNotes from that version's entry in CHANGELOG.md. The values here are never shipped.
+    ModuleVersion        = '0.0.0'
     GUID                 = '6f1d3c0e-8a47-4b52-9d8e-2c5b7a9e41f3'
     Author               = 'AapPacker contributors'
     CompanyName          = 'AapPacker contributors'
@@ -22,6 +24,9 @@
         'Wait-AapJob'
         'Stop-AapJob'
         'Get-AapJob'
+        'Get-AapJobTemplate'
+        'Get-AapWorkflowJobTemplate'
+        'Get-AapInventory'
         'Remove-AapBuildResources'
         'Invoke-AapPackerProvision'
     )
@@ -31,9 +36,8 @@
     PrivateData          = @{
         PSData = @{
             Tags         = @('Ansible', 'AAP', 'AWX', 'AnsibleAutomationPlatform', 'Packer', 'ImageBuild', 'Provisioning', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
-            LicenseUri   = 'https://github.com/aappacker/AapPacker/blob/main/LICENSE'
-            ProjectUri   = 'https://github.com/aappacker/AapPacker'
-            ReleaseNotes = '0.1.0: Connect-Aap, Get-AapConnection, Disconnect-Aap; loads beside other modules (private dependencies).'
+            # No LicenseUri or ProjectUri until the project has a public home that resolves; LICENSE ships in the module.
+            ReleaseNotes = ''
         }
     }
 }

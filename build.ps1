@@ -15,8 +15,13 @@
     Bench  Build, then the benchmark (tests/AapPacker.Bench) against the simulator: each figure of issue 6 for
            AapPacker and for a client with the original Packer plugin's algorithm, as a table; also written to
            out/bench/bench.md and bench.json. -Short runs the small version Test runs (about two minutes).
+    Package Build, then out/packages/AapPacker.<version>.nupkg: the module folder as the PowerShell Gallery or a NuGet
+           feed takes it (PSResourceGet's Publish-PSResource into a temporary local repository). The version is
+           <Version> in Directory.Build.props; -Prerelease beta1 makes it <version>-beta1.
     Help   Regenerates out/AapPacker/en-US from docs/en-US (the module must be built).
     Clean  Removes out/ and artifacts/.
+    Extension  The Azure DevOps extension: npm ci, tsc, the built module bundled into each task, tfx extension create
+           -> out/extension/aappacker-<version>.vsix (docs/azure-devops.md).
 
     Environment: AAPPACKER_ARTIFACTS moves the dotnet build outputs (as Directory.Build.props does);
     AAPPACKER_OUT moves out/ (so two builds of one tree do not collide).
@@ -25,16 +30,20 @@
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
 #>
 [CmdletBinding()]
-[CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Help', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Extension', 'Help', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
     # Bench: the short run (every figure, tiny sizes) instead of the full one.
-    [switch] $Short
+    [switch] $Short,
+
+    # Build, Package: a prerelease label stamped into the manifest and the package version (1.2.0-beta1); letters
+    # and digits only, as the PowerShell Gallery requires.
+    [ValidatePattern('^[A-Za-z0-9]*$')]
+    [string] $Prerelease = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -51,6 +60,8 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
     'Help' { Invoke-Help }
     'Clean' { Invoke-Clean }
+    'Extension' { $null = Invoke-Extension }
 }

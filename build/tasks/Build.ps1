@@ -8,6 +8,7 @@ function Get-ModuleLayout {
     $layout = [ordered]@{
         'AapPacker.psd1'          = Join-Path $RepoRoot 'AapPacker.psd1'
         'AapPacker.Format.ps1xml' = Join-Path $RepoRoot 'src/AapPacker/AapPacker.Format.ps1xml'
+        'LICENSE'                 = Join-Path $RepoRoot 'LICENSE'
     }
     foreach ($name in 'AapPacker.dll', 'AapPacker.Models.dll') {
         $layout["bin/Core/$name"] = Join-Path $core $name
@@ -53,6 +54,63 @@ function Build-ModuleFolder {
         $null = New-Item -ItemType Directory -Force -Path (Split-Path $destination)
         Copy-Item -LiteralPath $entry.Value -Destination $destination
     }
+    Write-ModuleManifest -Path (Join-Path $ModuleDir 'AapPacker.psd1') -Version (Get-ModuleVersion) -Prerelease $Prerelease
+}
+
+# The one version source: <Version> in Directory.Build.props (it also stamps the assemblies).
+function Get-ModuleVersion {
+    $props = [xml](Get-Content -Raw -LiteralPath (Join-Path $RepoRoot 'Directory.Build.props'))
+    $node = $props.SelectSingleNode('/Project/PropertyGroup/Version')
+    if (-not $node -or $node.InnerText -notmatch '^\d+\.\d+\.\d+$') {
+        throw 'Directory.Build.props must set <Version> to MAJOR.MINOR.PATCH (a prerelease label is build.ps1 -Prerelease).'
+    }
+    $node.InnerText
+}
+
+# The release notes of a version: its entry in CHANGELOG.md (Keep a Changelog: '## [1.2.0] - 2026-01-31'), the
+# prerelease's own entry ('## [1.2.0-beta1]') first when there is one.
+function Get-ReleaseNotes([string] $Version, [string] $Prerelease) {
+    $changelog = Join-Path $RepoRoot 'CHANGELOG.md'
+    $lines = Get-Content -LiteralPath $changelog
+    $candidates = @(if ($Prerelease) { "$Version-$Prerelease" }) + $Version
+    foreach ($candidate in $candidates) {
+        $start = -1
+        for ($i = 0; $i -lt $lines.Count; $i++) {
+            if ($lines[$i] -match ('^## \[' + [regex]::Escape($candidate) + '\]')) { $start = $i; break }
+        }
+        if ($start -lt 0) { continue }
+        $entry = [Collections.Generic.List[string]]::new()
+        for ($i = $start; $i -lt $lines.Count -and ($i -eq $start -or $lines[$i] -notmatch '^## '); $i++) { $entry.Add($lines[$i].TrimEnd()) }
+        $text = ($entry -join "`n").Trim()
+        if ($entry.Count -gt 1 -and ($entry | Select-Object -Skip 1 | Where-Object { $_ })) { return $text }
+        throw "The CHANGELOG.md entry for $candidate is empty: say what changed before building it."
+    }
+    throw "CHANGELOG.md has no entry '## [$($candidates[-1])]' for the version in Directory.Build.props: add one (move the [Unreleased] items under it)."
+}
+
+# Stamps the built manifest: ModuleVersion, PSData's Prerelease and ReleaseNotes (the source keeps placeholders).
+function Write-ModuleManifest([string] $Path, [string] $Version, [string] $Prerelease) {
+    $text = Get-Content -Raw -LiteralPath $Path
+    $notes = (Get-ReleaseNotes -Version $Version -Prerelease $Prerelease).Replace("'", "''")
+    $stamps = [ordered]@{
+        "(?m)^(\s*ModuleVersion\s*=\s*)'0\.0\.0'(?=\r?$)" = { param($match) $match.Groups[1].Value + "'$Version'" }
+        "(?m)^(\s*ReleaseNotes\s*=\s*)''(?=\r?$)"          = { param($match) $match.Groups[1].Value + "'$notes'" }
+    }
+    foreach ($stamp in $stamps.GetEnumerator()) {
+        if ([regex]::Matches($text, $stamp.Key).Count -ne 1) { throw "AapPacker.psd1: the placeholder '$($stamp.Key)' must occur once." }
+        $text = [regex]::Replace($text, $stamp.Key, [Text.RegularExpressions.MatchEvaluator]$stamp.Value)
+    }
+    if ($Prerelease) { $text = Add-ManifestPrerelease -Text $text -Label $Prerelease }
+    # UTF-8 with a BOM: Windows PowerShell 5.1 reads a manifest without one as ANSI.
+    [IO.File]::WriteAllText($Path, $text, [Text.UTF8Encoding]::new($true))
+}
+
+# PSData's Prerelease (the label of a 1.2.0-beta1 package), as the first entry of PSData.
+function Add-ManifestPrerelease([string] $Text, [string] $Label) {
+    $pattern = '(?m)^(\s*)PSData\s*=\s*@\{(?=\r?$)'
+    if ([regex]::Matches($Text, $pattern).Count -ne 1) { throw "AapPacker.psd1: 'PSData = @{' must occur once." }
+    [regex]::Replace($Text, $pattern, [Text.RegularExpressions.MatchEvaluator] {
+            param($match) $match.Value + "`n" + $match.Groups[1].Value + "    Prerelease   = '$Label'" })
 }
 
 # A dll in the build output that the allowlist does not ship would be missing at run time: fail now.

@@ -37,6 +37,15 @@ function Invoke-Test {
     Write-Step 'Pester'
     $suites.Add((Invoke-PesterSuite -PackagesRoot $packages))
 
+    Write-Step 'Install (the package: Install-PSResource, import by name, a run, update, uninstall, save)'
+    $suites.Add((Invoke-InstallSuite -PackagesRoot $packages))
+
+    Write-Step 'Workflow (.github/workflows checked by action-validator)'
+    $suites.Add((Invoke-WorkflowSuite))
+
+    Write-Step 'Azure DevOps extension (build, then tests/AzureDevOps)'
+    $suites.Add((Invoke-AzureDevOpsSuite -PackagesRoot $packages))
+
     Write-Step 'Bench (short run: proves every figure can be produced; targets are not asserted)'
     $suites.Add((Invoke-BenchSuite))
 

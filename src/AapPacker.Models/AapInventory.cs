@@ -14,6 +14,12 @@ namespace AapPacker.Models
         /// <summary>The owning organization's controller id.</summary>
         public int OrganizationId { get; set; }
 
+        /// <summary>The owning organization's name, when AAP listed it (<c>Get-AapInventory</c>).</summary>
+        public string? Organization { get; set; }
+
+        /// <summary>The number of hosts, when AAP listed it (<c>Get-AapInventory</c>).</summary>
+        public int? TotalHosts { get; set; }
+
         /// <summary>The build this inventory was created for (parsed from its description), or null.</summary>
         public string? BuildId { get; set; }
 

@@ -26,6 +26,7 @@ Describe 'The module folder' {
         $expected = @(
             'AapPacker.psd1'
             'AapPacker.Format.ps1xml'
+            'LICENSE'
             'bin/Core/AapPacker.dll'
             'bin/Core/AapPacker.Models.dll'
             'bin/Core/deps/AapPacker.Engine.dll'
@@ -104,12 +105,14 @@ Describe 'The manifest' {
         }
     }
 
-    It 'carries gallery metadata' {
+    It 'carries gallery metadata: tags, the CHANGELOG entry as release notes, no URI that does not resolve' {
         $data = $Manifest.PrivateData.PSData
         $data.Tags | Should -Contain 'Ansible'
-        $data.LicenseUri | Should -Not -BeNullOrEmpty
-        $data.ProjectUri | Should -Not -BeNullOrEmpty
-        $data.ReleaseNotes | Should -Not -BeNullOrEmpty
+        $data.ReleaseNotes | Should -Match ('^## \[' + [regex]::Escape($Manifest.Version.ToString()) + '\]')
+        # The project has no public home yet: a LicenseUri or ProjectUri would point nowhere (LICENSE ships instead).
+        $data.Keys | Should -Not -Contain 'LicenseUri'
+        $data.Keys | Should -Not -Contain 'ProjectUri'
+        Get-Content -Raw (Join-Path $ModuleDir 'LICENSE') | Should -Match '^MIT License'
     }
 }
 

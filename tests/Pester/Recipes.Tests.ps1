@@ -309,7 +309,7 @@ Describe 'Packer runs the provisioner of <Name>' -ForEach $Templates {
 }
 
 Describe 'CI pipeline <File>' -ForEach @(
-    @{ File = 'azure-pipelines.yml'; Token = '$(AapToken)'; AlwaysKey = 'condition'
+    @{ File = 'azure-pipelines-noextension.yml'; Token = '$(AapToken)'; AlwaysKey = 'condition'
         BuildRunId = 'aap_run_id=$(AapRunId)'; Sweep = "Remove-AapBuildResources -BuildId '`$(AapRunId)'" }
     @{ File = 'github-actions.yml'; Token = '${{ secrets.AAP_TOKEN }}'; AlwaysKey = 'if'
         BuildRunId = 'aap_run_id=$env:AAP_RUN_ID'; Sweep = 'Remove-AapBuildResources -BuildId $env:AAP_RUN_ID' }

@@ -70,6 +70,9 @@ namespace AapPacker.Engine.Api
         /// <summary>AAP's message, flattened (<c>detail</c>, <c>error</c>, <c>__all__</c>, field lists, nested <c>inputs</c>).</summary>
         public string AapMessage { get; }
 
+        /// <summary>How long AAP (or the proxy in front of it) asked the client to wait (<c>Retry-After</c>), when it did.</summary>
+        public TimeSpan? RetryAfter { get; internal set; }
+
         /// <summary>Field name (dotted for nested, e.g. <c>inputs.ssh_key_unlock</c>) to messages.</summary>
         public IReadOnlyDictionary<string, IReadOnlyList<string>> FieldErrors { get; }
 

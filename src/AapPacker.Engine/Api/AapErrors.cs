@@ -41,7 +41,7 @@ namespace AapPacker.Engine.Api
                 message = AapErrorParser.DescribeStatus(status);
             }
 
-            return new AapApiException(kind, response.Method, response.Path, status, message, fields);
+            return new AapApiException(kind, response.Method, response.Path, status, message, fields) { RetryAfter = response.RetryAfter };
         }
 
         /// <summary>The error for a success answer that should have carried JSON and did not.</summary>
@@ -64,6 +64,7 @@ namespace AapPacker.Engine.Api
                 Body = wire.Json ?? default,
                 RawText = wire.RawText,
                 Location = wire.Location,
+                RetryAfter = wire.RetryAfter,
                 Method = method,
                 Path = path,
             };

@@ -14,6 +14,9 @@ namespace AapPacker.Engine.Api
         /// <summary>The raw body text when it was not JSON (proxies' HTML), truncated.</summary>
         public string? RawText { get; set; }
 
+        /// <summary>The Retry-After header as a delay, when present.</summary>
+        public System.TimeSpan? RetryAfter { get; set; }
+
         /// <summary>The Location header, when present.</summary>
         public string? Location { get; set; }
 

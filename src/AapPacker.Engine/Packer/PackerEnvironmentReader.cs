@@ -89,6 +89,10 @@ namespace AapPacker.Engine.Packer
         }
 
         /// <summary>Decodes a base64 secret; an empty result counts as not given. The error never quotes the value.</summary>
+        /// <summary>The Packer expression a base64 variable carries.</summary>
+        private static string PackerExpression(string variable)
+            => variable == SshKeyVariable ? "build.SSHPrivateKey" : variable == PasswordVariable ? "build.Password" : "the value";
+
         internal static SecretText? DecodeSecret(string? base64, string variable)
         {
             if (base64 is null)
@@ -105,7 +109,7 @@ namespace AapPacker.Engine.Packer
             {
                 throw AapProvisioningException.Configuration("InvalidPackerBase64",
                     $"{variable} is not valid base64 (length {base64.Length}); its value is not shown.",
-                    $"Set it with base64encode(...) in the Packer template, e.g. \"$env:{variable} = '${{base64encode(build.Password)}}'\".");
+                    $"Set it with base64encode(...) in the Packer template, e.g. \"{variable}=${{base64encode({PackerExpression(variable)})}}\" in the provisioner's environment_vars.");
             }
 
             string text;

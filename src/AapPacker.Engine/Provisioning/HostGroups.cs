@@ -46,12 +46,23 @@ namespace AapPacker.Engine.Provisioning
 
                 if (groupId is null)
                 {
-                    var created = await _api.PostAsync(inventoryGroups, new Dictionary<string, object?> { ["name"] = name }, cancellationToken).ConfigureAwait(false);
+                    var lookup = inventoryGroups + "?name=" + Uri.EscapeDataString(name);
+                    var created = await _api.PostRetry.RunAsync("Create group " + name,
+                        () => _api.PostAsync(inventoryGroups, new Dictionary<string, object?> { ["name"] = name }, CancellationToken.None),
+                        async _ =>
+                        {
+                            var again = await _api.GetAsync(lookup, CancellationToken.None).ConfigureAwait(false);
+                            return again.Property("results") is { ValueKind: JsonValueKind.Array } found && found.GetArrayLength() == 1 ? found[0].Clone() : (JsonElement?)null;
+                        },
+                        cancellationToken).ConfigureAwait(false);
                     groupId = created.Int("id");
                 }
 
-                await _api.PostAsync("groups/" + groupId!.Value.ToString(CultureInfo.InvariantCulture) + "/hosts/",
-                    new Dictionary<string, object?> { ["id"] = hostId }, cancellationToken).ConfigureAwait(false);
+                // Associating is idempotent (AAP answers 204 again), so a failed attempt is simply sent again.
+                var associate = "groups/" + groupId!.Value.ToString(CultureInfo.InvariantCulture) + "/hosts/";
+                await _api.PostRetry.RunAsync("Add host to group " + name,
+                    () => _api.PostAsync(associate, new Dictionary<string, object?> { ["id"] = hostId }, CancellationToken.None),
+                    _ => Task.FromResult<JsonElement?>(null), cancellationToken).ConfigureAwait(false);
                 ids.Add(groupId.Value);
             }
 

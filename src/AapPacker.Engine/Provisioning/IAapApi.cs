@@ -22,8 +22,11 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>GET every item of a list, following <c>next</c>.</summary>
         IAsyncEnumerable<JsonElement> ListAsync(string path, CancellationToken cancellationToken);
 
-        /// <summary>POST (never retried).</summary>
+        /// <summary>POST, one attempt; wrap it in <see cref="PostRetry"/> to make a create or launch safe to retry.</summary>
         Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken);
+
+        /// <summary>The client's retry budget for POSTs that can be reconciled (create-or-adopt, launch-or-find).</summary>
+        PostRetry PostRetry { get; }
 
         /// <summary>DELETE: 200/202/204, or 404 when already gone; throws for anything else.</summary>
         Task<int> DeleteAsync(string path, CancellationToken cancellationToken);
@@ -35,7 +38,11 @@ namespace AapPacker.Engine.Provisioning
         private readonly AapClient _client;
 
         /// <summary>Wraps a connected client (not owned: disposing it stays the caller's job).</summary>
-        public AapClientApi(AapClient client) => _client = client ?? throw new System.ArgumentNullException(nameof(client));
+        public AapClientApi(AapClient client)
+        {
+            _client = client ?? throw new System.ArgumentNullException(nameof(client));
+            PostRetry = new PostRetry(client.Options.Retry, client.Options.TimeProvider, client.Options.Log);
+        }
 
         /// <inheritdoc />
         public AapConnectionInfo Info => _client.Info;
@@ -48,6 +55,9 @@ namespace AapPacker.Engine.Provisioning
 
         /// <inheritdoc />
         public Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken) => _client.PostAsync(path, body, cancellationToken);
+
+        /// <inheritdoc />
+        public PostRetry PostRetry { get; }
 
         /// <inheritdoc />
         public Task<int> DeleteAsync(string path, CancellationToken cancellationToken) => _client.DeleteAsync(path, cancellationToken);

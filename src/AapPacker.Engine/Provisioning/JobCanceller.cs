@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
@@ -59,7 +60,10 @@ namespace AapPacker.Engine.Provisioning
             var path = JobStatus.Collection(type) + jobId.ToString(CultureInfo.InvariantCulture) + "/";
             try
             {
-                await _api.PostAsync(path + "cancel/", null, cancellationToken).ConfigureAwait(false);
+                // Cancelling twice is harmless (405 once the job is over), so a failed attempt is simply sent again.
+                await _api.PostRetry.RunAsync("Cancel of " + type + " " + jobId.ToString(CultureInfo.InvariantCulture),
+                    () => _api.PostAsync(path + "cancel/", null, cancellationToken),
+                    _ => Task.FromResult<JsonElement?>(null), cancellationToken).ConfigureAwait(false);
             }
             catch (AapApiException e) when (e.Kind == AapErrorKind.MethodNotAllowed || e.StatusCode == 405)
             {

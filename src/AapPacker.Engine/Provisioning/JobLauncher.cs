@@ -14,8 +14,9 @@ namespace AapPacker.Engine.Provisioning
     /// Launches a job template or workflow job template (aap-api.md §6.2, §6.5) and makes sure the job does what was
     /// asked: a <c>job</c> or <c>workflow_job</c> answer (a sliced template answers the latter) is accepted; anything in
     /// <c>ignored_fields</c> cancels the job at once and fails; the job's inventory and credentials are verified.
-    /// The POST is never repeated: when its answer is lost (connection reset, 502/504), the job is looked up by the
-    /// build's unique inventory (<c>jobs/?inventory=…&amp;job_template=…&amp;order_by=-id</c>) and followed if found.
+    /// It never makes two jobs: after a failed launch POST the job is looked up by the build's unique inventory
+    /// (<c>jobs/?inventory=…&amp;job_template=…&amp;order_by=-id</c>) and followed if found; only when none exists is the
+    /// launch sent again, within the client's retry budget (<see cref="PostRetry"/>).
     /// </summary>
     public sealed class JobLauncher
     {
@@ -48,24 +49,16 @@ namespace AapPacker.Engine.Provisioning
         {
             var collection = workflowTemplate ? "workflow_job_templates/" : "job_templates/";
             var path = collection + Id(templateId) + "/launch/";
-            JsonElement answer;
             var reconciled = false;
-            try
-            {
-                answer = await _api.PostAsync(path, payload, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AapApiException e) when (IsLostAnswer(e))
-            {
-                if (reconcileInventoryId is null)
+            var answer = await _api.PostRetry.RunAsync("Launch of template " + Id(templateId),
+                () => _api.PostAsync(path, payload, cancellationToken),
+                async failure =>
                 {
-                    throw AapProvisioningException.Api("LaunchResponseLost",
-                        $"The answer to the launch of template {templateId} was lost ({e.AapMessage}); AapPacker cannot tell whether a job started, and never launches twice.",
-                        "Check the template's jobs in AAP before launching again.", e);
-                }
-
-                answer = await ReconcileAsync(workflowTemplate, templateId, reconcileInventoryId.Value, e, cancellationToken).ConfigureAwait(false);
-                reconciled = true;
-            }
+                    var found = await FindAfterFailureAsync(workflowTemplate, templateId, reconcileInventoryId, failure, cancellationToken).ConfigureAwait(false);
+                    reconciled = found.HasValue;
+                    return found;
+                },
+                cancellationToken).ConfigureAwait(false);
 
             var job = ToJob(answer, workflowTemplate, templateId, buildId);
             if (reconciled)
@@ -190,32 +183,51 @@ namespace AapPacker.Engine.Provisioning
             return null;
         }
 
-        private async Task<JsonElement> ReconcileAsync(bool workflowTemplate, int templateId, int inventoryId, AapApiException lost, CancellationToken cancellationToken)
+        /// <summary>
+        /// After a failed launch POST: the job this build launched, when AAP made one, else null (launching again is safe).
+        /// A failure that may have been carried out is looked up on the build's unique inventory, patiently when AAP may
+        /// still be working on it; without that inventory such a failure cannot be told apart, so it ends the launch.
+        /// </summary>
+        private async Task<JsonElement?> FindAfterFailureAsync(bool workflowTemplate, int templateId, int? inventoryId, AapApiException failure,
+            CancellationToken cancellationToken)
         {
-            for (var attempt = 1; attempt <= ReconcileAttempts; attempt++)
+            if (!failure.MayHaveBeenApplied)
+            {
+                return null; // 429, 503, 500: AAP refused or rolled back; nothing was launched
+            }
+
+            if (inventoryId is null)
+            {
+                throw AapProvisioningException.Api("LaunchResponseLost",
+                    $"The answer to the launch of template {templateId} was lost ({failure.AapMessage}); AapPacker cannot tell whether a job started, and never launches twice.",
+                    "Check the template's jobs in AAP before launching again.", failure);
+            }
+
+            // A gateway or client timeout may leave AAP still working on the launch: look several times before
+            // concluding none was made. A reset or a proxy's 502 ends the upstream request, so one look tells.
+            var attempts = PostRetry.MayStillBeInFlight(failure) ? ReconcileAttempts : 1;
+            for (var attempt = 1; attempt <= attempts; attempt++)
             {
                 try
                 {
-                    var found = await FindLaunchedAsync(workflowTemplate, templateId, inventoryId, cancellationToken).ConfigureAwait(false);
+                    var found = await FindLaunchedAsync(workflowTemplate, templateId, inventoryId.Value, cancellationToken).ConfigureAwait(false);
                     if (found != null)
                     {
                         return found.Value;
                     }
                 }
-                catch (AapApiException) when (attempt < ReconcileAttempts)
+                catch (AapApiException) when (attempt < attempts)
                 {
                     // AAP may still be recovering from whatever lost the answer; look again.
                 }
 
-                if (attempt < ReconcileAttempts)
+                if (attempt < attempts)
                 {
                     await _time.Delay(ReconcileDelay, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            throw AapProvisioningException.Api("LaunchResponseLost",
-                $"The answer to the launch of template {templateId} was lost ({lost.AapMessage}) and no job of it uses this build's inventory {inventoryId}; nothing was launched.",
-                "Check that AAP is healthy, then run the build again.", lost);
+            return null;
         }
 
         /// <summary>

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -43,6 +45,69 @@ namespace AapPacker.Engine.Provisioning
             throw AapProvisioningException.Configuration("JobNotFound", $"There is no job with id {id} (or you cannot see it).", "Check -Id.");
         }
 
+        /// <summary>
+        /// Jobs and workflow jobs, newest first, at most <see cref="JobListFilter.First"/>: by status, by template (job
+        /// templates' jobs, or workflow templates' workflow jobs), and by build (jobs on the build's temporary inventory,
+        /// found while that inventory exists: AAP clears a job's inventory when the inventory is deleted).
+        /// </summary>
+        public async Task<IReadOnlyList<AapJob>> ListAsync(JobListFilter filter, CancellationToken cancellationToken)
+        {
+            if (filter is null)
+            {
+                throw new ArgumentNullException(nameof(filter));
+            }
+
+            var query = new List<string> { "order_by=-id", "page_size=" + Math.Min(Math.Max(filter.First, 1), 200).ToString(CultureInfo.InvariantCulture) };
+            if (filter.Statuses.Count > 0)
+            {
+                query.Add("status__in=" + Uri.EscapeDataString(string.Join(",", filter.Statuses)));
+            }
+
+            var build = string.IsNullOrWhiteSpace(filter.BuildId) ? null : BuildIdentity.Sanitize(filter.BuildId!);
+            if (build != null)
+            {
+                query.Add("inventory__name__startswith=" + Uri.EscapeDataString(BuildNaming.NamePrefix + build));
+            }
+
+            var kinds = new List<(string Type, string Query)>();
+            if (filter.Template is null)
+            {
+                kinds.Add(("job", string.Join("&", query)));
+                kinds.Add(("workflow_job", string.Join("&", query)));
+            }
+            else
+            {
+                var resolver = new NamedObjectResolver(_api);
+                var template = filter.TemplateIsWorkflow
+                    ? await resolver.WorkflowJobTemplateAsync(filter.Template, null, cancellationToken).ConfigureAwait(false)
+                    : await resolver.JobTemplateAsync(filter.Template, null, cancellationToken).ConfigureAwait(false);
+                var field = filter.TemplateIsWorkflow ? "workflow_job_template=" : "job_template=";
+                kinds.Add((filter.TemplateIsWorkflow ? "workflow_job" : "job", string.Join("&", query) + "&" + field + template.Id.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            var jobs = new List<AapJob>();
+            foreach (var (type, text) in kinds)
+            {
+                var taken = 0;
+                await foreach (var item in _api.ListAsync(JobStatus.Collection(type) + "?" + text, cancellationToken).ConfigureAwait(false))
+                {
+                    var job = ToJob(item, type);
+                    if (build != null && (job.BuildId is null || !BuildNaming.BuildIdMatches(job.BuildId, build)))
+                    {
+                        continue;
+                    }
+
+                    jobs.Add(job);
+                    if (++taken >= filter.First)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return jobs.OrderByDescending(j => j.Id).Take(filter.First).ToList();
+        }
+
         /// <summary>Maps a job or workflow job document.</summary>
         public AapJob ToJob(JsonElement detail, string type)
         {
@@ -51,7 +116,32 @@ namespace AapPacker.Engine.Provisioning
             job.Type = type;
             job.Url = UiLinks.Job(_api.Info, type, job.Id);
             job.LaunchedAt = detail.Date("created");
+            if (job.BuildId is null
+                && BuildNaming.TryParseDescription(detail.Path("summary_fields", "inventory")?.String("description"), out var buildId, out _))
+            {
+                job.BuildId = buildId;
+            }
+
             return job;
         }
+    }
+
+    /// <summary>What <see cref="JobQueries.ListAsync"/> selects.</summary>
+    public sealed class JobListFilter
+    {
+        /// <summary>Statuses to keep (AAP's names); empty = any.</summary>
+        public IList<string> Statuses { get; } = new List<string>();
+
+        /// <summary>Only jobs of this template; null = any template.</summary>
+        public NameOrId? Template { get; set; }
+
+        /// <summary>True when <see cref="Template"/> names a workflow job template.</summary>
+        public bool TemplateIsWorkflow { get; set; }
+
+        /// <summary>Only jobs of this build (a build id, or a Packer run UUID); null = any.</summary>
+        public string? BuildId { get; set; }
+
+        /// <summary>At most this many jobs (the newest).</summary>
+        public int First { get; set; } = 20;
     }
 }

@@ -23,13 +23,77 @@ namespace AapPacker.Engine.Provisioning
         public Task<ResolvedObject> OrganizationAsync(string nameOrId, CancellationToken cancellationToken)
             => ResolveAsync("organizations/", "organization", "-Organization", nameOrId, cancellationToken);
 
-        /// <summary>Resolves a job template.</summary>
-        public Task<ResolvedObject> JobTemplateAsync(string nameOrId, CancellationToken cancellationToken)
-            => ResolveAsync("job_templates/", "job template", "-JobTemplate", nameOrId, cancellationToken);
+        /// <summary>Resolves a job template (see <see cref="TemplateAsync"/>).</summary>
+        public Task<ResolvedObject> JobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
+            => TemplateAsync("job_templates/", "job template", "-JobTemplate", reference, organizationId, cancellationToken);
 
-        /// <summary>Resolves a workflow job template.</summary>
-        public Task<ResolvedObject> WorkflowJobTemplateAsync(string nameOrId, CancellationToken cancellationToken)
-            => ResolveAsync("workflow_job_templates/", "workflow job template", "-WorkflowJobTemplate", nameOrId, cancellationToken);
+        /// <summary>Resolves a workflow job template (see <see cref="TemplateAsync"/>).</summary>
+        public Task<ResolvedObject> WorkflowJobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
+            => TemplateAsync("workflow_job_templates/", "workflow job template", "-WorkflowJobTemplate", reference, organizationId, cancellationToken);
+
+        /// <summary>
+        /// Resolves a template as <c>ansible.controller.job_launch</c> does: an id given as a number is that id; a name is
+        /// looked up within the organization when one is given (template names are unique per organization), then across
+        /// every organization the user can see (so a template shared from another organization is still found); text of
+        /// digits that names nothing is read as an id. Two templates of that name outside the organization are an error
+        /// that lists their organizations.
+        /// </summary>
+        public async Task<ResolvedObject> TemplateAsync(string endpoint, string noun, string parameter, NameOrId reference, int? organizationId, CancellationToken cancellationToken)
+        {
+            if (NameOrId.IsNullOrBlank(reference))
+            {
+                throw AapProvisioningException.Configuration("Missing" + Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
+            }
+
+            if (reference.IsId)
+            {
+                return await ByIdAsync(endpoint, noun, parameter, reference.Id!.Value, cancellationToken).ConfigureAwait(false);
+            }
+
+            var name = reference.Text.Trim();
+            var query = endpoint + "?name=" + Uri.EscapeDataString(name);
+            if (organizationId.HasValue)
+            {
+                var inOrganization = await NamedAsync(query + "&organization=" + organizationId.Value.ToString(CultureInfo.InvariantCulture), name, cancellationToken).ConfigureAwait(false);
+                if (inOrganization.Count == 1)
+                {
+                    return new ResolvedObject(inOrganization[0].Int("id") ?? 0, name, inOrganization[0]);
+                }
+            }
+
+            var matches = await NamedAsync(query, name, cancellationToken).ConfigureAwait(false);
+            if (matches.Count == 1)
+            {
+                return new ResolvedObject(matches[0].Int("id") ?? 0, name, matches[0]);
+            }
+
+            if (matches.Count > 1)
+            {
+                var where = string.Join(", ", matches.ConvertAll(m =>
+                {
+                    var organization = m.Path("summary_fields", "organization");
+                    var orgName = organization?.String("name");
+                    var orgId = organization?.Int("id") ?? m.Int("organization");
+                    var owner = orgName is null && orgId is null
+                        ? "no organization"
+                        : $"organization '{orgName ?? "?"}' (id {orgId?.ToString(CultureInfo.InvariantCulture) ?? "?"})";
+                    return $"id {(m.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture)} in {owner}";
+                }));
+                var first = matches[0].Int("id") ?? 0;
+                throw AapProvisioningException.Configuration("Ambiguous" + Pascal(noun),
+                    $"{matches.Count} {noun}s are named '{name}': {where}.",
+                    $"Pass -Organization with the name of the organization that owns the one you mean, or pass {parameter} with its id as a number (e.g. {parameter} {first.ToString(CultureInfo.InvariantCulture)}).");
+            }
+
+            if (reference.DigitsAsId is { } digits)
+            {
+                return await ByIdAsync(endpoint, noun, parameter, digits, cancellationToken).ConfigureAwait(false);
+            }
+
+            var scope = organizationId.HasValue ? " in that organization or any other you can see" : " (or you cannot see it)";
+            throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+                $"There is no {noun} named '{name}'{scope}.", $"Check {parameter} (names are case-sensitive), or pass its id as a number.");
+        }
 
         /// <summary>Resolves an inventory.</summary>
         public Task<ResolvedObject> InventoryAsync(string nameOrId, CancellationToken cancellationToken)
@@ -62,26 +126,10 @@ namespace AapPacker.Engine.Provisioning
 
             if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             {
-                try
-                {
-                    var item = await _api.GetAsync(endpoint + value + "/", cancellationToken).ConfigureAwait(false);
-                    return new ResolvedObject(id, item.String("name") ?? value, item.Clone());
-                }
-                catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
-                {
-                    throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
-                        $"There is no {noun} with id {value} (or you cannot see it).", $"Check {parameter}; list them in AAP or pass the name.", e);
-                }
+                return await ByIdAsync(endpoint, noun, parameter, id, cancellationToken).ConfigureAwait(false);
             }
 
-            var matches = new List<JsonElement>();
-            await foreach (var item in _api.ListAsync(endpoint + "?name=" + Uri.EscapeDataString(value), cancellationToken).ConfigureAwait(false))
-            {
-                if (string.Equals(item.String("name"), value, StringComparison.Ordinal))
-                {
-                    matches.Add(item.Clone());
-                }
-            }
+            var matches = await NamedAsync(endpoint + "?name=" + Uri.EscapeDataString(value), value, cancellationToken).ConfigureAwait(false);
 
             if (matches.Count == 0)
             {
@@ -97,6 +145,35 @@ namespace AapPacker.Engine.Provisioning
             }
 
             return new ResolvedObject(matches[0].Int("id") ?? 0, value, matches[0]);
+        }
+
+        private async Task<ResolvedObject> ByIdAsync(string endpoint, string noun, string parameter, int id, CancellationToken cancellationToken)
+        {
+            var value = id.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                var item = await _api.GetAsync(endpoint + value + "/", cancellationToken).ConfigureAwait(false);
+                return new ResolvedObject(id, item.String("name") ?? value, item.Clone());
+            }
+            catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
+            {
+                throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+                    $"There is no {noun} with id {value} (or you cannot see it).", $"Check {parameter}; list them in AAP or pass the name.", e);
+            }
+        }
+
+        private async Task<List<JsonElement>> NamedAsync(string query, string name, CancellationToken cancellationToken)
+        {
+            var matches = new List<JsonElement>();
+            await foreach (var item in _api.ListAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                if (string.Equals(item.String("name"), name, StringComparison.Ordinal))
+                {
+                    matches.Add(item.Clone());
+                }
+            }
+
+            return matches;
         }
 
         private static string Pascal(string noun)

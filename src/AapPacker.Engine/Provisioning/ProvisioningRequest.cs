@@ -8,12 +8,12 @@ namespace AapPacker.Engine.Provisioning
     public sealed class ProvisioningRequest
     {
         /// <summary>Job template name or id (exactly one of this and <see cref="WorkflowJobTemplate"/>).</summary>
-        public string? JobTemplate { get; set; }
+        public NameOrId? JobTemplate { get; set; }
 
         /// <summary>Workflow job template name or id.</summary>
-        public string? WorkflowJobTemplate { get; set; }
+        public NameOrId? WorkflowJobTemplate { get; set; }
 
-        /// <summary>Organization name or id (owner of the temporary inventory and credential).</summary>
+        /// <summary>Organization name or id (owner of the temporary inventory and credential; picks the template when two organizations have one of that name).</summary>
         public string? Organization { get; set; }
 
         /// <summary>Extra variables: hashtable, JSON or YAML text.</summary>

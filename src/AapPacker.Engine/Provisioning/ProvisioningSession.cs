@@ -172,8 +172,8 @@ namespace AapPacker.Engine.Provisioning
 
         private async Task<PreparedRun> PrepareAsync(ProvisioningRequest request, CancellationToken cancellationToken)
         {
-            var isWorkflow = !string.IsNullOrWhiteSpace(request.WorkflowJobTemplate);
-            if (isWorkflow == !string.IsNullOrWhiteSpace(request.JobTemplate))
+            var isWorkflow = !NameOrId.IsNullOrBlank(request.WorkflowJobTemplate);
+            if (isWorkflow == !NameOrId.IsNullOrBlank(request.JobTemplate))
             {
                 throw AapProvisioningException.Configuration("TemplateNotGiven",
                     isWorkflow ? "Both -JobTemplate and -WorkflowJobTemplate were given." : "No template was given.",
@@ -184,9 +184,12 @@ namespace AapPacker.Engine.Provisioning
             var build = BuildIdentity.Create(request.BuildId, packer.RunUuid, packer.BuildName);
             var resolver = new NamedObjectResolver(_api);
 
-            // 1. The template and what its launch accepts.
+            // 1. The organization when given (it picks the template among namesakes), the template and what its launch accepts.
+            var organization = string.IsNullOrWhiteSpace(request.Organization)
+                ? null
+                : await resolver.OrganizationAsync(request.Organization!, cancellationToken).ConfigureAwait(false);
             var launchInfo = await new TemplateLauncher(_api, _time)
-                .ReadTemplateAsync(isWorkflow ? request.WorkflowJobTemplate! : request.JobTemplate!, isWorkflow, cancellationToken).ConfigureAwait(false);
+                .ReadTemplateAsync(isWorkflow ? request.WorkflowJobTemplate! : request.JobTemplate!, isWorkflow, organization?.Id, cancellationToken).ConfigureAwait(false);
 
             if (isWorkflow && (!request.NoCredential || request.Credentials.Count > 0))
             {
@@ -247,13 +250,13 @@ namespace AapPacker.Engine.Provisioning
             var organizationId = 0;
             if (request.InventoryId is null || inputs != null)
             {
-                if (string.IsNullOrWhiteSpace(request.Organization))
+                if (organization is null)
                 {
                     throw AapProvisioningException.Configuration("OrganizationMissing",
                         "No organization was given; the temporary inventory and credential need an owner.", "Pass -Organization (name or id), e.g. -Organization Default.");
                 }
 
-                organizationId = (await resolver.OrganizationAsync(request.Organization!, cancellationToken).ConfigureAwait(false)).Id;
+                organizationId = organization.Id;
             }
 
             var existingInventory = request.InventoryId is null ? null : await resolver.InventoryAsync(request.InventoryId, cancellationToken).ConfigureAwait(false);

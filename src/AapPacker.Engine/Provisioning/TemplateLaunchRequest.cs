@@ -6,7 +6,10 @@ namespace AapPacker.Engine.Provisioning
     public sealed class TemplateLaunchRequest
     {
         /// <summary>Template name or id.</summary>
-        public string Template { get; set; } = "";
+        public NameOrId Template { get; set; } = NameOrId.FromText("");
+
+        /// <summary>The organization (name or id) whose template of that name is meant; null = any.</summary>
+        public string? Organization { get; set; }
 
         /// <summary>True for a workflow job template.</summary>
         public bool IsWorkflow { get; set; }

@@ -27,13 +27,16 @@ namespace AapPacker.Engine.Provisioning
             _time = timeProvider ?? TimeProvider.System;
         }
 
-        /// <summary>Resolves a template and reads <c>launch/</c> (and the survey's variables when a survey is enabled).</summary>
-        public async Task<LaunchTemplateInfo> ReadTemplateAsync(string nameOrId, bool isWorkflow, CancellationToken cancellationToken)
+        /// <summary>
+        /// Resolves a template (by name within <paramref name="organizationId"/> first, when given) and reads
+        /// <c>launch/</c> (and the survey's variables when a survey is enabled).
+        /// </summary>
+        public async Task<LaunchTemplateInfo> ReadTemplateAsync(NameOrId reference, bool isWorkflow, int? organizationId, CancellationToken cancellationToken)
         {
             var resolver = new NamedObjectResolver(_api);
             var template = isWorkflow
-                ? await resolver.WorkflowJobTemplateAsync(nameOrId, cancellationToken).ConfigureAwait(false)
-                : await resolver.JobTemplateAsync(nameOrId, cancellationToken).ConfigureAwait(false);
+                ? await resolver.WorkflowJobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false)
+                : await resolver.JobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false);
             var path = (isWorkflow ? "workflow_job_templates/" : "job_templates/") + template.Id.ToString(CultureInfo.InvariantCulture) + "/";
             var info = LaunchTemplateInfo.Parse(await _api.GetAsync(path + "launch/", cancellationToken).ConfigureAwait(false), isWorkflow, template.Id);
             if (string.IsNullOrEmpty(info.Name))
@@ -86,14 +89,17 @@ namespace AapPacker.Engine.Provisioning
                 throw new ArgumentNullException(nameof(request));
             }
 
-            var info = await ReadTemplateAsync(request.Template, request.IsWorkflow, cancellationToken).ConfigureAwait(false);
+            var resolver = new NamedObjectResolver(_api);
+            var organizationId = string.IsNullOrWhiteSpace(request.Organization)
+                ? (int?)null
+                : (await resolver.OrganizationAsync(request.Organization!, cancellationToken).ConfigureAwait(false)).Id;
+            var info = await ReadTemplateAsync(request.Template, request.IsWorkflow, organizationId, cancellationToken).ConfigureAwait(false);
             if (request.IsWorkflow && request.Credentials.Count > 0)
             {
                 throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(info.Name), WorkflowCredentialPolicy.Action);
             }
 
             var credentials = await ResolveCredentialsAsync(request.Credentials, cancellationToken).ConfigureAwait(false);
-            var resolver = new NamedObjectResolver(_api);
             var launch = new LaunchRequest
             {
                 Inventory = request.InventoryId,

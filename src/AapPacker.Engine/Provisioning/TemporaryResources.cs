@@ -11,8 +11,8 @@ namespace AapPacker.Engine.Provisioning
 {
     /// <summary>
     /// Creates a build's temporary inventory, host and Machine credential (aap-api.md §3–§5), each recorded in the
-    /// <see cref="BuildLedger"/> the moment AAP confirms it. Creates are never retried (a lost answer could mean a
-    /// duplicate); the unique names make a retry by the user safe.
+    /// <see cref="BuildLedger"/> the moment AAP confirms it. The unique names make every create safe to retry:
+    /// after a transient failure the object is looked up by name and adopted, or created again.
     /// </summary>
     public sealed class TemporaryResources
     {
@@ -50,7 +50,7 @@ namespace AapPacker.Engine.Provisioning
                 ["description"] = BuildNaming.Description(build, _time.GetUtcNow()),
                 ["variables"] = variables is null || variables.Count == 0 ? "" : JsonValues.Serialize(JsonValues.Normalize(variables, "Variables")),
             };
-            var created = await PostOrFindAsync("inventories/", body, "inventories/?name=" + Uri.EscapeDataString((string)body["name"]!), cancellationToken).ConfigureAwait(false);
+            var created = await PostOrFindAsync("inventory", "inventories/", body, "inventories/?name=" + Uri.EscapeDataString((string)body["name"]!), cancellationToken).ConfigureAwait(false);
             var inventory = ToInventory(created);
             ledger?.Record("inventory", inventory.Id, inventory.Name, inventory.ApiPath ?? "", _time.GetUtcNow());
             return inventory;
@@ -81,7 +81,7 @@ namespace AapPacker.Engine.Provisioning
                 ["variables"] = variables.Json,
             };
             var path = "inventories/" + inventoryId.ToString(CultureInfo.InvariantCulture) + "/hosts/";
-            var created = await PostOrFindAsync(path, body, path + "?name=" + Uri.EscapeDataString(hostName), cancellationToken).ConfigureAwait(false);
+            var created = await PostOrFindAsync("host", path, body, path + "?name=" + Uri.EscapeDataString(hostName), cancellationToken).ConfigureAwait(false);
             var host = new AapHost
             {
                 Id = created.Int("id") ?? 0,
@@ -124,13 +124,13 @@ namespace AapPacker.Engine.Provisioning
             JsonElement created;
             try
             {
-                created = await PostOrFindAsync("credentials/", body,
+                created = await PostOrFindAsync("credential", "credentials/", body,
                     "credentials/?name=" + Uri.EscapeDataString(BuildNaming.CredentialName(build)) + "&organization=" + organizationId.ToString(CultureInfo.InvariantCulture),
                     cancellationToken).ConfigureAwait(false);
             }
-            catch (Api.AapApiException e) when (!e.MayHaveBeenApplied)
+            catch (Api.AapApiException e) when (e.Kind == Api.AapErrorKind.Validation)
             {
-                // AAP echoes the start of a rejected key ("Invalid certificate or key: -----BEGIN…"); never pass that on.
+                // Only a 400 is about the inputs (a 500 or 403 keeps AAP's own error and its advice). AAP echoes the start of a rejected key ("Invalid certificate or key: -----BEGIN…"); never pass that on.
                 throw AapProvisioningException.Api("CredentialRejected",
                     $"AAP refused the temporary Machine credential ({(e.StatusCode.HasValue ? e.StatusCode.Value.ToString(CultureInfo.InvariantCulture) : "no answer")}): {RedactSecrets(e.AapMessage, inputs)}",
                     "Check the key, user and become settings; the key must be an OpenSSH or PEM private key.");
@@ -158,32 +158,20 @@ namespace AapPacker.Engine.Provisioning
         }
 
         /// <summary>
-        /// POSTs a create. When the answer is lost although AAP may have acted (reset, 502/504), the object is looked up
-        /// by its unique name instead of being created twice or left behind unrecorded.
+        /// POSTs a create through the client's <see cref="PostRetry"/>: after a transient failure the object is looked up by
+        /// its unique name and adopted when AAP made it, else created again after the backoff, so it is never made twice
+        /// nor left behind unrecorded.
         /// </summary>
-        /// <remarks>
-        /// Once sent, a create runs to its answer (each attempt is bounded by the client's request timeout) even when
-        /// the build is stopped meanwhile: aborting it on the wire could leave an object AAP made but nobody recorded.
-        /// The caller records what comes back, and its next step sees the stop.
-        /// </remarks>
-        private async Task<JsonElement> PostOrFindAsync(string path, object body, string lookup, CancellationToken cancellationToken)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                return await _api.PostAsync(path, body, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Api.AapApiException e) when (e.MayHaveBeenApplied)
-            {
-                var page = await _api.GetAsync(lookup, CancellationToken.None).ConfigureAwait(false);
-                if (page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() == 1)
+        private Task<JsonElement> PostOrFindAsync(string what, string path, object body, string lookup, CancellationToken cancellationToken)
+            => _api.PostRetry.RunAsync("Create " + what, () => _api.PostAsync(path, body, CancellationToken.None),
+                async _ =>
                 {
-                    return results[0].Clone();
-                }
-
-                throw;
-            }
-        }
+                    var page = await _api.GetAsync(lookup, CancellationToken.None).ConfigureAwait(false);
+                    return page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() == 1
+                        ? results[0].Clone()
+                        : (JsonElement?)null;
+                },
+                cancellationToken);
 
         /// <summary>Removes any secret (or its first characters, as AAP quotes them) from a message.</summary>
         internal static string RedactSecrets(string message, MachineCredentialInputs inputs)

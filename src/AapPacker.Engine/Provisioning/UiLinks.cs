@@ -26,6 +26,12 @@ namespace AapPacker.Engine.Provisioning
         public static string Inventory(AapConnectionInfo info, int id)
             => Page(info, IsGateway(info) ? $"execution/infrastructure/inventories/inventory/{Id(id)}/details" : $"#/inventories/inventory/{Id(id)}/details");
 
+        /// <summary>The details page of a job template or workflow job template.</summary>
+        public static string Template(AapConnectionInfo info, bool isWorkflow, int id)
+            => Page(info, IsGateway(info)
+                ? $"execution/templates/{(isWorkflow ? "workflow-job-template" : "job-template")}/{Id(id)}/details"
+                : $"#/templates/{(isWorkflow ? "workflow_job_template" : "job_template")}/{Id(id)}/details");
+
         private static string Page(AapConnectionInfo info, string relative)
         {
             var root = info?.Uri?.GetLeftPart(UriPartial.Authority) ?? "";

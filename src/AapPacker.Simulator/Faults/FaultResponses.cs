@@ -34,6 +34,10 @@ internal static class FaultResponses
         }
     }
 
+    /// <summary>What a proxy answers when the upstream acted but its answer never reached the proxy.</summary>
+    public static ApiResult LostAnswer(int status)
+        => status == 504 ? GatewayTimeout() : new() { Status = status, Text = BadGatewayHtml.Replace("502 Bad Gateway", status + " Bad Gateway", StringComparison.Ordinal), ContentType = "text/html" };
+
     public static ApiResult GatewayTimeout()
         => new() { Status = 504, Text = "<html><body><h1>504 Gateway Time-out</h1>\nThe server didn't respond in time.\n</body></html>\n", ContentType = "text/html" };
 }

@@ -59,9 +59,10 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         {
             // lostResponse: the server acted (the log keeps the status it would have sent), the client never hears about it.
             Log(http, path, result.Status, auth, fault);
-            if (fault.Status is 504)
+            if (fault.Status is int proxyStatus and >= 500)
             {
-                await WriteAsync(http, FaultResponses.GatewayTimeout(), started).ConfigureAwait(false);
+                // A proxy that gave up on the upstream after it had acted: a 504 timeout page, or a 502 like nginx's.
+                await WriteAsync(http, FaultResponses.LostAnswer(proxyStatus), started).ConfigureAwait(false);
             }
             else
             {

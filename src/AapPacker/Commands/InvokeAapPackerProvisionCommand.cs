@@ -39,21 +39,23 @@ namespace AapPacker.Commands
         /// <summary>Job template name or id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = JobTemplateSet)]
         [Alias("job_template_id")]
+        [NameOrId]
         [ValidateNotNullOrEmpty]
-        public string? JobTemplate { get; set; }
+        public object? JobTemplate { get; set; }
 
         /// <summary>Workflow job template name or id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = WorkflowSet)]
         [Alias("workflow_template_id")]
+        [NameOrId]
         [ValidateNotNullOrEmpty]
-        public string? WorkflowJobTemplate { get; set; }
+        public object? WorkflowJobTemplate { get; set; }
 
-        /// <summary>Owner of the temporary objects.</summary>
+        /// <summary>Owner of the temporary objects; picks the template when two organizations have one of that name.</summary>
         [Parameter]
         [Alias("organization_id")]
         public string? Organization { get; set; }
 
-        /// <summary>Extra variables: hashtable, JSON or YAML.</summary>
+        /// <summary>Extra variables: a hashtable or object (ConvertFrom-Json/ConvertFrom-Yaml), JSON or YAML text, or @file.</summary>
         [Parameter]
         [Alias("extra_vars")]
         public object? ExtraVars { get; set; }
@@ -304,7 +306,7 @@ namespace AapPacker.Commands
             // First, so the CI agent masks every form of the secrets before any line could carry one.
             var environment = ProcessEnvironment.Read();
             CiSecretRegistration.Register(environment, Token, AapPassword, TargetPassword, SshPrivateKey, SshKeyPassphrase, BecomePassword);
-            var template = JobTemplate ?? WorkflowJobTemplate ?? "";
+            var template = Convert.ToString(JobTemplate ?? WorkflowJobTemplate ?? "", CultureInfo.InvariantCulture) ?? "";
             var noun = JobTemplate != null ? "job template" : "workflow job template";
             var target = PackerValue.OrNull(TargetHost) ?? PackerValue.OrNull(Environment.GetEnvironmentVariable(PackerEnvironmentReader.HostVariable)) ?? "the build machine";
             if (!await ShouldProcessAsync($"{target} ({noun} '{template}')", "Create temporary AAP objects, launch the template and remove the objects afterwards").ConfigureAwait(false))
@@ -414,6 +416,7 @@ namespace AapPacker.Commands
                 JobTimeout = bound.ContainsKey(nameof(JobTimeout)) ? JobTimeout : (int?)null,
                 DiffMode = bound.ContainsKey(nameof(DiffMode)) ? DiffMode.IsPresent : (bool?)null,
                 SkipCertificateCheck = bound.ContainsKey(nameof(SkipCertificateCheck)) ? SkipCertificateCheck.IsPresent : (bool?)null,
+                ExtraVars = ExtraVarsInput.Read(this, ExtraVars),
                 KeyPath = string.IsNullOrWhiteSpace(SshPrivateKeyPath) ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(SshPrivateKeyPath),
                 ConnectionGiven = Uri != null || Token != null || AapUserName != null || AapPassword != null,
                 SessionConnection = Connection ?? (CurrentRunspace is null ? null : ConnectionStore.For(CurrentRunspace).Current),
@@ -502,10 +505,10 @@ namespace AapPacker.Commands
 
             return new ProvisioningRequest
             {
-                JobTemplate = JobTemplate,
-                WorkflowJobTemplate = WorkflowJobTemplate,
+                JobTemplate = NameOrIdAttribute.ToReference(JobTemplate),
+                WorkflowJobTemplate = NameOrIdAttribute.ToReference(WorkflowJobTemplate),
                 Organization = Organization,
-                ExtraVars = ExtraVars is IDictionary table ? PipelineValues.ToDictionary(table) : PipelineValues.Unwrap(ExtraVars),
+                ExtraVars = bound.ExtraVars,
                 Launch = launch,
                 Credentials = TemplateStart.CredentialKeys(AapCredential),
                 TargetHost = TargetHost,
@@ -574,6 +577,8 @@ namespace AapPacker.Commands
             public bool? SkipCertificateCheck { get; set; }
 
             public string? KeyPath { get; set; }
+
+            public object? ExtraVars { get; set; }
 
             public bool ConnectionGiven { get; set; }
 

@@ -20,9 +20,16 @@ namespace AapPacker.Commands
     {
         /// <summary>The job template (name or id).</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [NameOrId]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(JobTemplateNameCompleter))]
-        public string JobTemplate { get; set; } = "";
+        public object JobTemplate { get; set; } = "";
+
+        /// <summary>The organization whose template of that name is meant, when two organizations have one (name or id).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrganizationNameCompleter))]
+        public string? Organization { get; set; }
 
         /// <summary>The inventory (object, host, id or name); from the pipeline.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -35,7 +42,7 @@ namespace AapPacker.Commands
         [ValidateNotNull]
         public object[]? AapCredential { get; set; }
 
-        /// <summary>Extra variables: a hashtable, or JSON or YAML text.</summary>
+        /// <summary>Extra variables: a hashtable or object (ConvertFrom-Json/ConvertFrom-Yaml), JSON or YAML text, or @file.</summary>
         [Parameter]
         [ValidateNotNull]
         public object? ExtraVars { get; set; }
@@ -122,8 +129,9 @@ namespace AapPacker.Commands
             var bound = MyInvocation.BoundParameters;
             var request = new TemplateLaunchRequest
             {
-                Template = JobTemplate,
-                ExtraVars = PipelineValues.Plain(ExtraVars),
+                Template = NameOrIdAttribute.ToReference(JobTemplate) ?? NameOrId.FromText(""),
+                Organization = Organization,
+                ExtraVars = ExtraVarsInput.Read(this, ExtraVars),
                 Labels = new List<string>(Label ?? System.Array.Empty<string>()),
                 ExecutionEnvironment = ExecutionEnvironment,
                 InstanceGroups = new List<string>(InstanceGroup ?? System.Array.Empty<string>()),

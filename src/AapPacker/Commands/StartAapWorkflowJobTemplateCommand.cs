@@ -20,9 +20,16 @@ namespace AapPacker.Commands
     {
         /// <summary>The workflow job template (name or id).</summary>
         [Parameter(Mandatory = true, Position = 0)]
+        [NameOrId]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(WorkflowJobTemplateNameCompleter))]
-        public string WorkflowJobTemplate { get; set; } = "";
+        public object WorkflowJobTemplate { get; set; } = "";
+
+        /// <summary>The organization whose template of that name is meant, when two organizations have one (name or id).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(OrganizationNameCompleter))]
+        public string? Organization { get; set; }
 
         /// <summary>The inventory (object, host, id or name); from the pipeline.</summary>
         [Parameter(ValueFromPipeline = true)]
@@ -35,7 +42,7 @@ namespace AapPacker.Commands
         [ValidateNotNull]
         public object[]? AapCredential { get; set; }
 
-        /// <summary>Extra variables: a hashtable, or JSON or YAML text.</summary>
+        /// <summary>Extra variables: a hashtable or object (ConvertFrom-Json/ConvertFrom-Yaml), JSON or YAML text, or @file.</summary>
         [Parameter]
         [ValidateNotNull]
         public object? ExtraVars { get; set; }
@@ -82,9 +89,10 @@ namespace AapPacker.Commands
         {
             var request = new TemplateLaunchRequest
             {
-                Template = WorkflowJobTemplate,
+                Template = NameOrIdAttribute.ToReference(WorkflowJobTemplate) ?? NameOrId.FromText(""),
+                Organization = Organization,
                 IsWorkflow = true,
-                ExtraVars = PipelineValues.Plain(ExtraVars),
+                ExtraVars = ExtraVarsInput.Read(this, ExtraVars),
                 Labels = new List<string>(Label ?? System.Array.Empty<string>()),
                 Launch = new LaunchRequest
                 {

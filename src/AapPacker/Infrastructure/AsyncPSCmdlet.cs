@@ -88,7 +88,7 @@ namespace AapPacker.Infrastructure
         protected internal void QueueProgress(ProgressRecord progressRecord) => Dispatch(() => WriteProgress(progressRecord));
 
         /// <summary>Writes a non-terminating error (from any thread).</summary>
-        protected internal void QueueError(ErrorRecord errorRecord) => Dispatch(() => WriteError(errorRecord));
+        protected internal void QueueError(ErrorRecord errorRecord) => Dispatch(() => WriteError(RecommendationWording.Apply(errorRecord, GetType())));
 
         /// <summary>Writes a non-terminating error for an exception, mapped like a terminating one would be.</summary>
         protected internal void QueueError(Exception exception, object? target)
@@ -216,10 +216,10 @@ namespace AapPacker.Infrastructure
                     // wrapping it) is the stop itself, not an error to report.
                     throw new PipelineStoppedException();
                 case CmdletTerminatingException terminating:
-                    ThrowTerminatingError(terminating.ErrorRecord);
+                    ThrowTerminatingError(RecommendationWording.Apply(terminating.ErrorRecord, GetType()));
                     break;
                 default:
-                    ThrowTerminatingError(AapErrorMapper.ToErrorRecord(ex, ErrorTarget));
+                    ThrowTerminatingError(RecommendationWording.Apply(AapErrorMapper.ToErrorRecord(ex, ErrorTarget), GetType()));
                     break;
             }
         }

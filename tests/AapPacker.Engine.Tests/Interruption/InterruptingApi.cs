@@ -1,3 +1,4 @@
+using AapPacker.Engine.Api;
 using System.Text.Json;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
@@ -14,6 +15,8 @@ internal sealed class InterruptingApi(IAapApi inner, CancellationTokenSource bui
     private int calls;
 
     public AapConnectionInfo Info => inner.Info;
+
+    public PostRetry PostRetry => inner.PostRetry;
 
     /// <summary>Calls made so far (cleanup's included).</summary>
     public int Calls => Volatile.Read(ref calls);

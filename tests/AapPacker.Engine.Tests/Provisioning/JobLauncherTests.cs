@@ -29,7 +29,7 @@ public sealed class JobLauncherTests(AwxSimulatorFixture fixture) : IClassFixtur
         var resources = new TemporaryResources(api);
         var inventory = await resources.CreateInventoryAsync(build, 1, null, null, CancellationToken.None);
         var host = await resources.AddHostAsync(inventory.Id, HostVariablesBuilder.Build(new HostTarget { Address = "10.0.0.5" }), null, build.BuildId, null, CancellationToken.None);
-        var templateId = (await new NamedObjectResolver(api).JobTemplateAsync(template, CancellationToken.None)).Id;
+        var templateId = (await new NamedObjectResolver(api).JobTemplateAsync(template, null, CancellationToken.None)).Id;
         return (new AapBuildResources { BuildId = build.BuildId, Inventory = inventory, Hosts = [host] }, templateId);
     }
 

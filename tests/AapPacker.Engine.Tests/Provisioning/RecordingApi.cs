@@ -1,3 +1,4 @@
+using AapPacker.Engine.Api;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AapPacker.Engine.Provisioning;
@@ -11,6 +12,8 @@ internal sealed class RecordingApi(IAapApi inner) : IAapApi
     public List<(string Path, JsonElement Body)> Posts { get; } = [];
 
     public AapConnectionInfo Info => inner.Info;
+
+    public PostRetry PostRetry => inner.PostRetry;
 
     /// <summary>The one body POSTed to a path ending with <paramref name="suffix"/> (e.g. <c>/hosts/</c>).</summary>
     public JsonElement PostedTo(string suffix) => Assert.Single(Posts, p => p.Path.EndsWith(suffix, StringComparison.Ordinal)).Body;

@@ -1,3 +1,4 @@
+using AapPacker.Engine.Api;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AapPacker.Engine.Provisioning;
@@ -15,6 +16,8 @@ internal sealed class ScriptedApi : IAapApi
     public List<string> Paths { get; } = [];
 
     public AapConnectionInfo Info { get; } = new() { Uri = new Uri("https://aap.example/"), ApiRoot = "/api/controller/v2/", Flavor = "AAP gateway" };
+
+    public PostRetry PostRetry { get; } = new(new AapRetryOptions { MaxRetries = 0 }, null, null);
 
     public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
     {

@@ -46,7 +46,7 @@ namespace AapPacker.Commands.Shared
             if (request.IsWorkflow && request.Credentials.Count > 0)
             {
                 // Refused before anything happens (-WhatIf included): AAP would drop them silently.
-                throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(request.Template), WorkflowCredentialPolicy.Action);
+                throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(request.Template.Text), WorkflowCredentialPolicy.Action);
             }
 
             var api = new AapClientApi(cmdlet.ResolveClient());
@@ -61,7 +61,7 @@ namespace AapPacker.Commands.Shared
             }
 
             var noun = request.IsWorkflow ? "workflow job template" : "job template";
-            if (!await cmdlet.ShouldProcessAsync($"{noun} '{request.Template}'", $"Launch against {where}").ConfigureAwait(false))
+            if (!await cmdlet.ShouldProcessAsync($"{noun} {request.Template}", $"Launch against {where}").ConfigureAwait(false))
             {
                 return;
             }
