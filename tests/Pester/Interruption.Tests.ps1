@@ -15,7 +15,7 @@ BeforeDiscovery {
         @{ Point = 'while streaming (1st line)'; Line = '^Launched job '; After = 1; Template = 'Interruptible' }
         @{ Point = 'while streaming (6th line)'; Line = '^Launched job '; After = 6; Template = 'Interruptible' }
         @{ Point = 'while streaming (15th line)'; Line = '^Launched job '; After = 15; Template = 'Interruptible' }
-        @{ Point = 'after the job ended (recap)'; Line = '^Recap:'; After = 0; Template = 'Quick' }
+        @{ Point = 'after the job ended'; Line = '^Job \d+ successful after '; After = 0; Template = 'Quick' }
         @{ Point = 'during cleanup'; Line = '^Cleaning up build '; After = 0; Template = 'Quick' }
     )
     $script:SignalPoints = @(

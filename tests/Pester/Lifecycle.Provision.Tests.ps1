@@ -98,10 +98,12 @@ Describe 'Invoke-AapPackerProvision as a Packer script (<Layout>)' -ForEach $Lay
         $run.Output | Should -Match 'Created Machine credential \d+'
         $run.Output | Should -Match 'Launched job \d+ from .Baseline.: http'
         $run.Output | Should -Match 'PLAY RECAP'
-        $run.Output | Should -Match 'Recap:'
+        # Ansible's PLAY RECAP streamed with the output is not repeated (issue 15 item 7).
+        $run.Output | Should -Not -Match '(?m)^Recap:'
         # The credential (the secret) is deleted by the run; the inventory AAP still holds on to is handed over.
         $run.Output | Should -Match "credential \d+ '[^']+': removed"
-        $run.Output | Should -Match "inventory \d+ '[^']+': handed to the cleanup guardian: AAP"
+        $run.Output | Should -Match "inventory \d+ '[^']+': handed to the cleanup guardian: (as usual right after a job, AAP keeps it until it has stored the job's events|AAP accepted the delete \(202\))"
+        $run.Output | Should -Not -Match 'AAP answered 403' 
         $run.Output | Should -Match 'Cleanup: removed 1, already gone 0, handed to the cleanup guardian 1 \(process \d+\), left 0'
         $run.Output | Should -Match 'Exit code 0 \(Success\)'
         # The guardian confirmed the removal and cleared the build's ledger and its own log.

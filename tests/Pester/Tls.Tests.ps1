@@ -69,3 +69,21 @@ Describe 'Connect-Aap over HTTPS' {
         $record.Exception.Message | Should -Match ([regex]::Escape('missing.pem'))
     }
 }
+
+Describe 'https to a server that does not speak TLS (issue 15 item 6)' {
+    BeforeAll { $script:Plain = Start-TestSimulator -Layout gateway }
+    AfterAll { if ($script:Plain) { & $script:Plain.Stop } }
+
+    It 'says the server did not speak TLS, not that its certificate is untrusted (<Form>)' -ForEach @(
+        @{ Form = 'https://' }, @{ Form = '' }
+    ) {
+        $port = ([uri]$Plain.Uri).Port
+        $record = $null
+        try { Connect-Aap -Uri "${Form}127.0.0.1:$port" -Token (ConvertTo-TestSecret 'sim-admin-token') -ErrorAction Stop } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -BeLike 'AapTlsFailure,*'
+        "$record" | Should -Match 'did not answer in TLS'
+        "$record" | Should -Match 'without a scheme means https'
+        "$record" | Should -Not -Match 'received If'
+        $record.ErrorDetails.RecommendedAction | Should -Not -Match 'certificate is not trusted'
+    }
+}

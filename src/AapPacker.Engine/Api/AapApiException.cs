@@ -49,6 +49,12 @@ namespace AapPacker.Engine.Api
             FieldErrors = fieldErrors ?? new Dictionary<string, IReadOnlyList<string>>();
         }
 
+        /// <summary>
+        /// For <see cref="AapErrorKind.Tls"/>: the handshake failed before any certificate arrived (the server does not
+        /// speak TLS on that port), so the certificate is not to blame.
+        /// </summary>
+        public bool NoCertificateSeen { get; internal set; }
+
         /// <summary>The failure kind.</summary>
         public AapErrorKind Kind { get; }
 

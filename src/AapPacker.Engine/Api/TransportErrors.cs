@@ -42,9 +42,18 @@ namespace AapPacker.Engine.Api
 
             if (IsTls(exception))
             {
-                var reason = string.IsNullOrEmpty(tlsReason) ? InnermostMessage(exception) : tlsReason;
+                if (string.IsNullOrEmpty(tlsReason))
+                {
+                    // No certificate reached the validator: the handshake itself failed, typically an https:// URI (or one
+                    // without a scheme, which means https) pointed at a port that serves plain http.
+                    return new AapApiException(AapErrorKind.Tls, method, path, null,
+                        host + " did not answer in TLS (" + InnermostMessage(exception) + "). If the server serves plain http on this port, "
+                        + "write the URI with http://" + server.Authority + "; a URI without a scheme means https.",
+                        inner: exception) { NoCertificateSeen = true };
+                }
+
                 return new AapApiException(AapErrorKind.Tls, method, path, null,
-                    "The TLS connection to " + host + " failed: " + reason +
+                    "The TLS connection to " + host + " failed: " + tlsReason!.TrimEnd('.') + "." +
                     " If the server uses a private certificate authority, pass its PEM bundle with -CertificateAuthorityPath; for a throw-away test server, -SkipCertificateCheck.",
                     inner: exception);
             }

@@ -199,9 +199,9 @@ namespace AapPacker.Engine.Provisioning
                     }
                     else
                     {
-                        HandOverIfTaken($"AAP answered {e.StatusCode}: {e.AapMessage}");
+                        HandOverIfTaken(Refusal(e));
                         _lastRefusal = $"{item.ObjectType} {item.Id}: {e.StatusCode}: {e.AapMessage}";
-                        OnItem?.Invoke(item, $"waiting ({e.StatusCode}: {e.AapMessage})");
+                        OnItem?.Invoke(item, $"waiting ({Refusal(e)})");
                         await _time.Delay(delay, token).ConfigureAwait(false);
                         delay = Min(TimeSpan.FromTicks(delay.Ticks * 2), _options.MaxRetryDelay);
                         continue;
@@ -290,6 +290,15 @@ namespace AapPacker.Engine.Provisioning
                 result.HandedOff.Add(item);
             }
         }
+
+        /// <summary>
+        /// What AAP's refusal means, in words: its 403 "still processing events" follows every job for seconds to a
+        /// minute and is the normal case, not an error.
+        /// </summary>
+        private static string Refusal(AapApiException e)
+            => e.AapMessage.IndexOf("processing events", StringComparison.OrdinalIgnoreCase) >= 0
+                ? "as usual right after a job, AAP keeps it until it has stored the job's events"
+                : $"AAP answered {e.StatusCode}: {e.AapMessage}";
 
         private static bool IsPendingDeletion(AapApiException e)
             => e.AapMessage.IndexOf("pending deletion", StringComparison.OrdinalIgnoreCase) >= 0

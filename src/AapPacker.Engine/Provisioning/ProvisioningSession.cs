@@ -445,7 +445,8 @@ namespace AapPacker.Engine.Provisioning
                 _reporter.Lifecycle($"  workflow {node}");
             }
 
-            if (result.HostRecaps.Count > 0)
+            // The streamed output already ends with Ansible's PLAY RECAP: repeat it only when no output was shown.
+            if (result.HostRecaps.Count > 0 && result.OutputLines == 0)
             {
                 _reporter.Lifecycle("Recap:");
                 foreach (var recap in result.HostRecaps)

@@ -34,6 +34,7 @@ namespace AapPacker.Commands
     {
         private const string JobTemplateSet = "JobTemplate";
         private const string WorkflowSet = "WorkflowJobTemplate";
+        private volatile bool _exitCodeSet;
 
         /// <summary>Job template name or id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = JobTemplateSet)]
@@ -62,12 +63,14 @@ namespace AapPacker.Commands
         /// <summary>How long to wait for the job (TimeSpan or seconds).</summary>
         [Parameter]
         [SecondsOrTimeSpan]
+        [ValidateDuration(MinimumSeconds = 1, MaximumSeconds = 7 * 86400, Hint = "Omit -Timeout to wait for the job without a limit.")]
         public TimeSpan Timeout { get; set; }
 
         /// <summary>Slowest polling interval (TimeSpan or seconds).</summary>
         [Parameter]
         [Alias("poll_interval")]
         [SecondsOrTimeSpan]
+        [ValidateDuration(MinimumSeconds = 0.25, MaximumSeconds = 600)]
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
         /// <summary>Do not stream the job output.</summary>
@@ -263,6 +266,43 @@ namespace AapPacker.Commands
         /// <inheritdoc />
         protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
         {
+            try
+            {
+                await ProvisionAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!_exitCodeSet)
+            {
+                // A failure before the lifecycle set a code (a prompt under -NonInteractive, e.g. -Debug or -Confirm;
+                // a write PowerShell refused): the script's "exit $LASTEXITCODE" must still fail the build.
+                await TrySetExitCodeAsync(AapProvisionExitCode.ConfigurationError).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        private async Task TrySetExitCodeAsync(AapProvisionExitCode code)
+        {
+            try
+            {
+                await SetExitCodeAsync((int)code).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Best effort while the pipeline is failing or stopping; the original failure is rethrown.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+            }
+        }
+
+        /// <summary>
+        /// -InformationAction SilentlyContinue (or Ignore) given to this command hides the lifecycle lines, as the
+        /// preference says; otherwise they display like Write-Host, because Information is silent by default in a Packer log.
+        /// </summary>
+        private bool LifecycleToHost()
+            => !(MyInvocation.BoundParameters.TryGetValue("InformationAction", out var action)
+                 && (action is PSObject wrapped ? wrapped.BaseObject : action) is ActionPreference preference
+                 && (preference == ActionPreference.SilentlyContinue || preference == ActionPreference.Ignore));
+
+        private async Task ProvisionAsync(CancellationToken cancellationToken)
+        {
             // First, so the CI agent masks every form of the secrets before any line could carry one.
             var environment = ProcessEnvironment.Read();
             CiSecretRegistration.Register(environment, Token, AapPassword, TargetPassword, SshPrivateKey, SshKeyPassphrase, BecomePassword);
@@ -274,7 +314,7 @@ namespace AapPacker.Commands
                 return;
             }
 
-            var reporter = new CmdletJobReporter(this, CiLog.Detect(environment), toHost: true, progress: false);
+            var reporter = new CmdletJobReporter(this, CiLog.Detect(environment), toHost: LifecycleToHost(), progress: false);
             var exitCode = AapProvisionExitCode.ApiError;
             ErrorRecord? error = null;
             AapJobResult? result = null;
@@ -344,6 +384,7 @@ namespace AapPacker.Commands
             => InvokeOnPipelineThreadAsync(() =>
             {
                 SessionState.PSVariable.Set("global:LASTEXITCODE", code);
+                _exitCodeSet = true;
                 return true;
             });
 

@@ -40,6 +40,7 @@ namespace AapPacker.Commands
         /// <summary>Only objects older than this.</summary>
         [Parameter]
         [SecondsOrTimeSpan]
+        [ValidateDuration(MinimumSeconds = 1, MaximumSeconds = 3650 * 86400.0, Hint = "A build's objects are never younger than the build: -OlderThan 0 would sweep builds running now.")]
         public TimeSpan OlderThan { get; set; }
 
         /// <summary>Only objects of this organization (name or id).</summary>

@@ -27,6 +27,7 @@ namespace AapPacker.Commands
         /// <summary>How long to wait (a TimeSpan, or a number of seconds).</summary>
         [Parameter]
         [SecondsOrTimeSpan]
+        [ValidateDuration(MinimumSeconds = 1, MaximumSeconds = 7 * 86400, Hint = "Omit -Timeout to wait without a limit.")]
         public TimeSpan Timeout { get; set; }
 
         /// <summary>Cancel the job at the timeout.</summary>
@@ -47,12 +48,6 @@ namespace AapPacker.Commands
         protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
         {
             var timeoutGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Timeout));
-            if (timeoutGiven && Timeout <= TimeSpan.Zero)
-            {
-                throw new CmdletTerminatingException(AapErrorMapper.Create(new ArgumentException("-Timeout must be positive."),
-                    AapErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument, Timeout, "Pass a positive -Timeout, e.g. -Timeout 600 (seconds) or (New-TimeSpan -Minutes 10)."));
-            }
-
             var api = new AapClientApi(ResolveClient());
             AapJob job;
             try

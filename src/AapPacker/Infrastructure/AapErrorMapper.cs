@@ -68,6 +68,9 @@ namespace AapPacker.Infrastructure
                 case AapErrorKind.Unreachable:
                     return (AapErrorIds.Unreachable, ErrorCategory.ConnectionError,
                         "Check that the URI (host name and port) is right and that the server is reachable from this machine (DNS, firewall, HTTPS_PROXY/NO_PROXY), then retry.");
+                case AapErrorKind.Tls when api.NoCertificateSeen:
+                    return (AapErrorIds.TlsFailure, ErrorCategory.ConnectionError,
+                        "The server did not speak TLS on that port. Check the scheme and port of -Uri (or AAP_HOSTNAME): use http:// for a plain-http server (a URI without a scheme means https://), or the port AAP serves https on.");
                 case AapErrorKind.Tls:
                     return (AapErrorIds.TlsFailure, ErrorCategory.SecurityError,
                         "The server's certificate is not trusted. Pass your CA bundle with -CertificateAuthorityPath (PEM), or install the CA in the system trust store. -SkipCertificateCheck exists for tests only.");

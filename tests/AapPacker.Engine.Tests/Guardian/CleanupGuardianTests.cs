@@ -80,7 +80,7 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
         Assert.Contains(outcome.Cleanup!.Removed, i => i.ObjectType == "credential");
         var handed = Assert.Single(outcome.Cleanup.HandedOff);
         Assert.Equal("inventory", handed.ObjectType);
-        Assert.StartsWith("handed to the cleanup guardian: AAP ", handed.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("handed to the cleanup guardian: as usual right after a job", handed.Reason, StringComparison.Ordinal);
         Assert.True(outcome.Cleanup.Complete);
         Assert.True(channel.HandedOff);
 
