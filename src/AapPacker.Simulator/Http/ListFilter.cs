@@ -40,7 +40,8 @@ internal static class ListFilter
     public static IEnumerable<JsonObject> Apply(ApiRequest request, string model, IEnumerable<JsonObject> items, string defaultOrder, Func<JsonObject>? prototype = null)
     {
         var list = items.ToList();
-        var fields = list.Count > 0 ? FieldNames(list[0]) : prototype is null ? null : FieldNames(prototype());
+        // A mixed list (unified_jobs/) knows the fields of every kind it holds.
+        var fields = list.Count > 0 ? list.SelectMany(FieldNames).ToHashSet(StringComparer.Ordinal) : prototype is null ? null : FieldNames(prototype());
         // django-ansible-base FieldLookupBackend.filter_queryset (rest_filters/rest_framework/field_lookup_backend.py):
         // plain and chain__ keys are ANDed, every or__ key joins one OR group (ANDed with the rest); not__ may
         // follow or__/chain__ and negates that one term.
