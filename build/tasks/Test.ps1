@@ -37,6 +37,8 @@ function Invoke-Test {
     Write-Step 'Pester'
     $suites.Add((Invoke-PesterSuite -PackagesRoot $packages))
 
+    Write-Step 'Interop (the awx.awx collection against the simulator)'; $suites.Add((Invoke-InteropSuite))
+
     Write-Step 'Bench (short run: proves every figure can be produced; targets are not asserted)'
     $suites.Add((Invoke-BenchSuite))
 
