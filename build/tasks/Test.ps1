@@ -46,6 +46,9 @@ function Invoke-Test {
     Write-Step 'Azure DevOps extension (build, then tests/AzureDevOps)'
     $suites.Add((Invoke-AzureDevOpsSuite -PackagesRoot $packages))
 
+    Write-Step 'Interop (the awx.awx collection against the simulator)'
+    $suites.Add((Invoke-InteropSuite))
+
     Write-Step 'Bench (short run: proves every figure can be produced; targets are not asserted)'
     $suites.Add((Invoke-BenchSuite))
 

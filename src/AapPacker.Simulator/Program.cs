@@ -22,6 +22,12 @@ internal static class Program
             e.Cancel = true;
             stop.Cancel();
         };
+        // SIGTERM (docker stop, systemd, a CI agent ending the step) stops it as cleanly as Ctrl-C.
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        });
         RunningSimulator sim;
         try
         {

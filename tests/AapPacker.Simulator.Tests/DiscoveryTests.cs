@@ -145,7 +145,7 @@ public sealed class DiscoveryTests
     public async Task A_method_the_view_does_not_have_is_405_with_allow()
     {
         await using var s = await SimHarness.StartAsync("awx");
-        var r = await s.SendAsync(HttpMethod.Put, s.Api("inventories/1/"), "{}");
+        var r = await s.SendAsync(HttpMethod.Put, s.Api("jobs/1/"), "{}");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, r.Status);
         Assert.Equal("Method \"PUT\" not allowed.", r["detail"].GetValue<string>());
         Assert.Contains("DELETE", r.Header("Allow"), StringComparison.Ordinal);

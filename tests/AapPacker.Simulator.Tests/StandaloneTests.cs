@@ -45,4 +45,39 @@ public sealed class StandaloneTests
         Assert.Equal(0, process.ExitCode);
         Assert.Contains("--manual-clock", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Sigterm_stops_the_standalone_program_cleanly_like_ctrl_c()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+        var dll = Path.Combine(AppContext.BaseDirectory, "AapPacker.Simulator.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { dll, "--port", "0", "--layout", "awx", "--manual-clock" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(start)!;
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            Assert.StartsWith("AapPacker simulator listening on", await process.StandardOutput.ReadLineAsync(timeout.Token), StringComparison.Ordinal);
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync(timeout.Token);
+            }
+            await process.WaitForExitAsync(timeout.Token);
+            // Before the handler the program ignored SIGTERM and this wait timed out; a clean stop is exit code 0.
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
 }

@@ -22,6 +22,8 @@ internal static class ApiRoutes
         JobStdout.Map(r);
         WorkflowTemplates.Map(r);
         WorkflowJobs.Map(r);
+        UnifiedLists.Map(r);
+        Tokens.Map(r, layout);
         return r;
     }
 }

@@ -25,6 +25,8 @@ internal static class Credentials
         });
         r.Get("credentials/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
         r.Delete("credentials/{id}/", Delete);
+        r.Map("PUT", "credentials/{id}/", req => Update(req, partial: false));
+        r.Map("PATCH", "credentials/{id}/", req => Update(req, partial: true));
     }
 
     private static Credential Find(ApiRequest req)
@@ -34,7 +36,7 @@ internal static class Credentials
     {
         var v = new Validation();
         var name = v.Text(body, "name", required: true);
-        var description = v.Text(body, "description") ?? "";
+        var description = v.Text(body, "description", nullAsEmpty: true) ?? "";
         var typeId = v.Pk(body, "credential_type", id => req.Store.CredentialTypes.ContainsKey(id), allowNull: false);
         if (!body.ContainsKey("credential_type"))
         {
@@ -87,6 +89,78 @@ internal static class Credentials
         };
         req.Store.Credentials[id] = credential;
         return ApiResult.Created(ToJson(req, credential), req.Url("credentials", id));
+    }
+
+    /// <summary>
+    /// PUT/PATCH through CredentialSerializer: managed credentials refuse (403, <c>validate</c>), the owner stays
+    /// (user/team are create-only), a secret input sent as <c>$encrypted$</c> keeps its stored value
+    /// (<c>CredentialInputField</c>), and the inputs are validated as on create.
+    /// </summary>
+    private static ApiResult Update(ApiRequest req, bool partial)
+    {
+        var credential = Find(req);
+        var body = req.ReadObject();
+        if (credential.Managed)
+        {
+            return ApiResult.Detail(403, "Modifications not allowed for managed credentials");
+        }
+        bool Sent(string f) => !partial || body.ContainsKey(f);
+        var v = new Validation();
+        var name = Sent("name") ? v.Text(body, "name", required: true) : credential.Name;
+        var description = Sent("description") ? v.Text(body, "description", nullAsEmpty: true) ?? "" : credential.Description;
+        var typeId = credential.CredentialTypeId;
+        if (Sent("credential_type"))
+        {
+            typeId = v.Pk(body, "credential_type", id => req.Store.CredentialTypes.ContainsKey(id), allowNull: false) ?? typeId;
+            if (!body.ContainsKey("credential_type"))
+            {
+                v.Add("credential_type", "This field is required.");
+            }
+        }
+        var orgId = credential.OrganizationId;
+        if (body.ContainsKey("organization"))
+        {
+            orgId = v.Pk(body, "organization", id => req.Store.Organizations.ContainsKey(id));
+        }
+        JsonObject inputs = Sent("inputs") ? [] : (JsonObject)credential.Inputs.DeepClone();
+        if (Sent("inputs") && body.TryGetPropertyValue("inputs", out var inputsNode) && inputsNode is not null)
+        {
+            if (inputsNode is JsonObject o)
+            {
+                inputs = (JsonObject)o.DeepClone();
+            }
+            else
+            {
+                v.Add("inputs", $"Expected a dictionary of items but got type \"{Validation.PythonTypeName(inputsNode)}\".");
+            }
+        }
+        v.ThrowIfAny();
+        if (typeId != credential.CredentialTypeId
+            && (req.Store.JobTemplates.Values.Any(t => t.CredentialIds.Contains(credential.Id)) || req.Store.Jobs.Values.Any(j => j.CredentialIds.Contains(credential.Id))))
+        {
+            throw new ApiException(ApiResult.FieldError("credential_type",
+                "You cannot change the credential type of the credential, as it may break the functionality of the resources using it."));
+        }
+        var type = req.Store.CredentialTypes[typeId];
+        foreach (var field in type.Fields.Where(f => f.Secret))
+        {
+            if (Str(inputs, field.Id) == Encrypted && credential.Inputs[field.Id] is { } stored)
+            {
+                inputs[field.Id] = stored.DeepClone();
+            }
+        }
+        ValidateInputs(type, inputs);
+        if (orgId is not null && req.Store.Credentials.Values.Any(c => c != credential && c.OrganizationId == orgId && c.Name == name && c.CredentialTypeId == type.Id))
+        {
+            Validation.ThrowNonField("Credential with this Organization, Name and Credential type already exists.");
+        }
+        credential.Name = name!;
+        credential.Description = description;
+        credential.OrganizationId = orgId;
+        credential.CredentialTypeId = type.Id;
+        credential.Inputs = inputs;
+        credential.Modified = req.Now;
+        return ApiResult.Ok(ToJson(req, credential));
     }
 
     /// <summary>CredentialInputField.validate: known string fields, a real private key, and the passphrase rule.</summary>

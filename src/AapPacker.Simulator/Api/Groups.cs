@@ -20,6 +20,10 @@ internal static class Groups
             return List(req, Rbac.Readable(req, req.Store.Groups.Values.Where(g => g.InventoryId == inventory.Id)));
         });
         r.Post("inventories/{id}/groups/", req => CreateOrAttach(req, Inventories.Find(req)));
+        r.Get("groups/", req => List(req, Rbac.Readable(req, req.Store.Groups.Values)));
+        r.Post("groups/", CreateTopLevel);
+        r.Map("PUT", "groups/{id}/", req => Update(req, partial: false));
+        r.Map("PATCH", "groups/{id}/", req => Update(req, partial: true));
         r.Get("groups/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
         r.Delete("groups/{id}/", Delete);
         r.Get("groups/{id}/hosts/", req =>
@@ -57,6 +61,26 @@ internal static class Groups
         throw new ApiException(new ApiResult { Status = 400, Json = new JsonObject { ["msg"] = "\"id\" field must be an integer." } });
     }
 
+    /// <summary>POST <c>groups/</c> (GroupList): the inventory comes from the body.</summary>
+    private static ApiResult CreateTopLevel(ApiRequest req)
+    {
+        var body = req.ReadObject();
+        var v = new Validation();
+        var inventoryId = v.Pk(body, "inventory", id => req.Store.Inventories.ContainsKey(id), allowNull: false);
+        if (!body.ContainsKey("inventory"))
+        {
+            v.Add("inventory", "This field is required.");
+        }
+        v.ThrowIfAny();
+        return Save(req, req.Store.Inventories[inventoryId!.Value], body, null, partial: false);
+    }
+
+    private static ApiResult Update(ApiRequest req, bool partial)
+    {
+        var group = Find(req);
+        return Save(req, req.Store.Inventories[group.InventoryId], req.ReadObject(), group, partial);
+    }
+
     private static ApiResult CreateOrAttach(ApiRequest req, Inventory inventory)
     {
         var body = req.ReadObject();
@@ -69,20 +93,26 @@ internal static class Groups
                 : ApiResult.Detail(400, "Cannot associate two items from different inventories.");
         }
 
-        body["inventory"] = inventory.Id;
+        return Save(req, inventory, body, null, partial: false);
+    }
+
+    /// <summary>GroupSerializer's rules for create, PUT and PATCH: CharNullField text, reserved names, unique names.</summary>
+    private static ApiResult Save(ApiRequest req, Inventory inventory, JsonObject body, Group? existing, bool partial)
+    {
+        bool Sent(string f) => !partial || body.ContainsKey(f);
         var v = new Validation();
-        var name = v.Text(body, "name", required: true);
+        var name = Sent("name") ? v.Text(body, "name", required: true) : existing!.Name;
         if (name is "all" or "_meta")
         {
             v.Add("name", "Invalid group name.");
         }
-        var description = v.Text(body, "description") ?? "";
-        var variables = v.Text(body, "variables", maxLength: int.MaxValue) ?? "";
-        if (body.ContainsKey("variables") && body["variables"] is not null && !Variables.TryParse(variables, out _, out var error))
+        var description = Sent("description") ? v.Text(body, "description", nullAsEmpty: true) ?? "" : existing!.Description;
+        var variables = Sent("variables") ? v.Text(body, "variables", maxLength: int.MaxValue, nullAsEmpty: true) ?? "" : existing!.Variables;
+        if (variables.Length > 0 && !Variables.TryParse(variables, out _, out var error))
         {
             v.Add("variables", error);
         }
-        if (inventory.Kind is "smart" or "constructed")
+        if (existing is null && inventory.Kind is "smart" or "constructed")
         {
             v.Add("inventory", "Cannot create Group for Smart or Constructed Inventories");
         }
@@ -92,9 +122,17 @@ internal static class Groups
         {
             Validation.ThrowNonField("A Host with that name already exists.");
         }
-        if (req.Store.Groups.Values.Any(g => g.InventoryId == inventory.Id && g.Name == name))
+        if (req.Store.Groups.Values.Any(g => g != existing && g.InventoryId == inventory.Id && g.Name == name))
         {
             Validation.ThrowNonField("Group with this Name and Inventory already exists.");
+        }
+        if (existing is not null)
+        {
+            existing.Name = name!;
+            existing.Description = description;
+            existing.Variables = variables;
+            existing.Modified = req.Now;
+            return ApiResult.Ok(ToJson(req, existing));
         }
         var id = req.Store.NextId("group");
         var created = new Group
@@ -116,6 +154,12 @@ internal static class Groups
         var group = Find(req);
         var body = req.ReadObject();
         var hostId = SubId(body);
+        if (hostId is not null && body.ContainsKey("disassociate"))
+        {
+            // SubListCreateAttachDetachAPIView.unattach: "disassociate" with an id removes the association (204).
+            group.HostIds.Remove(hostId.Value);
+            return ApiResult.Empty(204);
+        }
         ApiResult? created = null;
         if (hostId is null)
         {

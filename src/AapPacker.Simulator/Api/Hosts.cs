@@ -15,6 +15,8 @@ internal static class Hosts
         r.Post("hosts/", req => Create(req, null, req.ReadObject()));
         r.Get("hosts/{id}/", req => Rbac.Detail(req, ToJson(req, Find(req))));
         r.Delete("hosts/{id}/", Delete);
+        r.Map("PUT", "hosts/{id}/", req => Update(req, partial: false));
+        r.Map("PATCH", "hosts/{id}/", req => Update(req, partial: true));
         r.Get("inventories/{id}/hosts/", req =>
         {
             var inventory = Inventories.Find(req);
@@ -31,30 +33,48 @@ internal static class Hosts
         => req.Store.Hosts.GetValueOrDefault(req.Id()) ?? throw new ApiException(ApiResult.NotFound("Host"));
 
     /// <summary>Creates a host from <paramref name="body"/>; a sub-list (inventory or group) passes its inventory.</summary>
-    internal static ApiResult Create(ApiRequest req, Inventory? parent, JsonObject body)
+    internal static ApiResult Create(ApiRequest req, Inventory? parent, JsonObject body) => Save(req, parent, body, null, partial: false);
+
+    private static ApiResult Update(ApiRequest req, bool partial)
+    {
+        var host = Find(req);
+        return Save(req, null, req.ReadObject(), host, partial);
+    }
+
+    /// <summary>
+    /// HostSerializer's rules for POST, PUT (unsent optional fields back to their defaults) and PATCH (only what is
+    /// sent): CharNullField text (null → ""), BooleanNullField <c>enabled</c> (null → false), <c>name:port</c>.
+    /// </summary>
+    private static ApiResult Save(ApiRequest req, Inventory? parent, JsonObject body, Host? existing, bool partial)
     {
         if (parent is not null)
         {
             // The sub-list injects the inventory from the URL.
             body["inventory"] = parent.Id;
         }
+        bool Sent(string f) => !partial || body.ContainsKey(f);
         var v = new Validation();
-        var name = v.Text(body, "name", required: true);
-        var description = v.Text(body, "description") ?? "";
-        var instanceId = v.Text(body, "instance_id", maxLength: 1024) ?? "";
-        var enabled = Validation.Bool(body, "enabled", v) ?? true;
-        var inventoryId = v.Pk(body, "inventory", id => req.Store.Inventories.ContainsKey(id), allowNull: false);
-        if (!body.ContainsKey("inventory"))
+        var name = Sent("name") ? v.Text(body, "name", required: true) : existing!.Name;
+        var description = Sent("description") ? v.Text(body, "description", nullAsEmpty: true) ?? "" : existing!.Description;
+        var instanceId = Sent("instance_id") ? v.Text(body, "instance_id", maxLength: 1024, nullAsEmpty: true) ?? "" : existing!.InstanceId;
+        // BooleanNullField: null is False; a field left out gets the model default (True) on create and PUT.
+        var enabled = Sent("enabled") ? Validation.Bool(body, "enabled", v, nullAsFalse: true) ?? true : existing!.Enabled;
+        int? inventoryId = existing?.InventoryId;
+        if (Sent("inventory"))
         {
-            v.Add("inventory", "This field is required.");
+            inventoryId = v.Pk(body, "inventory", id => req.Store.Inventories.ContainsKey(id), allowNull: false);
+            if (!body.ContainsKey("inventory"))
+            {
+                v.Add("inventory", "This field is required.");
+            }
         }
-        var variables = v.Text(body, "variables", maxLength: int.MaxValue) ?? "";
+        var variables = Sent("variables") ? v.Text(body, "variables", maxLength: int.MaxValue, nullAsEmpty: true) ?? "" : existing!.Variables;
         JsonObject parsed = [];
-        if (body.ContainsKey("variables") && body["variables"] is not null && !Variables.TryParse(variables, out parsed, out var error))
+        if (variables.Length > 0 && !Variables.TryParse(variables, out parsed, out var error))
         {
             v.Add("variables", error);
         }
-        if (name is not null && name.Count(c => c == ':') == 1)
+        if (Sent("name") && name is not null && name.Count(c => c == ':') == 1)
         {
             var parts = name.Split(':');
             if (!int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port < 1 || port > 65535)
@@ -79,9 +99,20 @@ internal static class Hosts
         {
             Validation.ThrowNonField("A Group with that name already exists.");
         }
-        if (req.Store.Hosts.Values.Any(h => h.InventoryId == inventory.Id && h.Name == name))
+        if (req.Store.Hosts.Values.Any(h => h != existing && h.InventoryId == inventory.Id && h.Name == name))
         {
             Validation.ThrowNonField("Host with this Name and Inventory already exists.");
+        }
+        if (existing is not null)
+        {
+            existing.Name = name!;
+            existing.Description = description;
+            existing.InventoryId = inventory.Id;
+            existing.Enabled = enabled;
+            existing.InstanceId = instanceId;
+            existing.Variables = variables;
+            existing.Modified = req.Now;
+            return ApiResult.Ok(ToJson(req, existing));
         }
         var id = req.Store.NextId("host");
         var host = new Host

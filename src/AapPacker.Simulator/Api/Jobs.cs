@@ -20,6 +20,7 @@ internal static class Jobs
             ["can_cancel"] = JobTimeline.IsActive(new JobTimeline(Find(req)).Status(req.Now)),
         }));
         r.Post("jobs/{id}/cancel/", Cancel);
+        r.Delete("jobs/{id}/", Delete);
         r.Get("jobs/{id}/job_host_summaries/", HostSummaries);
     }
 
@@ -36,6 +37,36 @@ internal static class Jobs
         job.CancelRequested ??= req.Now;
         job.Run?.Cancel();
         return ApiResult.Empty(202);
+    }
+
+    /// <summary>
+    /// <c>UnifiedJobDeletionMixin.destroy</c> (<c>awx/api/views/mixin.py</c>): 403 while the job's workflow is active,
+    /// 403 "Cannot delete running job resource." while the job is, 400 while its events are still being saved (for a
+    /// minute after it finished), else 204 and the job is gone (its workflow node keeps a null job).
+    /// </summary>
+    private static ApiResult Delete(ApiRequest req)
+    {
+        var job = Find(req);
+        if (job.WorkflowJobId is { } wfId && req.Store.WorkflowJobs.GetValueOrDefault(wfId) is { } wf
+            && JobTimeline.IsActive(WorkflowEngine.Status(wf, req.Now)))
+        {
+            return ApiResult.Detail(403, "Cannot delete job resource when associated workflow job is running.");
+        }
+        var timeline = new JobTimeline(job);
+        if (JobTimeline.IsActive(timeline.Status(req.Now)))
+        {
+            return ApiResult.Detail(403, "Cannot delete running job resource.");
+        }
+        if (!timeline.EventProcessingFinished(req.Now) && timeline.Finished(req.Now) is { } finished && req.Now < finished.AddMinutes(1))
+        {
+            return ApiResult.Error(400, "Job has not finished processing events.");
+        }
+        req.Store.Jobs.Remove(job.Id);
+        foreach (var node in req.Store.WorkflowJobs.Values.SelectMany(w => w.Nodes).Where(n => n.JobId == job.Id))
+        {
+            node.JobId = null;
+        }
+        return ApiResult.Empty(204);
     }
 
     private static ApiResult HostSummaries(ApiRequest req)

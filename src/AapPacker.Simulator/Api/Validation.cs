@@ -31,8 +31,12 @@ internal sealed class Validation
 
     public static void ThrowNonField(string message) => throw new ApiException(ApiResult.FieldError("__all__", message));
 
-    /// <summary>A CharField: string, optional or required, not blank when required, max length.</summary>
-    public string? Text(JsonObject body, string field, bool required = false, int maxLength = 512, string? fallback = "")
+    /// <summary>
+    /// A CharField: string, optional or required, not blank when required, max length. <paramref name="nullAsEmpty"/>
+    /// is AWX's CharNullField/ChoiceNullField for writable model text fields (<c>awx/api/fields.py</c>, chosen in
+    /// <c>BaseSerializer.build_standard_field</c>): null is stored as "".
+    /// </summary>
+    public string? Text(JsonObject body, string field, bool required = false, int maxLength = 512, string? fallback = "", bool nullAsEmpty = false)
     {
         if (!body.TryGetPropertyValue(field, out var node))
         {
@@ -44,6 +48,10 @@ internal sealed class Validation
         }
         if (node is null)
         {
+            if (nullAsEmpty && !required)
+            {
+                return "";
+            }
             Add(field, "This field may not be null.");
             return fallback;
         }
@@ -113,11 +121,19 @@ internal sealed class Validation
         },
     };
 
-    public static bool? Bool(JsonObject body, string field, Validation v)
+    /// <summary>
+    /// A BooleanField; <paramref name="nullAsFalse"/> is AWX's BooleanNullField (<c>awx/api/fields.py</c>) for writable
+    /// model booleans: null and "" are False.
+    /// </summary>
+    public static bool? Bool(JsonObject body, string field, Validation v, bool nullAsFalse = false)
     {
-        if (!body.TryGetPropertyValue(field, out var node) || node is null)
+        if (!body.TryGetPropertyValue(field, out var node))
         {
             return null;
+        }
+        if (node is null || (nullAsFalse && node.GetValueKind() == JsonValueKind.String && node.GetValue<string>().Length == 0))
+        {
+            return nullAsFalse ? false : null;
         }
         switch (node.GetValueKind())
         {

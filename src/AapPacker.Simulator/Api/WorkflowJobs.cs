@@ -28,6 +28,17 @@ internal static class WorkflowJobs
             WorkflowEngine.Cancel(req.Store, wf, req.Now);
             return ApiResult.Empty(202);
         });
+        r.Delete("workflow_jobs/{id}/", req =>
+        {
+            // UnifiedJobDeletionMixin.destroy (awx/api/views/mixin.py); a workflow job's events are always processed.
+            var wf = Find(req);
+            if (JobTimeline.IsActive(WorkflowEngine.Status(wf, req.Now)))
+            {
+                return ApiResult.Detail(403, "Cannot delete running job resource.");
+            }
+            req.Store.WorkflowJobs.Remove(wf.Id);
+            return ApiResult.Empty(204);
+        });
         r.Get("workflow_jobs/{id}/workflow_nodes/", req =>
         {
             var wf = Find(req);

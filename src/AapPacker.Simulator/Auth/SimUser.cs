@@ -15,4 +15,11 @@ internal sealed class SimUser
 }
 
 /// <summary>A personal access token and its scope (read or write).</summary>
-internal sealed record SimToken(string Token, int UserId, string Scope);
+internal sealed record SimToken(string Token, int UserId, string Scope)
+{
+    public int Id { get; init; }
+    public string Description { get; init; } = "";
+    public DateTimeOffset Created { get; init; }
+    /// <summary>Issued by the platform gateway (<c>/api/gateway/v1/tokens/</c>) rather than the controller.</summary>
+    public bool Gateway { get; init; }
+}

@@ -84,6 +84,7 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
 
     private ApiResult Dispatch(HttpContext http, string path, byte[] body, Authentication auth)
     {
+        path = NamedUrls.Rewrite(path, router.ControllerPrefix, sim.Store);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!path.EndsWith('/'))
         {
@@ -113,15 +114,15 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         var method = http.Request.Method;
         // Django serves HEAD with the GET view (the body is dropped on the way out).
         var viewMethod = HttpMethods.IsHead(method) ? "GET" : method;
-        if (!route.Handlers.TryGetValue(viewMethod, out var handler))
+        var isOptions = HttpMethods.IsOptions(method);
+        Func<ApiRequest, ApiResult>? handler = null;
+        if (!isOptions && !route.Handlers.TryGetValue(viewMethod, out handler))
         {
-            var notAllowed = ApiResult.MethodNotAllowed(method);
-            notAllowed.Headers["Allow"] = string.Join(", ", route.Handlers.Keys.Concat(route.Handlers.ContainsKey("GET") ? ["HEAD", "OPTIONS"] : ["OPTIONS"]));
-            return notAllowed;
+            return WithAllow(ApiResult.MethodNotAllowed(method), route);
         }
-        if (!HttpMethods.IsGet(viewMethod) && route.Access == Access.Authenticated && (!auth.CanWrite || auth.User!.NoRights))
+        if (!isOptions && !HttpMethods.IsGet(viewMethod) && route.Access == Access.Authenticated && (!auth.CanWrite || auth.User!.NoRights))
         {
-            return ApiResult.Forbidden();
+            return WithAllow(ApiResult.Forbidden(), route);
         }
         lock (sim.Store.Sync)
         {
@@ -145,11 +146,11 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
             }
             try
             {
-                return handler(apiRequest);
+                return WithAllow(isOptions ? Metadata.Describe(route, router.ControllerPrefix, apiRequest) : handler!(apiRequest), route);
             }
             catch (ApiException e)
             {
-                return e.Result;
+                return WithAllow(e.Result, route);
             }
 #pragma warning disable CA1031 // any bug in a view must still answer like AWX's handle_500, not drop the connection
             catch (Exception e)
@@ -159,6 +160,13 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
                 return ApiResult.Detail(500, "A server error has occurred.");
             }
         }
+    }
+
+    /// <summary>DRF's APIView.finalize_response puts the view's <c>Allow</c> on every answer the view gives.</summary>
+    private static ApiResult WithAllow(ApiResult result, ApiRoute route)
+    {
+        result.Headers.TryAdd("Allow", Metadata.Allow(route));
+        return result;
     }
 
     private async Task WriteAsync(HttpContext http, ApiResult result, long started)

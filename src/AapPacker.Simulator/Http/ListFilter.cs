@@ -40,24 +40,34 @@ internal static class ListFilter
     public static IEnumerable<JsonObject> Apply(ApiRequest request, string model, IEnumerable<JsonObject> items, string defaultOrder, Func<JsonObject>? prototype = null)
     {
         var list = items.ToList();
-        var fields = list.Count > 0 ? FieldNames(list[0]) : prototype is null ? null : FieldNames(prototype());
+        // A mixed list (unified_jobs/) knows the fields of every kind it holds.
+        var fields = list.Count > 0 ? list.SelectMany(FieldNames).ToHashSet(StringComparer.Ordinal) : prototype is null ? null : FieldNames(prototype());
+        // django-ansible-base FieldLookupBackend.filter_queryset (rest_filters/rest_framework/field_lookup_backend.py):
+        // plain and chain__ keys are ANDed, every or__ key joins one OR group (ANDed with the rest); not__ may
+        // follow or__/chain__ and negates that one term.
+        var orTerms = new List<Func<JsonObject, bool>>();
         foreach (var (rawKey, values) in request.Query)
         {
             if (ReservedKeys.Contains(rawKey))
             {
                 continue;
             }
-            var value = values.ToString();
             var key = rawKey;
+            var isOr = false;
+            if (key.StartsWith("chain__", StringComparison.Ordinal))
+            {
+                key = key[7..];
+            }
+            else if (key.StartsWith("or__", StringComparison.Ordinal))
+            {
+                key = key[4..];
+                isOr = true;
+            }
             var negate = false;
             if (key.StartsWith("not__", StringComparison.Ordinal))
             {
                 negate = true;
                 key = key[5..];
-            }
-            else if (key.StartsWith("or__", StringComparison.Ordinal) || key.StartsWith("chain__", StringComparison.Ordinal))
-            {
-                key = key[(key.IndexOf("__", StringComparison.Ordinal) + 2)..];
             }
             var parts = key.Split("__");
             var lookup = "exact";
@@ -75,7 +85,22 @@ internal static class ListFilter
                 throw new ApiException(ApiResult.Detail(400, $"{model} has no field named '{parts[0]}'"));
             }
             var captured = parts;
-            list = list.Where(item => Matches(Resolve(item, captured), lookup, value) != negate).ToList();
+            foreach (var value in values.Select(v => v ?? ""))
+            {
+                bool Term(JsonObject item) => Matches(Resolve(item, captured), lookup, value) != negate;
+                if (isOr)
+                {
+                    orTerms.Add(Term);
+                }
+                else
+                {
+                    list = list.Where(Term).ToList();
+                }
+            }
+        }
+        if (orTerms.Count > 0)
+        {
+            list = list.Where(item => orTerms.Any(t => t(item))).ToList();
         }
         var search = request.QueryValue("search");
         if (!string.IsNullOrEmpty(search))

@@ -24,7 +24,7 @@ internal static class ScenarioSeeder
                 Created = created,
             };
             store.Users.Add(user);
-            store.Tokens.AddRange(u.Tokens.Select(t => new SimToken(t.Token, user.Id, t.Scope)));
+            store.Tokens.AddRange(u.Tokens.Select(t => new SimToken(t.Token, user.Id, t.Scope) { Id = store.NextId("token"), Created = user.Created }));
         }
         foreach (var o in doc.Organizations ?? [])
         {

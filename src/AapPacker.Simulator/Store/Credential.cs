@@ -8,11 +8,11 @@ internal sealed class Credential
     public int Id { get; init; }
     public required string Name { get; set; }
     public string Description { get; set; } = "";
-    public int? OrganizationId { get; init; }
+    public int? OrganizationId { get; set; }
     public int? UserId { get; init; }
     public int? TeamId { get; init; }
-    public int CredentialTypeId { get; init; }
-    public JsonObject Inputs { get; init; } = [];
+    public int CredentialTypeId { get; set; }
+    public JsonObject Inputs { get; set; } = [];
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Modified { get; set; }
     public bool IsSeed { get; init; }

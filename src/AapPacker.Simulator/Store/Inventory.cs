@@ -6,9 +6,12 @@ internal sealed class Inventory
     public int Id { get; init; }
     public required string Name { get; set; }
     public string Description { get; set; } = "";
-    public int OrganizationId { get; init; }
+    public int OrganizationId { get; set; }
     public string Variables { get; set; } = "";
     public string Kind { get; init; } = "";
+    /// <summary>A smart inventory's filter; null until set (AWX's model default).</summary>
+    public string? HostFilter { get; set; }
+    public bool PreventInstanceGroupFallback { get; set; }
     public DateTimeOffset Created { get; init; }
     public DateTimeOffset Modified { get; set; }
     public bool IsSeed { get; init; }
@@ -23,7 +26,7 @@ internal sealed class Host
     public int Id { get; init; }
     public required string Name { get; set; }
     public string Description { get; set; } = "";
-    public int InventoryId { get; init; }
+    public int InventoryId { get; set; }
     public bool Enabled { get; set; } = true;
     public string InstanceId { get; set; } = "";
     public string Variables { get; set; } = "";
