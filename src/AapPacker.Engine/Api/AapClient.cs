@@ -15,7 +15,7 @@ namespace AapPacker.Engine.Api
     /// Paths given to it are either relative to the API root (<c>inventories/</c>) or absolute
     /// (<c>/api/v2/inventories/?page=2</c>, as AAP's <c>next</c> links are). Every path must end with <c>/</c>
     /// before its query (AAP answers 301 otherwise); the client adds a missing one.
-    /// GET and DELETE are retried on transient failures; POST never is.
+    /// GET and DELETE are retried on transient failures; a POST is one attempt, made safe to retry by <see cref="PostRetry"/>.
     /// </summary>
     public sealed partial class AapClient : IDisposable
     {
@@ -95,7 +95,7 @@ namespace AapPacker.Engine.Api
             }
         }
 
-        /// <summary>POST a JSON body (an object serialized with <see cref="AapJson.Options"/>). Never retried.</summary>
+        /// <summary>POST a JSON body (an object serialized with <see cref="AapJson.Options"/>), one attempt (see <see cref="PostRetry"/>).</summary>
         public async Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken)
         {
             var response = await SendAsync(HttpMethod.Post, path, body, retry: false, cancellationToken).ConfigureAwait(false);

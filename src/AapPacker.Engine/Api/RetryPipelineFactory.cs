@@ -59,7 +59,7 @@ namespace AapPacker.Engine.Api
             return builder.Build();
         }
 
-        /// <summary>No retry: POST must never be repeated (a launch is not idempotent).</summary>
+        /// <summary>No retry at this level: a POST is retried only through <see cref="PostRetry"/>, which looks before it repeats.</summary>
         public static ResiliencePipeline<WireResponse> CreateSingleAttempt() => ResiliencePipeline<WireResponse>.Empty;
 
         /// <summary>Whether an attempt's outcome is worth another attempt (idempotent calls only).</summary>
