@@ -94,6 +94,7 @@ Describe 'AapPackerBuild@1 with real Packer' {
 
     It 'leaves nothing in AAP after the post-job step when Packer and its provisioner are killed with SIGKILL' {
         if ($SkipReason) { return }
+        $startedAt = [DateTime]::UtcNow
         $running = Start-AdoTask (New-PackerTask -JobTemplate 'Slow Image' -BuildId 'ado-kill' -Marker (Join-Path $Work 'unused'))
         try {
             $deadline = [DateTime]::UtcNow.AddSeconds(120)
@@ -113,6 +114,11 @@ Describe 'AapPackerBuild@1 with real Packer' {
         }
         $run.Result | Should -Be 'Failed' -Because $run.Shown
         $run.Message | Should -Match 'packer build was killed by SIGKILL'
+        # A killed Packer cannot delete the copy of its log it keeps in a temp file, and that log holds the
+        # ##vso[task.setsecret] lines: the step ran it in a temp directory of its own and removed it.
+        $killedLogs = @(Get-ChildItem -Path $Work, ([IO.Path]::GetTempPath()) -Recurse -Filter 'packer-log*' -File -ErrorAction SilentlyContinue |
+                Where-Object LastWriteTimeUtc -GE $startedAt)
+        $killedLogs.FullName | Should -BeNullOrEmpty -Because 'a killed Packer''s log holds the secrets the module registered'
         # Killed with its provisioner (and the cleanup guardian it started): what the build created is still in AAP.
         (Get-SimState).userObjects | Should -BeGreaterThan 0
         $post = Invoke-PostJob $run

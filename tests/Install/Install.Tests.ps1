@@ -8,11 +8,8 @@ BeforeAll {
     Add-Type -AssemblyName System.IO.Compression.FileSystem
 
     $script:Version = $env:AAPPACKER_PACKAGE_VERSION
-    $script:Cmdlets = @(
-        'Add-AapHost', 'Connect-Aap', 'Disconnect-Aap', 'Get-AapConnection', 'Get-AapJob', 'Invoke-AapPackerProvision',
-        'New-AapTempCredential', 'New-AapTempInventory', 'Remove-AapBuildResources', 'Start-AapJobTemplate',
-        'Start-AapWorkflowJobTemplate', 'Stop-AapJob', 'Wait-AapJob'
-    )
+    # What the repository's manifest declares is what the installed module must export (sorted as Get-Command lists).
+    $script:Cmdlets = @((Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../AapPacker.psd1')).CmdletsToExport | Sort-Object)
     # Where Install-PSResource -Scope CurrentUser puts modules: the first PSModulePath entry, under this run's HOME.
     $script:UserModules = ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "aappacker-install-tests-$PID"
@@ -112,7 +109,7 @@ Describe 'Install-PSResource from a file repository' {
         Test-Path (Join-Path $UserModules "AapPacker/$Version/LICENSE") | Should -BeTrue
     }
 
-    It 'imports by name in a fresh pwsh from the installed folder, with the 13 cmdlets' {
+    It 'imports by name in a fresh pwsh from the installed folder, with every cmdlet the manifest exports' {
         # One fresh pwsh for what the next tests read: the module, its help, where the guardian would import it from.
         $script:Imported = Invoke-FreshPwsh -Script @'
 Import-Module AapPacker

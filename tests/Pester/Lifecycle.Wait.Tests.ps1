@@ -36,10 +36,20 @@ BeforeAll {
             Start-AapJobTemplate -JobTemplate $Template
     }
 
+    # The build ids of what AapPacker left in the simulator, read from the descriptions it writes.
+    function Get-LeftBuildId($Simulator) {
+        $state = Get-SimState $Simulator
+        @($state.inventories) + @($state.credentials) | ForEach-Object {
+            if ($_.description -match '^Created by AapPacker for build (\S+) at ') { $Matches[1] }
+        } | Sort-Object -Unique
+    }
+
     function Assert-SimulatorEmpty($Simulator) {
-        # The removal cmdlet under test is also the cleanup; a direct API sweep is the fallback, so one failure does
-        # not cascade into every later test.
-        Remove-AapBuildResources -OlderThan 0 -Confirm:$false -WarningAction SilentlyContinue | Out-Null
+        # The removal cmdlet under test is also the cleanup (by build id: -OlderThan never sweeps builds younger than
+        # a second), so tests that end with objects in AAP do not cascade into every later test.
+        foreach ($buildId in Get-LeftBuildId $Simulator) {
+            Remove-AapBuildResources -BuildId $buildId -Confirm:$false -WarningAction SilentlyContinue | Out-Null
+        }
         (Get-SimState $Simulator).userObjects | Should -Be 0
     }
 }
@@ -142,7 +152,7 @@ Describe 'Wait-AapJob (<Layout>)' -ForEach $Layouts {
 
     It 'reports a timeout in the result with -PassThru and leaves the job running without -CancelOnTimeout' {
         $job = Start-TestJob -Template 'Long Quiet' -BuildId "wait-timeout-pt-$Layout"
-        $result = $job | Wait-AapJob -Timeout ([TimeSpan]::FromMilliseconds(500)) -PassThru -NoOutput
+        $result = $job | Wait-AapJob -Timeout ([TimeSpan]::FromSeconds(1)) -PassThru -NoOutput
         $result.TimedOut | Should -BeTrue
         $result.ExitCode | Should -Be 'TimedOut'
         (Get-AapJob -Id $job.Id).Status | Should -BeIn 'pending', 'waiting', 'running'
@@ -238,14 +248,19 @@ Describe 'Remove-AapBuildResources (<Layout>)' -ForEach $Layouts {
         Remove-AapBuildResources -BuildId "rm-whatif-$Layout" | Out-Null
     }
 
-    It 'sweeps by age: -OlderThan 1 hour keeps new objects, -OlderThan 0 removes them' {
-        New-AapTempInventory -Organization Default -BuildId "rm-age1-$Layout" | Out-Null
-        New-AapTempInventory -Organization Default -BuildId "rm-age2-$Layout" | Out-Null
+    It 'sweeps by age: -OlderThan 1 hour removes what a build made 3 hours ago and keeps what a build made now' {
+        $old = New-AapTempInventory -Organization Default -BuildId "rm-age1-$Layout"
+        $new = New-AapTempInventory -Organization Default -BuildId "rm-age2-$Layout"
         Remove-AapBuildResources -OlderThan (New-TimeSpan -Hours 1) | Should -BeNullOrEmpty
         (Get-SimState $Sim).userObjects | Should -Be 2
-        $results = @(Remove-AapBuildResources -OlderThan 0 -Organization Default)
-        $results.Count | Should -Be 2
-        (Get-SimState $Sim).userObjects | Should -Be 0
+        # A build that crashed three hours ago: the age is the creation time AapPacker wrote in the description.
+        $threeHoursAgo = [DateTime]::UtcNow.AddHours(-3).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [Globalization.CultureInfo]::InvariantCulture)
+        $null = Invoke-SimApi $Sim PATCH "inventories/$($old.Id)/" @{ description = "Created by AapPacker for build rm-age1-$Layout at $threeHoursAgo" }
+        $results = @(Remove-AapBuildResources -OlderThan (New-TimeSpan -Hours 1) -Organization Default -Confirm:$false)
+        $results.Count | Should -Be 1
+        $results[0].BuildId | Should -Be "rm-age1-$Layout"
+        @((Get-SimState $Sim).inventories | Where-Object { $_.id -eq $new.Id }).Count | Should -Be 1
+        Remove-AapBuildResources -BuildId "rm-age2-$Layout" | Out-Null
     }
 
     It 'waits for a running job of the build, then removes its objects' {
@@ -292,7 +307,7 @@ Describe 'Remove-AapBuildResources (<Layout>)' -ForEach $Layouts {
     It 'never touches an inventory AapPacker did not create, even one named packer-* or piped in' {
         $foreign = Invoke-SimApi $Sim POST 'inventories/' @{ name = 'packer-handmade'; organization = 1; description = 'made by a person' }
         try {
-            Remove-AapBuildResources -OlderThan 0 | Out-Null
+            Remove-AapBuildResources -OlderThan 1 | Out-Null
             $impostor = [AapPacker.Models.AapInventory]@{ Id = $foreign.id; Name = $foreign.name; BuildId = 'handmade' }
             $impostor | Remove-AapBuildResources -ErrorVariable refused -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $refused[0].FullyQualifiedErrorId | Should -BeLike 'NotAapPackerObject,*'

@@ -246,6 +246,20 @@ function Set-TestAapEnvironment {
     $StartInfo.Environment['NO_COLOR'] = '1'
 }
 
+$script:SignalResettingEnv = $null
+
+function Get-SignalResettingEnv {
+    <# GNU env when it can reset signal dispositions (coreutils 8.31+, Linux); $null elsewhere. #>
+    if ($null -eq $script:SignalResettingEnv) {
+        $script:SignalResettingEnv = ''
+        if ($IsLinux -and (Test-Path /usr/bin/env)) {
+            $null = & /usr/bin/env --default-signal=INT true 2>$null
+            if ($LASTEXITCODE -eq 0) { $script:SignalResettingEnv = '/usr/bin/env' }
+        }
+    }
+    if ($script:SignalResettingEnv) { $script:SignalResettingEnv } else { $null }
+}
+
 function New-PwshStartInfo {
     <#
     .SYNOPSIS
@@ -255,6 +269,15 @@ function New-PwshStartInfo {
     param([Parameter(Mandatory)] [string[]] $ArgumentList, [hashtable] $Environment = @{})
     $process = [Environment]::ProcessPath
     $start = [System.Diagnostics.ProcessStartInfo]::new($process)
+    # A runner that started the tests in the background (a shell's `cmd &`) hands SIGINT down ignored, and .NET keeps
+    # an inherited-ignored SIGINT ignored: the child would sit out the Ctrl-C the interruption tests send. env execs
+    # the pwsh in place (same pid) with SIGINT and SIGQUIT back at their default.
+    $resetSignals = Get-SignalResettingEnv
+    if ($resetSignals) {
+        $start.FileName = $resetSignals
+        $start.ArgumentList.Add('--default-signal=INT,QUIT')
+        $start.ArgumentList.Add($process)
+    }
     if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
         $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll'))
     }

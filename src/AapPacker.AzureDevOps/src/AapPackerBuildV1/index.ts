@@ -2,6 +2,7 @@
 // the service connection in the environment the module reads, and a run id the post-job sweep shares.
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
+import * as path from 'path';
 import * as tl from 'azure-pipelines-task-lib/task';
 import { lines, splitArguments } from '../common/arguments';
 import { connectionEnvironment, readConnection } from '../common/connection';
@@ -47,8 +48,14 @@ async function run(): Promise<void> {
 
     const work = newWorkDirectory();
     const connectionEnv = connectionEnvironment(connection, work, true);
+    // Packer keeps a full copy of its log in a temp file it deletes when it exits, but not when it is killed; that log
+    // holds the ##vso[task.setsecret] lines AapPacker prints. A temp directory of the step's own, removed below,
+    // takes it with it whatever happened to Packer.
+    const packerTemp = path.join(work, 'tmp');
+    fs.mkdirSync(packerTemp);
     try {
         const env = childEnvironment(connectionEnv, {
+            ...temporaryDirectoryVariables(packerTemp),
             PSModulePath: modulePath(root),
             AAPPACKER_RUN_ID: runId,
             // The recipes' variable aap_run_id (HCL2), which they pass on as AAPPACKER_RUN_ID.
@@ -77,7 +84,22 @@ async function run(): Promise<void> {
         }
     } finally {
         connectionEnv.cleanup();
-        fs.rmSync(work, { recursive: true, force: true });
+        removeWorkDirectory(work);
+    }
+}
+
+// Where Packer, its plugins and the provisioner's pwsh put temporary files (Go reads TMPDIR on Unix, TMP/TEMP on Windows).
+function temporaryDirectoryVariables(directory: string): { [name: string]: string } {
+    return process.platform === 'win32' ? { TMP: directory, TEMP: directory } : { TMPDIR: directory };
+}
+
+function removeWorkDirectory(work: string): void {
+    try {
+        fs.rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+    } catch (error) {
+        // A cleanup guardian still running in it (its working directory) holds it on Windows; the agent empties
+        // Agent.TempDirectory after the job.
+        tl.warning(`Could not remove the step's temporary directory ${work}: ${error instanceof Error ? error.message : String(error)}. The agent removes it after the job.`);
     }
 }
 
