@@ -54,6 +54,19 @@ BeforeAll {
             Header = $lines[$at - 1]
             Above  = if ($at -ge 2) { $lines[$at - 2] } else { '' }
             Runs   = @([regex]::Matches($lines[$at], '-+') | ForEach-Object { [pscustomobject]@{ Start = $_.Index; Length = $_.Length } })
+            Rows   = @($lines[($at + 1)..($lines.Count - 1)] | Where-Object { $_.Trim() })
+        }
+    }
+
+    # What the rows of a rendering show in one column (a left-aligned one: from its dashes to the next column's).
+    function Get-ColumnText([string] $Text, [string] $Label, [string[]] $Labels) {
+        $header = Get-TableHeader $Text
+        $index = [array]::IndexOf($Labels, $Label)
+        $start = $header.Runs[$index].Start
+        foreach ($row in $header.Rows) {
+            if ($row.Length -le $start) { ''; continue }
+            $end = if ($index + 1 -lt $header.Runs.Count) { [Math]::Min($header.Runs[$index + 1].Start, $row.Length) } else { $row.Length }
+            $row.Substring($start, $end - $start).Trim()
         }
     }
 }
@@ -100,15 +113,16 @@ Describe 'Default table views' {
     It '<_> shows the whole build id at 120 columns in its table, and at 80 in its list' -ForEach 'AapInventory', 'AapHost', 'AapMachineCredential', 'AapJob', 'AapJobResult', 'AapCleanupResult' {
         $objects = @($Objects[$_] | Where-Object { $_.BuildId })
         $objects.Count | Should -BeGreaterThan 0 -Because "the build's $_ carries its build id"
-        $objects | Out-String -Width 120 | Should -Match ([regex]::Escape($BuildId))
-        $objects | Format-List | Out-String -Width 80 | Should -Match ([regex]::Escape($BuildId))
+        # In the BuildId column itself: a temporary object's name holds the build id too.
+        Get-ColumnText ($objects | Out-String -Width 120) 'BuildId' @(Get-ViewLabel $_) | Should -Contain $BuildId
+        $objects | Format-List | Out-String -Width 80 | Should -Match ('(?m)^BuildId\s*: ' + [regex]::Escape($BuildId) + '\s*$')
     }
 
     It 'shows a temporary object''s name without the build id it embeds, and other names whole' {
         $text = $Objects.AapInventory | Out-String -Width 80
         $text | Should -Match 'Demo Inventory'
         $text | Should -Match ('packer-' + [char]0x2026 + '-[a-z2-9]{8}\s')
-        $text | Should -Match ([regex]::Escape($BuildId))
+        Get-ColumnText $text 'BuildId' @(Get-ViewLabel AapInventory) | Should -Contain $BuildId -Because "a run UUID plus a 9-character build name fits the inventory table at 80 columns:`n$text"
     }
 }
 
