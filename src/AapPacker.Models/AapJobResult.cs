@@ -18,6 +18,9 @@ namespace AapPacker.Models
         /// <summary>The job's output page in the AAP web UI.</summary>
         public string? Url { get; set; }
 
+        /// <summary>The build the job belongs to (the followed job's <see cref="AapJob.BuildId"/>), or null.</summary>
+        public string? BuildId { get; set; }
+
         /// <summary>The final status (or the last seen one when <see cref="TimedOut"/>).</summary>
         public string Status { get; set; } = "";
 

@@ -173,12 +173,13 @@ Describe 'Connections' {
             { Disconnect-Aap -Connection $first -ErrorAction Stop } | Should -Not -Throw
         }
 
-        It 'formats the connection as a table' {
+        It 'formats the connection as a table, with the API root in its list' {
             $connection = Connect-Aap -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'sim-admin-token') -PassThru
             $text = $connection | Out-String
             $text | Should -Match 'Flavor'
-            $text | Should -Match 'ApiRoot'
-            $text | Should -Match ([regex]::Escape('/api/v2/'))
+            $list = $connection | Format-List | Out-String
+            $list | Should -Match 'ApiRoot'
+            $list | Should -Match ([regex]::Escape('/api/v2/'))
         }
 
         It 'a connection is per runspace: ForEach-Object -Parallel does not see it' {

@@ -41,9 +41,16 @@ namespace AapPacker.Engine.Provisioning
             }
 
             sink ??= NullProvisionReporter.Instance;
-            return job.Type == "workflow_job"
+            return WithBuildAsync(job.Type == "workflow_job"
                 ? FollowWorkflowAsync(job.Id, sink, cancellationToken)
-                : FollowJobAsync(job.Id, sink, cancellationToken);
+                : FollowJobAsync(job.Id, sink, cancellationToken), job.BuildId);
+        }
+
+        private static async Task<AapJobResult> WithBuildAsync(Task<AapJobResult> following, string? buildId)
+        {
+            var result = await following.ConfigureAwait(false);
+            result.BuildId ??= buildId;
+            return result;
         }
 
         private async Task<AapJobResult> FollowJobAsync(int jobId, IJobOutputSink sink, CancellationToken cancellationToken)

@@ -41,6 +41,17 @@ public class JobFollowerCompletionTests
     }
 
     [Fact]
+    public async System.Threading.Tasks.Task Given_a_job_of_a_build_when_following_then_the_result_carries_the_build_id()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        var job = new AapJob { Id = 7, Type = "job", BuildId = "0d1f4c52-8a61-4f0e-9b1e-6a3b2c1d9e7f-aap-image" };
+
+        var result = await new JobFollower(Api(Task + "," + Recap), null, clock).FollowAsync(job, new RecordingReporter(), CancellationToken.None);
+
+        Assert.Equal("0d1f4c52-8a61-4f0e-9b1e-6a3b2c1d9e7f-aap-image", result.BuildId);
+    }
+
+    [Fact]
     public async System.Threading.Tasks.Task Given_a_terminal_job_without_its_recap_yet_when_following_then_it_keeps_polling_at_the_fastest_until_the_recap_is_stored()
     {
         // AAP stores a job's last events a moment after it marks the job terminal: the build waits only for the recap,
