@@ -24,17 +24,28 @@ namespace AapPacker.Infrastructure
         private const int MaxResults = 50;
         private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
         private static readonly char[] SpecialCharacters = " \t'\"`$(){}[];,|&@#<>\u2018\u2019\u201A\u201B\u201C\u201D\u201E".ToCharArray();
-        private readonly SuggestedKind _kind;
+        // Not the Engine's SuggestedKind: a field of an Engine type would load the Engine with the cmdlets' attributes,
+        // before the module's initializer has installed the resolver that finds it.
+        private readonly CompletedKind _kind;
         private readonly bool _connectsFromEnvironment;
 
         /// <summary>A completer of <paramref name="kind"/> names.</summary>
         /// <param name="kind">What to list.</param>
         /// <param name="connectsFromEnvironment">True for a command that, like Invoke-AapPackerProvision, connects from
         /// -Uri and the AAP_HOSTNAME/AAP_TOKEN environment when the session has no Connect-Aap.</param>
-        protected AapNameCompleter(SuggestedKind kind, bool connectsFromEnvironment)
+        private protected AapNameCompleter(CompletedKind kind, bool connectsFromEnvironment)
         {
             _kind = kind;
             _connectsFromEnvironment = connectsFromEnvironment;
+        }
+
+        /// <summary>What a completer lists.</summary>
+        private protected enum CompletedKind
+        {
+            JobTemplate,
+            WorkflowJobTemplate,
+            Organization,
+            Inventory,
         }
 
         /// <inheritdoc />
@@ -56,7 +67,8 @@ namespace AapPacker.Infrastructure
                 }
 
                 var prefix = (wordToComplete ?? string.Empty).Trim('\'', '"');
-                var organization = _kind == SuggestedKind.Organization ? null : Text(fakeBoundParameters, "Organization");
+                var kind = ToSuggestedKind(_kind);
+                var organization = kind == SuggestedKind.Organization ? null : Text(fakeBoundParameters, "Organization");
 
                 // Off the pipeline thread: the client never needs it, and nothing here may capture it. The wait is bounded
                 // too, in case something (a DNS lookup) does not honour the budget's token.
@@ -64,7 +76,7 @@ namespace AapPacker.Infrastructure
                 {
                     using var budget = new CancellationTokenSource(Budget);
                     var client = await connection.ClientAsync(budget.Token).ConfigureAwait(false);
-                    return await NameSuggestions.FindAsync(new AapClientApi(client), _kind, prefix, organization, MaxResults, budget.Token).ConfigureAwait(false);
+                    return await NameSuggestions.FindAsync(new AapClientApi(client), kind, prefix, organization, MaxResults, budget.Token).ConfigureAwait(false);
                 });
                 if (!work.Wait(Budget + TimeSpan.FromMilliseconds(250)))
                 {
@@ -86,6 +98,15 @@ namespace AapPacker.Infrastructure
                 return Array.Empty<CompletionResult>();
             }
         }
+
+        private static SuggestedKind ToSuggestedKind(CompletedKind kind)
+            => kind switch
+            {
+                CompletedKind.JobTemplate => SuggestedKind.JobTemplate,
+                CompletedKind.WorkflowJobTemplate => SuggestedKind.WorkflowJobTemplate,
+                CompletedKind.Organization => SuggestedKind.Organization,
+                _ => SuggestedKind.Inventory,
+            };
 
         /// <summary>The name, and the organization when there is one: "Install Docker (Engineering)".</summary>
         internal static string ListItem(NameSuggestion suggestion)

@@ -1,5 +1,3 @@
-using AapPacker.Engine.Provisioning;
-
 namespace AapPacker.Infrastructure
 {
     /// <summary>Completes job template names: <c>[ArgumentCompleter(typeof(JobTemplateNameCompleter))]</c>.</summary>
@@ -7,7 +5,7 @@ namespace AapPacker.Infrastructure
     {
         /// <summary>From the session's connection.</summary>
         public JobTemplateNameCompleter()
-            : base(SuggestedKind.JobTemplate, connectsFromEnvironment: false)
+            : base(CompletedKind.JobTemplate, connectsFromEnvironment: false)
         {
         }
     }
@@ -17,7 +15,7 @@ namespace AapPacker.Infrastructure
     {
         /// <summary>From the session's connection.</summary>
         public WorkflowJobTemplateNameCompleter()
-            : base(SuggestedKind.WorkflowJobTemplate, connectsFromEnvironment: false)
+            : base(CompletedKind.WorkflowJobTemplate, connectsFromEnvironment: false)
         {
         }
     }
@@ -27,7 +25,7 @@ namespace AapPacker.Infrastructure
     {
         /// <summary>From the session's connection.</summary>
         public OrganizationNameCompleter()
-            : base(SuggestedKind.Organization, connectsFromEnvironment: false)
+            : base(CompletedKind.Organization, connectsFromEnvironment: false)
         {
         }
     }
@@ -37,7 +35,7 @@ namespace AapPacker.Infrastructure
     {
         /// <summary>From the session's connection.</summary>
         public InventoryNameCompleter()
-            : base(SuggestedKind.Inventory, connectsFromEnvironment: false)
+            : base(CompletedKind.Inventory, connectsFromEnvironment: false)
         {
         }
     }

@@ -1,5 +1,3 @@
-using AapPacker.Engine.Provisioning;
-
 namespace AapPacker.Infrastructure
 {
     /// <summary>
@@ -10,7 +8,7 @@ namespace AapPacker.Infrastructure
     {
         /// <summary>From the cmdlet's connection.</summary>
         public ProvisionJobTemplateCompleter()
-            : base(SuggestedKind.JobTemplate, connectsFromEnvironment: true)
+            : base(CompletedKind.JobTemplate, connectsFromEnvironment: true)
         {
         }
     }
@@ -20,7 +18,7 @@ namespace AapPacker.Infrastructure
     {
         /// <summary>From the cmdlet's connection.</summary>
         public ProvisionWorkflowJobTemplateCompleter()
-            : base(SuggestedKind.WorkflowJobTemplate, connectsFromEnvironment: true)
+            : base(CompletedKind.WorkflowJobTemplate, connectsFromEnvironment: true)
         {
         }
     }
@@ -30,7 +28,7 @@ namespace AapPacker.Infrastructure
     {
         /// <summary>From the cmdlet's connection.</summary>
         public ProvisionOrganizationCompleter()
-            : base(SuggestedKind.Organization, connectsFromEnvironment: true)
+            : base(CompletedKind.Organization, connectsFromEnvironment: true)
         {
         }
     }
@@ -40,7 +38,7 @@ namespace AapPacker.Infrastructure
     {
         /// <summary>From the cmdlet's connection.</summary>
         public ProvisionInventoryCompleter()
-            : base(SuggestedKind.Inventory, connectsFromEnvironment: true)
+            : base(CompletedKind.Inventory, connectsFromEnvironment: true)
         {
         }
     }
