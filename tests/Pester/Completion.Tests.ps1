@@ -132,6 +132,13 @@ Describe 'Invoke-AapPackerProvision completes from AAP' {
         $offered.CompletionText | Should -Be @("'Failing Playbook'")
     }
 
+    It '-JobTemplate asks the server named by -Uri on the command line, with AAP_TOKEN' {
+        $env:AAP_HOSTNAME = "http://127.0.0.1:$(Get-FreeTcpPort)/"
+        $env:AAP_TOKEN = 'sim-admin-token'
+        $offered = Get-TabCompletion "Invoke-AapPackerProvision -Uri $($Sim.Uri) -JobTemplate Base"
+        $offered.CompletionText | Should -Be @('Baseline')
+    }
+
     It '-JobTemplate honours an -Organization already on the command line' {
         Set-AapEnvironment $Sim.Uri
         $offered = Get-TabCompletion 'Invoke-AapPackerProvision -Organization Engineering -JobTemplate Inst'
@@ -167,8 +174,22 @@ Describe 'Invoke-AapPackerProvision completes from AAP' {
     It 'offers nothing, quickly, when AAP_HOSTNAME names a server that does not answer' {
         Set-AapEnvironment "http://127.0.0.1:$(Get-FreeTcpPort)/"
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        Get-TabCompletion 'Invoke-AapPackerProvision -JobTemplate In' | Should -BeNullOrEmpty
+        Get-TabCompletion 'Invoke-AapPackerProvision -JobTemplate ' | Should -BeNullOrEmpty
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 4
+    }
+
+    It 'offers nothing within its 3 s budget when the server accepts the connection and never answers' {
+        $silent = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $silent.Start()
+        try {
+            Set-AapEnvironment "http://127.0.0.1:$($silent.LocalEndpoint.Port)/"
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            Get-TabCompletion 'Invoke-AapPackerProvision -JobTemplate ' | Should -BeNullOrEmpty
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 4.5
+        }
+        finally {
+            $silent.Stop()
+        }
     }
 }
 
