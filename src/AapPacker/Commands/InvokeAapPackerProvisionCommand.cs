@@ -39,6 +39,7 @@ namespace AapPacker.Commands
         /// <summary>Job template name or id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = JobTemplateSet)]
         [Alias("job_template_id")]
+        [ArgumentCompleter(typeof(ProvisionJobTemplateCompleter))]
         [NameOrId]
         [ValidateNotNullOrEmpty]
         public object? JobTemplate { get; set; }
@@ -46,6 +47,7 @@ namespace AapPacker.Commands
         /// <summary>Workflow job template name or id.</summary>
         [Parameter(Mandatory = true, ParameterSetName = WorkflowSet)]
         [Alias("workflow_template_id")]
+        [ArgumentCompleter(typeof(ProvisionWorkflowJobTemplateCompleter))]
         [NameOrId]
         [ValidateNotNullOrEmpty]
         public object? WorkflowJobTemplate { get; set; }
@@ -53,6 +55,7 @@ namespace AapPacker.Commands
         /// <summary>Owner of the temporary objects; picks the template when two organizations have one of that name.</summary>
         [Parameter]
         [Alias("organization_id")]
+        [ArgumentCompleter(typeof(ProvisionOrganizationCompleter))]
         public string? Organization { get; set; }
 
         /// <summary>Extra variables: a hashtable or object (ConvertFrom-Json/ConvertFrom-Yaml), JSON or YAML text, or @file.</summary>
@@ -154,6 +157,7 @@ namespace AapPacker.Commands
         /// <summary>Use this existing inventory.</summary>
         [Parameter]
         [Alias("inventory_id")]
+        [ArgumentCompleter(typeof(ProvisionInventoryCompleter))]
         public string? InventoryId { get; set; }
 
         /// <summary>Create no credential.</summary>

@@ -3,28 +3,40 @@ namespace AapPacker.Infrastructure
     /// <summary>Completes job template names: <c>[ArgumentCompleter(typeof(JobTemplateNameCompleter))]</c>.</summary>
     public sealed class JobTemplateNameCompleter : AapNameCompleter
     {
-        /// <inheritdoc />
-        protected override string ListPath => "job_templates/";
+        /// <summary>From the session's connection.</summary>
+        public JobTemplateNameCompleter()
+            : base(CompletedKind.JobTemplate, connectsFromEnvironment: false)
+        {
+        }
     }
 
     /// <summary>Completes workflow job template names.</summary>
     public sealed class WorkflowJobTemplateNameCompleter : AapNameCompleter
     {
-        /// <inheritdoc />
-        protected override string ListPath => "workflow_job_templates/";
+        /// <summary>From the session's connection.</summary>
+        public WorkflowJobTemplateNameCompleter()
+            : base(CompletedKind.WorkflowJobTemplate, connectsFromEnvironment: false)
+        {
+        }
     }
 
     /// <summary>Completes organization names.</summary>
     public sealed class OrganizationNameCompleter : AapNameCompleter
     {
-        /// <inheritdoc />
-        protected override string ListPath => "organizations/";
+        /// <summary>From the session's connection.</summary>
+        public OrganizationNameCompleter()
+            : base(CompletedKind.Organization, connectsFromEnvironment: false)
+        {
+        }
     }
 
     /// <summary>Completes inventory names.</summary>
     public sealed class InventoryNameCompleter : AapNameCompleter
     {
-        /// <inheritdoc />
-        protected override string ListPath => "inventories/";
+        /// <summary>From the session's connection.</summary>
+        public InventoryNameCompleter()
+            : base(CompletedKind.Inventory, connectsFromEnvironment: false)
+        {
+        }
     }
 }

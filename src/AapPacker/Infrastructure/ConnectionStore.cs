@@ -26,6 +26,10 @@ namespace AapPacker.Infrastructure
 
         private AapConnectionInfo? current;
 
+        // Tab completion's own client for commands that connect from the environment (never the default connection).
+        private string? completionKey;
+        private AapClient? completionClient;
+
         private ConnectionStore()
         {
         }
@@ -67,6 +71,41 @@ namespace AapPacker.Infrastructure
             }
         }
 
+        /// <summary>Tab completion's environment client when it was made for the same settings (<paramref name="key"/>), else null.</summary>
+        public AapClient? FindCompletionClient(string key)
+        {
+            lock (gate)
+            {
+                return string.Equals(completionKey, key, StringComparison.Ordinal) ? completionClient : null;
+            }
+        }
+
+        /// <summary>
+        /// Keeps <paramref name="client"/> as tab completion's environment client for <paramref name="key"/>, disposing the
+        /// one it replaces; returns the client to use (the one already kept when another completion got there first).
+        /// </summary>
+        public AapClient KeepCompletionClient(string key, AapClient client)
+        {
+            AapClient? replaced;
+            lock (gate)
+            {
+                if (string.Equals(completionKey, key, StringComparison.Ordinal) && completionClient != null)
+                {
+                    replaced = client;
+                    client = completionClient;
+                }
+                else
+                {
+                    replaced = completionClient;
+                    completionKey = key;
+                    completionClient = client;
+                }
+            }
+
+            replaced?.Dispose();
+            return client;
+        }
+
         /// <summary>Forgets and disposes <paramref name="info"/>'s client; false when unknown here.</summary>
         public bool Remove(AapConnectionInfo info)
         {
@@ -95,8 +134,15 @@ namespace AapPacker.Infrastructure
             lock (gate)
             {
                 all = new List<AapClient>(clients.Values);
+                if (completionClient != null)
+                {
+                    all.Add(completionClient);
+                }
+
                 clients.Clear();
                 current = null;
+                completionKey = null;
+                completionClient = null;
             }
 
             foreach (var client in all)
