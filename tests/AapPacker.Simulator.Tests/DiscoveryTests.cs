@@ -132,13 +132,18 @@ public sealed class DiscoveryTests
     }
 
     [Fact]
-    public async Task No_cookies_are_set()
+    public async Task Only_the_awx_api_root_sets_a_cookie_and_only_csrftoken()
     {
+        // ApiRootView is decorated with ensure_csrf_cookie (awx/api/views/root.py); no other view sets cookies.
         await using var s = await SimHarness.StartAsync("awx");
         var root = await s.GetAsync("/api/", SimHarness.Anonymous);
         var me = await s.GetAsync(s.Api("me/"));
-        Assert.Null(root.Header("Set-Cookie"));
+        var cookie = Assert.Single(root.Message.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("csrftoken=", cookie, StringComparison.Ordinal);
         Assert.Null(me.Header("Set-Cookie"));
+        await using var g = await SimHarness.StartAsync("gateway");
+        Assert.Null((await g.GetAsync("/api/", SimHarness.Anonymous)).Header("Set-Cookie"));
+        Assert.Null((await g.GetAsync(g.Api("me/"))).Header("Set-Cookie"));
     }
 
     [Fact]

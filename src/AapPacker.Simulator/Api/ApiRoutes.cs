@@ -17,10 +17,12 @@ internal static class ApiRoutes
         Groups.Map(r);
         Credentials.Map(r);
         JobTemplates.Map(r);
+        JobTemplateWrites.Map(r);
         Jobs.Map(r);
         JobEvents.Map(r);
         JobStdout.Map(r);
         WorkflowTemplates.Map(r);
+        WorkflowTemplateWrites.Map(r);
         WorkflowJobs.Map(r);
         UnifiedLists.Map(r);
         Tokens.Map(r, layout);

@@ -66,15 +66,15 @@ internal static class JobLaunch
             ignored["credentials"] = Wire.Ints(newCredentials);
         }
         var acceptJobType = Accept("job_type", "job_type", jobType is not null, jobType == t.JobType);
-        var acceptVerbosity = Accept("verbosity", "verbosity", verbosityText is not null, verbosityText == "0");
-        var acceptForks = Accept("forks", "forks", forks is not null, forks == 0);
-        var acceptTimeout = Accept("timeout", "timeout", timeout is not null, timeout == 0);
+        var acceptVerbosity = Accept("verbosity", "verbosity", verbosityText is not null, verbosityText == t.Verbosity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var acceptForks = Accept("forks", "forks", forks is not null, forks == t.Forks);
+        var acceptTimeout = Accept("timeout", "timeout", timeout is not null, timeout == t.Timeout);
         var acceptSlices = Accept("job_slice_count", "job_slice_count", slices is not null, slices == t.JobSliceCount);
-        var acceptDiff = Accept("diff_mode", "diff_mode", diffMode is not null, diffMode == false);
-        var acceptLimit = Accept("limit", "limit", limit is not null, limit == "");
-        var acceptBranch = Accept("scm_branch", "scm_branch", scmBranch is not null, scmBranch == "");
-        var acceptTags = Accept("job_tags", "tags", jobTags is not null, jobTags == "");
-        var acceptSkip = Accept("skip_tags", "skip_tags", skipTags is not null, skipTags == "");
+        var acceptDiff = Accept("diff_mode", "diff_mode", diffMode is not null, diffMode == t.DiffMode);
+        var acceptLimit = Accept("limit", "limit", limit is not null, limit == t.Limit);
+        var acceptBranch = Accept("scm_branch", "scm_branch", scmBranch is not null, scmBranch == t.ScmBranch);
+        var acceptTags = Accept("job_tags", "tags", jobTags is not null, jobTags == t.JobTags);
+        var acceptSkip = Accept("skip_tags", "skip_tags", skipTags is not null, skipTags == t.SkipTags);
 
         // extra_vars: all accepted when prompted; otherwise survey answers pass, template-equal keys drop, the rest is ignored.
         var templateVars = Variables.ParseOrEmpty(t.ExtraVars);
@@ -165,14 +165,14 @@ internal static class JobLaunch
             CredentialIds = finalCredentials,
             ExtraVars = Variables.PythonDumps(merged),
             JobType = acceptJobType ? jobType! : t.JobType,
-            Limit = acceptLimit ? limit! : "",
-            Verbosity = acceptVerbosity ? int.Parse(verbosityText!, System.Globalization.CultureInfo.InvariantCulture) : 0,
-            Forks = acceptForks ? forks!.Value : 0,
-            Timeout = acceptTimeout ? timeout!.Value : 0,
-            DiffMode = acceptDiff && diffMode!.Value,
-            JobTags = acceptTags ? jobTags! : "",
-            SkipTags = acceptSkip ? skipTags! : "",
-            ScmBranch = acceptBranch ? scmBranch! : "",
+            Limit = acceptLimit ? limit! : t.Limit,
+            Verbosity = acceptVerbosity ? int.Parse(verbosityText!, System.Globalization.CultureInfo.InvariantCulture) : t.Verbosity,
+            Forks = acceptForks ? forks!.Value : t.Forks,
+            Timeout = acceptTimeout ? timeout!.Value : t.Timeout,
+            DiffMode = acceptDiff ? diffMode!.Value : t.DiffMode,
+            JobTags = acceptTags ? jobTags! : t.JobTags,
+            SkipTags = acceptSkip ? skipTags! : t.SkipTags,
+            ScmBranch = acceptBranch ? scmBranch! : t.ScmBranch,
             JobSliceCount = acceptSlices ? slices!.Value : t.JobSliceCount,
             LaunchedByUserId = req.User.Id,
         };

@@ -84,13 +84,13 @@ internal static class JobTemplates
         var defaults = new JsonObject
         {
             ["extra_vars"] = t.ExtraVars,
-            ["diff_mode"] = false,
-            ["limit"] = "",
-            ["job_tags"] = "",
-            ["skip_tags"] = "",
+            ["diff_mode"] = t.DiffMode,
+            ["limit"] = t.Limit,
+            ["job_tags"] = t.JobTags,
+            ["skip_tags"] = t.SkipTags,
             ["job_type"] = t.JobType,
-            ["verbosity"] = 0,
-            ["scm_branch"] = "",
+            ["verbosity"] = t.Verbosity,
+            ["scm_branch"] = t.ScmBranch,
             ["inventory"] = new JsonObject { ["name"] = inventory?.Name, ["id"] = inventory?.Id },
         };
         var credentials = t.CredentialIds.Select(id => req.Store.Credentials.GetValueOrDefault(id)).OfType<Credential>().ToList();
@@ -113,9 +113,9 @@ internal static class JobTemplates
             }));
         }
         defaults["execution_environment"] = new JsonObject();
-        defaults["forks"] = 0;
+        defaults["forks"] = t.Forks;
         defaults["job_slice_count"] = t.JobSliceCount;
-        defaults["timeout"] = 0;
+        defaults["timeout"] = t.Timeout;
         defaults["instance_groups"] = new JsonArray();
         info["defaults"] = defaults;
         return info;
@@ -174,42 +174,42 @@ internal static class JobTemplates
                 ["user_capabilities"] = new JsonObject { ["edit"] = true, ["delete"] = true, ["start"] = true, ["schedule"] = true, ["copy"] = true },
             },
             ["created"] = Wire.Time(t.Created),
-            ["modified"] = Wire.Time(t.Created),
+            ["modified"] = Wire.Time(t.Modified),
             ["name"] = t.Name,
             ["description"] = t.Description,
             ["job_type"] = t.JobType,
             ["inventory"] = t.InventoryId,
             ["project"] = t.ProjectId,
             ["playbook"] = t.Playbook,
-            ["scm_branch"] = "",
-            ["forks"] = 0,
-            ["limit"] = "",
-            ["verbosity"] = 0,
+            ["scm_branch"] = t.ScmBranch,
+            ["forks"] = t.Forks,
+            ["limit"] = t.Limit,
+            ["verbosity"] = t.Verbosity,
             ["extra_vars"] = t.ExtraVars,
-            ["job_tags"] = "",
-            ["force_handlers"] = false,
-            ["skip_tags"] = "",
-            ["start_at_task"] = "",
-            ["timeout"] = 0,
-            ["use_fact_cache"] = false,
+            ["job_tags"] = t.JobTags,
+            ["force_handlers"] = t.ForceHandlers,
+            ["skip_tags"] = t.SkipTags,
+            ["start_at_task"] = t.StartAtTask,
+            ["timeout"] = t.Timeout,
+            ["use_fact_cache"] = t.UseFactCache,
             ["organization"] = t.OrganizationId,
             ["status"] = "never updated",
             ["execution_environment"] = null,
-            ["host_config_key"] = "",
+            ["host_config_key"] = t.HostConfigKey,
         };
         foreach (var (_, flag) in Prompts.JobTemplateFields)
         {
             o[$"ask_{flag}_on_launch"] = t.Asks(flag);
         }
         o["survey_enabled"] = t.Survey.Enabled;
-        o["become_enabled"] = false;
-        o["diff_mode"] = false;
-        o["allow_simultaneous"] = false;
+        o["become_enabled"] = t.BecomeEnabled;
+        o["diff_mode"] = t.DiffMode;
+        o["allow_simultaneous"] = t.AllowSimultaneous;
         o["custom_virtualenv"] = null;
         o["job_slice_count"] = t.JobSliceCount;
-        o["webhook_service"] = "";
-        o["webhook_credential"] = null;
-        o["prevent_instance_group_fallback"] = false;
+        o["webhook_service"] = t.WebhookService;
+        o["webhook_credential"] = t.WebhookCredentialId;
+        o["prevent_instance_group_fallback"] = t.PreventInstanceGroupFallback;
         return o;
     }
 }

@@ -150,4 +150,69 @@ internal sealed class Validation
                 return null;
         }
     }
+    /// <summary>
+    /// A DRF IntegerField (AWX gives PositiveIntegerFields <c>min_value</c> 0 in <c>BaseSerializer.build_standard_field</c>):
+    /// an int or a numeric string; null is refused.
+    /// </summary>
+    public int? Int(JsonObject body, string field, int? min = null)
+    {
+        if (!body.TryGetPropertyValue(field, out var node))
+        {
+            return null;
+        }
+        if (node is null)
+        {
+            Add(field, "This field may not be null.");
+            return null;
+        }
+        if (node.GetValueKind() is JsonValueKind.True or JsonValueKind.False || !TryInt(node, out var value))
+        {
+            Add(field, "A valid integer is required.");
+            return null;
+        }
+        if (min is { } m && value < m)
+        {
+            Add(field, $"Ensure this value is greater than or equal to {m.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+        return value;
+    }
+
+    /// <summary>
+    /// A DRF ChoiceField (the input's string form must be one of <paramref name="choices"/>); with
+    /// <paramref name="nullAsEmpty"/> it is AWX's ChoiceNullField (null → "", then checked like any other value).
+    /// </summary>
+    public string? Choice(JsonObject body, string field, IReadOnlyCollection<string> choices, bool nullAsEmpty = false)
+    {
+        if (!body.TryGetPropertyValue(field, out var node))
+        {
+            return null;
+        }
+        string text;
+        if (node is null)
+        {
+            if (!nullAsEmpty)
+            {
+                Add(field, "This field may not be null.");
+                return null;
+            }
+            text = "";
+        }
+        else
+        {
+            text = node.GetValueKind() switch
+            {
+                JsonValueKind.String => node.GetValue<string>(),
+                JsonValueKind.True => "True",
+                JsonValueKind.False => "False",
+                _ => node.ToJsonString(),
+            };
+        }
+        if (!choices.Contains(text))
+        {
+            Add(field, $"\"{text}\" is not a valid choice.");
+            return null;
+        }
+        return text;
+    }
 }

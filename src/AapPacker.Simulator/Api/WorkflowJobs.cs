@@ -89,7 +89,7 @@ internal static class WorkflowJobs
             Id = store.NextId("unified_job"),
             Name = t.Name,
             WorkflowTemplateId = t.Id,
-            OrganizationId = t.OrganizationId,
+            OrganizationId = t.OrganizationId ?? 0,
             InventoryId = inventoryId,
             ExtraVars = extraVars,
             Limit = limit,

@@ -19,7 +19,7 @@ internal static class WorkflowTemplates
         r.Post("workflow_job_templates/{id}/launch/", req => Launch(req, Find(req)));
     }
 
-    private static WorkflowTemplate Find(ApiRequest req)
+    public static WorkflowTemplate Find(ApiRequest req)
         => req.Store.WorkflowTemplates.GetValueOrDefault(req.Id()) ?? throw new ApiException(ApiResult.NotFound("WorkflowJobTemplate"));
 
     private static List<string> RequiredSurveyVars(WorkflowTemplate t)
@@ -43,10 +43,10 @@ internal static class WorkflowTemplates
             {
                 ["extra_vars"] = t.ExtraVars,
                 ["inventory"] = new JsonObject { ["name"] = inventory?.Name, ["id"] = inventory?.Id },
-                ["limit"] = "",
-                ["scm_branch"] = "",
-                ["job_tags"] = "",
-                ["skip_tags"] = "",
+                ["limit"] = t.CharPrompts.GetValueOrDefault("limit", ""),
+                ["scm_branch"] = t.CharPrompts.GetValueOrDefault("scm_branch", ""),
+                ["job_tags"] = t.CharPrompts.GetValueOrDefault("job_tags", ""),
+                ["skip_tags"] = t.CharPrompts.GetValueOrDefault("skip_tags", ""),
             },
             ["survey_enabled"] = t.Survey.IsActive,
             ["variables_needed_to_start"] = Wire.Array(required.Select(v => (JsonNode?)v)),
@@ -142,9 +142,11 @@ internal static class WorkflowTemplates
         return ApiResult.Created(response, req.Url("workflow_jobs", wf.Id));
     }
 
+    private static string? Prompt(WorkflowTemplate t, string key) => t.CharPrompts.GetValueOrDefault(key);
+
     public static JsonObject ToJson(ApiRequest req, WorkflowTemplate t)
     {
-        var org = req.Store.Organizations.GetValueOrDefault(t.OrganizationId);
+        var org = t.OrganizationId is { } oid ? req.Store.Organizations.GetValueOrDefault(oid) : null;
         return new JsonObject
         {
             ["id"] = t.Id,
@@ -162,7 +164,7 @@ internal static class WorkflowTemplates
                 ["user_capabilities"] = new JsonObject { ["edit"] = true, ["delete"] = true, ["start"] = true, ["schedule"] = true, ["copy"] = true },
             },
             ["created"] = Wire.Time(t.Created),
-            ["modified"] = Wire.Time(t.Created),
+            ["modified"] = Wire.Time(t.Modified),
             ["name"] = t.Name,
             ["description"] = t.Description,
             ["last_job_run"] = null,
@@ -172,21 +174,21 @@ internal static class WorkflowTemplates
             ["extra_vars"] = t.ExtraVars,
             ["organization"] = t.OrganizationId,
             ["survey_enabled"] = t.Survey.Enabled,
-            ["allow_simultaneous"] = false,
+            ["allow_simultaneous"] = t.AllowSimultaneous,
             ["ask_variables_on_launch"] = t.Asks("variables"),
             ["inventory"] = t.InventoryId,
-            ["limit"] = null,
-            ["scm_branch"] = null,
+            ["limit"] = Prompt(t, "limit"),
+            ["scm_branch"] = Prompt(t, "scm_branch"),
             ["ask_inventory_on_launch"] = t.Asks("inventory"),
             ["ask_scm_branch_on_launch"] = t.Asks("scm_branch"),
             ["ask_limit_on_launch"] = t.Asks("limit"),
-            ["webhook_service"] = "",
-            ["webhook_credential"] = null,
+            ["webhook_service"] = t.WebhookService,
+            ["webhook_credential"] = t.WebhookCredentialId,
             ["ask_labels_on_launch"] = t.Asks("labels"),
             ["ask_skip_tags_on_launch"] = t.Asks("skip_tags"),
             ["ask_tags_on_launch"] = t.Asks("tags"),
-            ["skip_tags"] = null,
-            ["job_tags"] = null,
+            ["skip_tags"] = Prompt(t, "skip_tags"),
+            ["job_tags"] = Prompt(t, "job_tags"),
         };
     }
 }

@@ -6,5 +6,6 @@ internal enum AuthKind
     None,
     Bearer,
     Basic,
+    Session,
     Other,
 }

@@ -5,6 +5,9 @@ namespace AapPacker.Simulator.Auth;
 /// <summary>The outcome of DRF-style authentication of one request.</summary>
 internal sealed record Authentication(AuthKind Kind, SimUser? User, bool ReadScope, bool BadBasicPassword)
 {
+    /// <summary>Why a session-authenticated unsafe request fails DRF's CSRF check (null: it passes).</summary>
+    public string? CsrfFailure { get; init; }
+
     public bool IsAuthenticated => User is not null;
 
     /// <summary>May this request change things? Read-scope tokens and auditors may not.</summary>

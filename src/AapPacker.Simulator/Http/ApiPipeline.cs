@@ -38,7 +38,12 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         }
 
         var body = await ReadBodyAsync(request, http.RequestAborted).ConfigureAwait(false);
-        var result = Dispatch(http, path, body, auth);
+        ApiResult? login;
+        lock (sim.Store.Sync)
+        {
+            login = SessionLogin.TryHandle(request, path, body, sim.Layout, sim.Store);
+        }
+        var result = login ?? Dispatch(http, path, body, auth);
         if (fault is { Kind: "slowAnswer" })
         {
             // slowAnswer: the server acted at once (as Django finishes a request whatever the client does); the answer
@@ -78,7 +83,14 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
     {
         lock (sim.Store.Sync)
         {
-            return Authentication.From(request.Headers.Authorization.ToString(), sim.Store.Users, sim.Store.Tokens);
+            // DRF's order: OAuth2 (a valid Bearer token), then SessionAuthentication, then Basic.
+            var auth = Authentication.From(request.Headers.Authorization.ToString(), sim.Store.Users, sim.Store.Tokens);
+            if (auth is { Kind: AuthKind.Bearer, IsAuthenticated: true } || SessionLogin.SessionUser(request, sim.Store) is not { } user)
+            {
+                return auth;
+            }
+            var unsafeMethod = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method));
+            return new Authentication(AuthKind.Session, user, false, false) { CsrfFailure = unsafeMethod ? SessionLogin.CheckCsrf(request) : null };
         }
     }
 
@@ -100,6 +112,11 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         if (route is null)
         {
             return ApiResult.UnknownPath();
+        }
+        if (route.Access != Access.NoAuthentication && auth.CsrfFailure is { } csrf)
+        {
+            // SessionAuthentication.enforce_csrf raises PermissionDenied("CSRF Failed: <reason>").
+            return ApiResult.Detail(403, "CSRF Failed: " + csrf);
         }
         if (route.Access != Access.NoAuthentication && auth.BadBasicPassword)
         {
@@ -146,7 +163,13 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
             }
             try
             {
-                return WithAllow(isOptions ? Metadata.Describe(route, router.ControllerPrefix, apiRequest) : handler!(apiRequest), route);
+                var answer = WithAllow(isOptions ? Metadata.Describe(route, router.ControllerPrefix, apiRequest) : handler!(apiRequest), route);
+                if (!sim.Layout.IsGateway && path == "/api/" && answer.Status == 200)
+                {
+                    // ApiRootView is decorated with ensure_csrf_cookie (awx/api/views/root.py).
+                    answer.Cookies.Add(SessionLogin.EnsureCsrfCookie(http.Request, sim.Store));
+                }
+                return answer;
             }
             catch (ApiException e)
             {
@@ -187,6 +210,10 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
         foreach (var (k, v) in result.Headers)
         {
             response.Headers[k] = v;
+        }
+        foreach (var cookie in result.Cookies)
+        {
+            response.Headers.Append("Set-Cookie", cookie);
         }
         if (result.Streamed is not null)
         {
@@ -237,6 +264,6 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
             path,
             http.Request.QueryString.Value?.TrimStart('?') ?? "",
             status,
-            auth.Kind switch { AuthKind.Bearer => "Bearer", AuthKind.Basic => "Basic", AuthKind.Other => "Other", _ => "none" },
+            auth.Kind switch { AuthKind.Bearer => "Bearer", AuthKind.Basic => "Basic", AuthKind.Session => "Session", AuthKind.Other => "Other", _ => "none" },
             fault?.Kind));
 }

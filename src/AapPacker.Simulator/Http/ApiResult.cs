@@ -14,6 +14,8 @@ internal sealed class ApiResult
     public string ContentType { get; init; } = "application/json";
     public Func<Stream, CancellationToken, Task>? Streamed { get; init; }
     public Dictionary<string, string> Headers { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Set-Cookie values, one header each.</summary>
+    public List<string> Cookies { get; } = [];
 
     public static ApiResult Ok(JsonNode body) => new() { Json = body };
     public static ApiResult Created(JsonNode body, string location)

@@ -95,7 +95,13 @@ internal static class ScenarioSeeder
                     PlaybookFile = RealPlaybook(t, playbookDirectory),
                 },
                 Created = created,
+                Modified = created,
             };
+        }
+        foreach (var t in store.JobTemplates.Values)
+        {
+            store.Projects[projectId].Playbooks.Add(t.Playbook);
+            store.Projects[projectId].AllowOverride |= t.Asks("scm_branch");
         }
         foreach (var w in doc.WorkflowTemplates ?? [])
         {
@@ -111,6 +117,7 @@ internal static class ScenarioSeeder
                 Ask = new HashSet<string>(w.Ask, StringComparer.Ordinal),
                 Survey = ToSurvey(w.Survey),
                 Created = created,
+                Modified = created,
             };
             foreach (var n in w.Nodes)
             {

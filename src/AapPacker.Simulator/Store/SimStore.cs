@@ -15,6 +15,10 @@ internal sealed class SimStore
 
     public List<SimUser> Users { get; } = [];
     public List<SimToken> Tokens { get; } = [];
+
+    /// <summary>Login sessions (<c>awx_sessionid</c> cookie value → user id) and the CSRF secrets handed out.</summary>
+    public Dictionary<string, int> Sessions { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> CsrfSecrets { get; } = new(StringComparer.Ordinal);
     public SortedDictionary<int, Organization> Organizations { get; } = [];
     public SortedDictionary<int, CredentialType> CredentialTypes { get; } = [];
     public SortedDictionary<int, Project> Projects { get; } = [];
@@ -57,6 +61,8 @@ internal sealed class SimStore
         _sequences.Clear();
         Users.Clear();
         Tokens.Clear();
+        Sessions.Clear();
+        CsrfSecrets.Clear();
         Organizations.Clear();
         CredentialTypes.Clear();
         Projects.Clear();

@@ -17,7 +17,7 @@ internal sealed class SurveyQuestion
 /// <summary>A template's survey.</summary>
 internal sealed class Survey
 {
-    public bool Enabled { get; init; }
+    public bool Enabled { get; set; }
     public IReadOnlyList<SurveyQuestion> Questions { get; init; } = [];
     public bool IsActive => Enabled && Questions.Count > 0;
 }
