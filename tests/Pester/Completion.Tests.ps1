@@ -213,11 +213,11 @@ Describe 'Template completion elsewhere shows the organization' {
         (Get-TabCompletion 'Get-AapJobTemplate -Name Inst').ListItemText | Should -Contain 'Install Docker (Engineering)'
     }
 
-    It 'Start-AapJobTemplate, which needs Connect-Aap, does not complete from AAP_HOSTNAME' {
+    It 'Start-AapJobTemplate, with no Connect-Aap, completes from AAP_HOSTNAME, where the cmdlet connects too' {
         Disconnect-Aap
         Set-AapEnvironment $Sim.Uri
         try {
-            Get-TabCompletion 'Start-AapJobTemplate -JobTemplate Inst' | Should -BeNullOrEmpty
+            (Get-TabCompletion 'Start-AapJobTemplate -JobTemplate Inst').ListItemText | Sort-Object | Should -Be @('Install Docker (Default)', 'Install Docker (Engineering)')
         }
         finally {
             Remove-Item Env:AAP_HOSTNAME, Env:AAP_TOKEN -ErrorAction SilentlyContinue

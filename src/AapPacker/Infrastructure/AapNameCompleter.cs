@@ -31,8 +31,8 @@ namespace AapPacker.Infrastructure
 
         /// <summary>A completer of <paramref name="kind"/> names.</summary>
         /// <param name="kind">What to list.</param>
-        /// <param name="connectsFromEnvironment">True for a command that, like Invoke-AapPackerProvision, connects from
-        /// -Uri and the AAP_HOSTNAME/AAP_TOKEN environment when the session has no Connect-Aap.</param>
+        /// <param name="connectsFromEnvironment">True for a command that connects from the AAP_HOSTNAME/AAP_TOKEN
+        /// environment (and, for Invoke-AapPackerProvision, -Uri) when the session has no Connect-Aap: today every one.</param>
         private protected AapNameCompleter(CompletedKind kind, bool connectsFromEnvironment)
         {
             _kind = kind;

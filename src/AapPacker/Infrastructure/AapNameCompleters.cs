@@ -3,9 +3,9 @@ namespace AapPacker.Infrastructure
     /// <summary>Completes job template names: <c>[ArgumentCompleter(typeof(JobTemplateNameCompleter))]</c>.</summary>
     public sealed class JobTemplateNameCompleter : AapNameCompleter
     {
-        /// <summary>From the session's connection.</summary>
+        /// <summary>From the session's connection, else from the environment, where the cmdlet connects too.</summary>
         public JobTemplateNameCompleter()
-            : base(CompletedKind.JobTemplate, connectsFromEnvironment: false)
+            : base(CompletedKind.JobTemplate, connectsFromEnvironment: true)
         {
         }
     }
@@ -13,9 +13,9 @@ namespace AapPacker.Infrastructure
     /// <summary>Completes workflow job template names.</summary>
     public sealed class WorkflowJobTemplateNameCompleter : AapNameCompleter
     {
-        /// <summary>From the session's connection.</summary>
+        /// <summary>From the session's connection, else from the environment, where the cmdlet connects too.</summary>
         public WorkflowJobTemplateNameCompleter()
-            : base(CompletedKind.WorkflowJobTemplate, connectsFromEnvironment: false)
+            : base(CompletedKind.WorkflowJobTemplate, connectsFromEnvironment: true)
         {
         }
     }
@@ -23,9 +23,9 @@ namespace AapPacker.Infrastructure
     /// <summary>Completes organization names.</summary>
     public sealed class OrganizationNameCompleter : AapNameCompleter
     {
-        /// <summary>From the session's connection.</summary>
+        /// <summary>From the session's connection, else from the environment, where the cmdlet connects too.</summary>
         public OrganizationNameCompleter()
-            : base(CompletedKind.Organization, connectsFromEnvironment: false)
+            : base(CompletedKind.Organization, connectsFromEnvironment: true)
         {
         }
     }
@@ -33,9 +33,9 @@ namespace AapPacker.Infrastructure
     /// <summary>Completes inventory names.</summary>
     public sealed class InventoryNameCompleter : AapNameCompleter
     {
-        /// <summary>From the session's connection.</summary>
+        /// <summary>From the session's connection, else from the environment, where the cmdlet connects too.</summary>
         public InventoryNameCompleter()
-            : base(CompletedKind.Inventory, connectsFromEnvironment: false)
+            : base(CompletedKind.Inventory, connectsFromEnvironment: true)
         {
         }
     }
