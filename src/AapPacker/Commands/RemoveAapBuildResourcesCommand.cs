@@ -143,6 +143,13 @@ namespace AapPacker.Commands
                 return;
             }
 
+            // Piped objects are removed alone, but what is gone is also marked in their build's ledger files, so no file
+            // is left naming them (the files are only marked, never read for more objects to remove).
+            foreach (var buildId in builds.Select(b => b.BuildId).Where(b => !string.IsNullOrEmpty(b)).Distinct(StringComparer.Ordinal).ToList())
+            {
+                ledgers.AddRange(LedgersOf(buildId, null).Where(l => ledgers.All(known => known.FilePath != l.FilePath)));
+            }
+
             foreach (var build in builds)
             {
                 var confirmed = await ConfirmAsync(build).ConfigureAwait(false);
