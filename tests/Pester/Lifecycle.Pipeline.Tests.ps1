@@ -12,6 +12,11 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     Import-Module (Get-BuiltModulePath) -Force
+    # The pipeline cmdlets record every object in the build's ledger files; this file cleans up through the API, so
+    # its ledger files go into a folder of its own, removed at the end.
+    $script:SavedStateHome = $env:XDG_STATE_HOME
+    $script:StateHome = Join-Path ([IO.Path]::GetTempPath()) "aappacker-pipeline-state-$PID"
+    $env:XDG_STATE_HOME = $StateHome
     $script:Simulators = @{
         awx     = Start-TestSimulator -Layout awx -TimeScale 50
         gateway = Start-TestSimulator -Layout gateway -TimeScale 50
@@ -96,6 +101,8 @@ BeforeAll {
 
 AfterAll {
     foreach ($simulator in $script:Simulators.Values) { & $simulator.Stop }
+    $env:XDG_STATE_HOME = $SavedStateHome
+    Remove-Item $StateHome -Recurse -Force -ErrorAction SilentlyContinue
 }
 
 Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway' {

@@ -41,6 +41,13 @@ namespace AapPacker.Engine.Provisioning
         /// </summary>
         public Action<string, string, int?>? Creating { get; set; }
 
+        /// <summary>
+        /// When true, <see cref="Announce"/> also writes the create to the file (as a <see cref="BuildLedgerEntry.Pending"/>
+        /// entry) before it is sent: the pipeline cmdlets have no cleanup guardian to tell, so the file alone must let
+        /// <c>Remove-AapBuildResources</c> find an object whose answer never arrived.
+        /// </summary>
+        public bool PersistAnnouncements { get; set; }
+
         /// <summary>The ledger file, or null when in memory only.</summary>
         public string? FilePath { get; private set; }
 
@@ -63,7 +70,19 @@ namespace AapPacker.Engine.Provisioning
             {
                 lock (_gate)
                 {
-                    return _entries.Where(e => !e.Removed).ToList();
+                    return _entries.Where(e => !e.Removed && !e.Pending).ToList();
+                }
+            }
+        }
+
+        /// <summary>Creates announced (with <see cref="PersistAnnouncements"/>) whose answer never arrived, not yet resolved.</summary>
+        public IReadOnlyList<BuildLedgerEntry> Pending
+        {
+            get
+            {
+                lock (_gate)
+                {
+                    return _entries.Where(e => !e.Removed && e.Pending).ToList();
                 }
             }
         }
@@ -92,6 +111,8 @@ namespace AapPacker.Engine.Provisioning
             var entry = new BuildLedgerEntry { ObjectType = objectType, Id = id, Name = name, BuildId = BuildId, ApiPath = apiPath, CreatedAt = createdAt, ParentId = parentId };
             lock (_gate)
             {
+                // The announcement is answered: the real entry replaces it in the same write.
+                _entries.RemoveAll(e => e.Pending && e.ObjectType == objectType && e.Name == name);
                 _entries.Add(entry);
                 SaveLocked();
             }
@@ -100,15 +121,85 @@ namespace AapPacker.Engine.Provisioning
             return entry;
         }
 
-        /// <summary>Says that an object of this type and (unique) name is about to be created; nothing is written to the file.</summary>
-        public void Announce(string objectType, string name, int? parentId = null) => Creating?.Invoke(objectType, name, parentId);
+        /// <summary>
+        /// Says that an object of this type and (unique) name is about to be created; written to the file only with
+        /// <see cref="PersistAnnouncements"/>.
+        /// </summary>
+        public void Announce(string objectType, string name, int? parentId = null, DateTimeOffset? at = null)
+        {
+            if (PersistAnnouncements)
+            {
+                lock (_gate)
+                {
+                    _entries.Add(new BuildLedgerEntry
+                    {
+                        ObjectType = objectType, Name = name, BuildId = BuildId, ParentId = parentId, Pending = true, CreatedAt = at ?? DateTimeOffset.UtcNow,
+                    });
+                    SaveLocked();
+                }
+            }
+
+            Creating?.Invoke(objectType, name, parentId);
+        }
+
+        /// <summary>An announced create that AAP refused (a 4xx: nothing was made): off the ledger.</summary>
+        public void Withdraw(string objectType, string name)
+        {
+            lock (_gate)
+            {
+                if (_entries.RemoveAll(e => e.Pending && e.ObjectType == objectType && e.Name == name) > 0)
+                {
+                    SaveLocked();
+                }
+            }
+        }
+
+        /// <summary>An announced create found in AAP after all: it becomes a recorded entry with its id.</summary>
+        public void Resolve(BuildLedgerEntry pending, int id, string apiPath)
+        {
+            if (pending is null)
+            {
+                throw new ArgumentNullException(nameof(pending));
+            }
+
+            lock (_gate)
+            {
+                foreach (var entry in _entries.Where(e => e.Pending && e.ObjectType == pending.ObjectType && e.Name == pending.Name))
+                {
+                    entry.Pending = false;
+                    entry.Id = id;
+                    entry.ApiPath = apiPath ?? "";
+                }
+
+                SaveLocked();
+            }
+        }
+
+        /// <summary>An entry that is not (or no longer) this build's object: an announced create AAP never made, or an id that now names another object.</summary>
+        public void Forget(BuildLedgerEntry entry)
+        {
+            if (entry is null)
+            {
+                throw new ArgumentNullException(nameof(entry));
+            }
+
+            lock (_gate)
+            {
+                foreach (var match in _entries.Where(e => e.ObjectType == entry.ObjectType && e.Name == entry.Name && e.Id == entry.Id && e.Pending == entry.Pending))
+                {
+                    match.Removed = true;
+                }
+
+                SaveLocked();
+            }
+        }
 
         /// <summary>Marks an object as removed (or already gone). The file is deleted when nothing is outstanding.</summary>
         public void MarkRemoved(string objectType, int id)
         {
             lock (_gate)
             {
-                foreach (var entry in _entries.Where(e => e.ObjectType == objectType && e.Id == id))
+                foreach (var entry in _entries.Where(e => !e.Pending && e.ObjectType == objectType && e.Id == id))
                 {
                     entry.Removed = true;
                 }

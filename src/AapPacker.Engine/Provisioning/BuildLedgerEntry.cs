@@ -29,7 +29,13 @@ namespace AapPacker.Engine.Provisioning
         /// <summary>True once cleanup removed it (or found it gone).</summary>
         public bool Removed { get; set; }
 
+        /// <summary>
+        /// True while the create is announced but AAP's answer has not arrived (<see cref="Id"/> is 0): a process killed in
+        /// between leaves the object findable by its unique name (a host by its name in <see cref="ParentId"/>).
+        /// </summary>
+        public bool Pending { get; set; }
+
         /// <inheritdoc />
-        public override string ToString() => $"{ObjectType} {Id} '{Name}'{(Removed ? " (removed)" : "")}";
+        public override string ToString() => $"{ObjectType} {(Pending ? "(being created)" : Id.ToString(System.Globalization.CultureInfo.InvariantCulture))} '{Name}'{(Removed ? " (removed)" : "")}";
     }
 }

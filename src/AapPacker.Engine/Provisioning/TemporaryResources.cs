@@ -50,8 +50,9 @@ namespace AapPacker.Engine.Provisioning
                 ["description"] = BuildNaming.Description(build, _time.GetUtcNow()),
                 ["variables"] = variables is null || variables.Count == 0 ? "" : JsonValues.Serialize(JsonValues.Normalize(variables, "Variables")),
             };
-            ledger?.Announce("inventory", (string)body["name"]!);
-            var created = await PostOrFindAsync("inventory", "inventories/", body, "inventories/?name=" + Uri.EscapeDataString((string)body["name"]!), cancellationToken).ConfigureAwait(false);
+            var name = (string)body["name"]!;
+            var created = await AnnouncedAsync("inventory", name, null, ledger,
+                () => PostOrFindAsync("inventory", "inventories/", body, "inventories/?name=" + Uri.EscapeDataString(name), cancellationToken)).ConfigureAwait(false);
             var inventory = ToInventory(created);
             ledger?.Record("inventory", inventory.Id, inventory.Name, inventory.ApiPath ?? "", _time.GetUtcNow());
             return inventory;
@@ -82,8 +83,8 @@ namespace AapPacker.Engine.Provisioning
                 ["variables"] = variables.Json,
             };
             var path = "inventories/" + inventoryId.ToString(CultureInfo.InvariantCulture) + "/hosts/";
-            ledger?.Announce("host", hostName, inventoryId);
-            var created = await PostOrFindAsync("host", path, body, path + "?name=" + Uri.EscapeDataString(hostName), cancellationToken).ConfigureAwait(false);
+            var created = await AnnouncedAsync("host", hostName, inventoryId, ledger,
+                () => PostOrFindAsync("host", path, body, path + "?name=" + Uri.EscapeDataString(hostName), cancellationToken)).ConfigureAwait(false);
             var host = new AapHost
             {
                 Id = created.Int("id") ?? 0,
@@ -124,12 +125,12 @@ namespace AapPacker.Engine.Provisioning
                 ["inputs"] = inputs.ToRequestInputs(),
             };
             JsonElement created;
-            ledger?.Announce("credential", BuildNaming.CredentialName(build));
             try
             {
-                created = await PostOrFindAsync("credential", "credentials/", body,
-                    "credentials/?name=" + Uri.EscapeDataString(BuildNaming.CredentialName(build)) + "&organization=" + organizationId.ToString(CultureInfo.InvariantCulture),
-                    cancellationToken).ConfigureAwait(false);
+                created = await AnnouncedAsync("credential", BuildNaming.CredentialName(build), null, ledger,
+                    () => PostOrFindAsync("credential", "credentials/", body,
+                        "credentials/?name=" + Uri.EscapeDataString(BuildNaming.CredentialName(build)) + "&organization=" + organizationId.ToString(CultureInfo.InvariantCulture),
+                        cancellationToken)).ConfigureAwait(false);
             }
             catch (Api.AapApiException e) when (e.Kind == Api.AapErrorKind.Validation)
             {
@@ -158,6 +159,25 @@ namespace AapPacker.Engine.Provisioning
             };
             ledger?.Record("credential", credential.Id, credential.Name, credential.ApiPath ?? "", _time.GetUtcNow());
             return credential;
+        }
+
+        /// <summary>
+        /// Announces a create to the ledger before it is sent (so a process killed before the answer leaves its name), and
+        /// withdraws it when AAP refused it with a final 4xx (nothing was made). After a timeout, a 5xx or Ctrl-C the
+        /// announcement stays: the object may exist, and a later cleanup looks it up by its name.
+        /// </summary>
+        private async Task<JsonElement> AnnouncedAsync(string objectType, string name, int? parentId, BuildLedger? ledger, Func<Task<JsonElement>> create)
+        {
+            ledger?.Announce(objectType, name, parentId, _time.GetUtcNow());
+            try
+            {
+                return await create().ConfigureAwait(false);
+            }
+            catch (Api.AapApiException e) when (ledger != null && e.StatusCode is int status && status >= 400 && status < 500 && status != 408 && status != 429)
+            {
+                ledger.Withdraw(objectType, name);
+                throw;
+            }
         }
 
         /// <summary>

@@ -13,7 +13,10 @@ namespace AapPacker.Commands
     /// <summary>
     /// <para type="synopsis">Adds the machine being built to an AAP inventory as a host.</para>
     /// <para type="description">The host's variables carry ansible_host, ansible_port, ansible_user and
-    /// ansible_connection (and the ansible_winrm_* settings for WinRM), never a secret.</para>
+    /// ansible_connection (and the ansible_winrm_* settings for WinRM), never a secret. The host belongs to a build (the
+    /// temporary inventory's, else -BuildId, the Packer run or the session's): its description carries AapPacker's marker
+    /// and the build's ledger file records it, so Remove-AapBuildResources -BuildId removes exactly that host, also from
+    /// an inventory AapPacker did not create (which it never removes).</para>
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "AapHost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AapHost))]
@@ -75,6 +78,11 @@ namespace AapPacker.Commands
         [ValidateNotNull]
         public string[]? Group { get; set; }
 
+        /// <summary>The build the host belongs to, for a host in an inventory AapPacker did not create (default: the Packer run, else the session's build id).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? BuildId { get; set; }
+
         internal override object? ErrorTarget => Address;
 
         /// <inheritdoc />
@@ -97,6 +105,7 @@ namespace AapPacker.Commands
                 },
                 Name,
                 Groups = Group,
+                BuildId,
             }).ConfigureAwait(false);
 
             await LifecycleErrors.GuardAsync(async () =>
@@ -116,13 +125,16 @@ namespace AapPacker.Commands
 
                 var api = new AapClientApi(ResolveClient());
                 var inventory = await InventoryReference.ResolveAsync(api, input.Inventory, cancellationToken).ConfigureAwait(false);
+                var build = HostBuild(inventory, input.BuildId);
                 var hostName = string.IsNullOrWhiteSpace(input.Name) ? variables.Address : input.Name!;
-                if (!await ShouldProcessAsync(inventory.Display, $"Add host '{hostName}' ({variables.ConnectionType} {variables.Address}:{variables.Port})").ConfigureAwait(false))
+                if (!await ShouldProcessAsync(inventory.Display, $"Add host '{hostName}' ({variables.ConnectionType} {variables.Address}:{variables.Port}) for build {build.BuildId}").ConfigureAwait(false))
                 {
                     return;
                 }
 
-                var host = await new TemporaryResources(api).AddHostAsync(inventory.Id, variables, input.Name, inventory.BuildId, null, cancellationToken).ConfigureAwait(false);
+                var ledger = StepLedger.Open(build);
+                var host = await new TemporaryResources(api).AddHostAsync(inventory.Id, variables, input.Name, build.BuildId, ledger, cancellationToken).ConfigureAwait(false);
+                StepLedger.Report(this, ledger, $"host {host.Id}");
                 if (input.Groups != null && input.Groups.Length > 0)
                 {
                     await new HostGroups(api).AddAsync(host.InventoryId, host.Id, input.Groups, cancellationToken).ConfigureAwait(false);
@@ -132,6 +144,29 @@ namespace AapPacker.Commands
                 QueueVerbose($"Added {host} to {inventory.Display}");
                 QueueObject(host);
             }, () => input.Target.Address).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The build a new host belongs to: a temporary inventory's own (a different -BuildId is refused: the host would be
+        /// removed with the inventory of another build); in any other inventory -BuildId, else the Packer run's or the
+        /// session's build id.
+        /// </summary>
+        private BuildIdentity HostBuild(InventoryReference inventory, string? explicitBuildId)
+        {
+            if (inventory.IsTemporary && inventory.BuildId != null)
+            {
+                var build = BuildIdentity.Create(inventory.BuildId, null, null);
+                if (!PackerValue.IsMissing(explicitBuildId) && BuildIdentity.Sanitize(explicitBuildId!) != build.BuildId)
+                {
+                    throw AapProvisioningException.Configuration("InventoryOfAnotherBuild",
+                        $"{inventory.Display} is the temporary inventory of build '{build.BuildId}', not of build '{explicitBuildId}'.",
+                        $"Omit -BuildId (a host in a temporary inventory belongs to that inventory's build), or pipe an inventory of build '{explicitBuildId}'.");
+                }
+
+                return build;
+            }
+
+            return SessionBuildId.Create(CurrentRunspace, explicitBuildId);
         }
     }
 }

@@ -100,8 +100,10 @@ namespace AapPacker.Commands
                 return;
             }
 
-            var credential = await new TemporaryResources(api).CreateMachineCredentialAsync(build, organization.Id, machineType, inputs, null, cancellationToken).ConfigureAwait(false);
+            var ledger = StepLedger.Open(build);
+            var credential = await new TemporaryResources(api).CreateMachineCredentialAsync(build, organization.Id, machineType, inputs, ledger, cancellationToken).ConfigureAwait(false);
             QueueVerbose($"Created {credential} for build {credential.BuildId}");
+            StepLedger.Report(this, ledger, $"credential {credential.Id}");
             QueueObject(credential);
         }
 

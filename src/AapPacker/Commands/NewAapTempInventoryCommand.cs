@@ -12,7 +12,8 @@ namespace AapPacker.Commands
     /// <summary>
     /// <para type="synopsis">Creates a temporary AAP inventory for one Packer build.</para>
     /// <para type="description">The inventory's name is unique per build source; its description marks it as created by
-    /// AapPacker for the build id, so Remove-AapBuildResources finds it.</para>
+    /// AapPacker for the build id, and the build's ledger file records it (announced before the create is sent), so
+    /// Remove-AapBuildResources -BuildId finds it.</para>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "AapTempInventory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AapInventory))]
@@ -61,8 +62,10 @@ namespace AapPacker.Commands
                 return;
             }
 
-            var inventory = await new TemporaryResources(api).CreateInventoryAsync(build, organization.Id, variables, null, cancellationToken).ConfigureAwait(false);
+            var ledger = StepLedger.Open(build);
+            var inventory = await new TemporaryResources(api).CreateInventoryAsync(build, organization.Id, variables, ledger, cancellationToken).ConfigureAwait(false);
             QueueVerbose($"Created {inventory} for build {inventory.BuildId}: {inventory.Url}");
+            StepLedger.Report(this, ledger, $"inventory {inventory.Id}");
             QueueObject(inventory);
         }
     }

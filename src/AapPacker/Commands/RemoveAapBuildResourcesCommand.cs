@@ -94,10 +94,21 @@ namespace AapPacker.Commands
                 // A killed build's ledger file (by -BuildId, or every one older than -OlderThan) knows what the name sweep
                 // cannot find (a host added to an existing inventory) and what is already gone; its objects go through the
                 // same marker check as piped ones.
+                var recovery = new LedgerRecovery(api);
                 foreach (var ledger in ledgers)
                 {
+                    // A create announced but never answered is looked up by its name; an entry whose id AAP now gives to
+                    // another object is dropped, so the ledger can never make this cmdlet remove what is not the build's.
+                    foreach (var note in await recovery.RecoverAsync(ledger, cancellationToken).ConfigureAwait(false))
+                    {
+                        QueueVerbose(note);
+                    }
+
                     var recorded = ledger.ToResources();
-                    _inputs.Add(recorded);
+                    if (recorded.Inventory != null || recorded.Credential != null || recorded.Hosts.Count > 0)
+                    {
+                        _inputs.Add(recorded);
+                    }
                 }
 
                 if (_inputs.Count > 0)
@@ -130,6 +141,13 @@ namespace AapPacker.Commands
             {
                 QueueVerbose("No AapPacker objects match" + (BuildId is null ? "" : " build '" + BuildId + "'") + "; nothing to remove.");
                 return;
+            }
+
+            // Piped objects are removed alone, but what is gone is also marked in their build's ledger files, so no file
+            // is left naming them (the files are only marked, never read for more objects to remove).
+            foreach (var buildId in builds.Select(b => b.BuildId).Where(b => !string.IsNullOrEmpty(b)).Distinct(StringComparer.Ordinal).ToList())
+            {
+                ledgers.AddRange(LedgersOf(buildId, null).Where(l => ledgers.All(known => known.FilePath != l.FilePath)));
             }
 
             foreach (var build in builds)

@@ -104,3 +104,67 @@ public sealed class BuildLedgerRecoveryTests : IDisposable
         Assert.Empty(BuildLedger.Find(directory, null, null, now));
     }
 }
+
+public sealed class BuildLedgerAnnouncementTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("aappacker-ledger-").FullName;
+
+    public void Dispose() => Directory.Delete(directory, true);
+
+    [Fact]
+    public void Given_a_pipeline_cmdlet_ledger_when_a_create_is_announced_then_the_file_holds_it_before_the_answer_and_the_answer_replaces_it()
+    {
+        var ledger = new BuildLedger("steps", directory, "s1") { PersistAnnouncements = true };
+
+        ledger.Announce("host", "build-vm", 5);
+
+        var killedHere = Assert.Single(BuildLedger.LoadAll(directory));
+        var pending = Assert.Single(killedHere.Pending);
+        Assert.Equal(("host", "build-vm", (int?)5), (pending.ObjectType, pending.Name, pending.ParentId));
+        Assert.Empty(killedHere.Outstanding);
+        Assert.Empty(killedHere.ToResources().Hosts);
+
+        ledger.Record("host", 31, "build-vm", "hosts/31/", DateTimeOffset.UtcNow, 5);
+
+        var answered = Assert.Single(BuildLedger.LoadAll(directory));
+        Assert.Empty(answered.Pending);
+        Assert.Equal(31, Assert.Single(answered.Outstanding).Id);
+    }
+
+    [Fact]
+    public void Given_an_announced_create_that_AAP_refused_when_withdrawn_then_no_file_is_left()
+    {
+        var ledger = new BuildLedger("steps", directory, "s2") { PersistAnnouncements = true };
+        ledger.Announce("inventory", "packer-steps-s2");
+
+        ledger.Withdraw("inventory", "packer-steps-s2");
+
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public void Given_a_pending_entry_found_in_AAP_when_resolved_then_it_is_outstanding_with_its_id_and_removal_clears_the_file()
+    {
+        var ledger = new BuildLedger("steps", directory, "s3") { PersistAnnouncements = true };
+        ledger.Announce("credential", "packer-steps-s3-machine");
+        var loaded = Assert.Single(BuildLedger.LoadAll(directory));
+
+        loaded.Resolve(Assert.Single(loaded.Pending), 57, "credentials/57/");
+        Assert.Equal(57, loaded.ToResources().Credential!.Id);
+        loaded.MarkRemoved("credential", 57);
+
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+
+    [Fact]
+    public void Given_the_provisioning_ledger_when_a_create_is_announced_then_only_the_guardian_hears_of_it()
+    {
+        var heard = new List<string>();
+        var ledger = new BuildLedger("run", directory, "s4") { Creating = (type, name, _) => heard.Add(type + " " + name) };
+
+        ledger.Announce("inventory", "packer-run-s4");
+
+        Assert.Equal(new[] { "inventory packer-run-s4" }, heard);
+        Assert.Empty(Directory.GetFiles(directory));
+    }
+}

@@ -38,8 +38,12 @@ namespace AapPacker.Commands.Shared
                 case AapInventory inventory:
                     return new InventoryReference(inventory.Id, inventory.BuildId, inventory.BuildId != null, inventory.ToString());
                 case AapHost host:
-                    return new InventoryReference(host.InventoryId, host.BuildId, host.BuildId != null,
-                        "inventory " + host.InventoryId.ToString(CultureInfo.InvariantCulture) + " (of " + host + ")");
+                    {
+                        // A host of a build may sit in an inventory AapPacker did not create: only AAP knows which.
+                        var temporary = await ResolveKeyAsync(api, host.InventoryId.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+                        return new InventoryReference(temporary.Id, temporary.BuildId, temporary.IsTemporary, temporary.Display + " (of " + host + ")");
+                    }
+
                 default:
                     var unwrapped = PipelineValues.Unwrap(value);
                     var key = PipelineValues.AsId(unwrapped)?.ToString(CultureInfo.InvariantCulture)
@@ -52,11 +56,16 @@ namespace AapPacker.Commands.Shared
                             "Pass an inventory from New-AapTempInventory, a host from Add-AapHost, or an inventory id or name.");
                     }
 
-                    var resolved = await new NamedObjectResolver(api).InventoryAsync(key, cancellationToken).ConfigureAwait(false);
-                    var parsed = new TemporaryResources(api).ToInventory(resolved.Json);
-                    var temporary = parsed.BuildId != null && BuildNaming.IsAapPackerObject(parsed.Name, parsed.Description);
-                    return new InventoryReference(parsed.Id, parsed.BuildId, temporary, parsed.ToString());
+                    return await ResolveKeyAsync(api, key, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        private static async Task<InventoryReference> ResolveKeyAsync(IAapApi api, string key, CancellationToken cancellationToken)
+        {
+            var resolved = await new NamedObjectResolver(api).InventoryAsync(key, cancellationToken).ConfigureAwait(false);
+            var parsed = new TemporaryResources(api).ToInventory(resolved.Json);
+            var temporary = parsed.BuildId != null && BuildNaming.IsAapPackerObject(parsed.Name, parsed.Description);
+            return new InventoryReference(parsed.Id, temporary ? parsed.BuildId : null, temporary, parsed.ToString());
         }
     }
 }
