@@ -133,3 +133,17 @@ Describe 'Debugging and quieting a build the way the troubleshooting advice says
         $run.Output | Should -Match 'Exit code 0 \(Success\)'
     }
 }
+
+Describe 'The troubleshooting advice' {
+    It '<File> says to debug with $DebugPreference = ''Continue'' and warns against -Debug under -NonInteractive' -ForEach @(
+        @{ File = 'README.md' }
+        @{ File = 'docs/en-US/about_AapPacker.help.md' }
+        @{ File = 'docs/en-US/Invoke-AapPackerProvision.md' }
+        @{ File = 'docs/examples/README.md' }
+    ) {
+        $text = Get-Content -Raw -Path (Join-Path $PSScriptRoot "../../$File")
+        $text | Should -Match ([regex]::Escape('$DebugPreference = ''Continue'''))
+        $text | Should -Match 'Not `-Debug`|not `-Debug`|do not pass\s+`-Debug`|not pass `-Debug`'
+        $text | Should -Match 'NonInteractive'
+    }
+}
