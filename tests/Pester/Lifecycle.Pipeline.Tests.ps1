@@ -115,6 +115,19 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
     }
 
     Context 'New-AapTempInventory' {
+        It 'refuses a build id too long for AAP''s 512-character names before creating anything (issue 15 item 12)' {
+            $posts = @((Invoke-SimulatorControl -Simulator $Sim -Path requests) | Where-Object { $_.method -eq 'POST' }).Count
+            foreach ($create in { New-AapTempInventory -Organization Default -BuildId ('x' * 600) -ErrorAction Stop },
+                { New-AapTempCredential -Organization Default -UserName ec2-user -Password (ConvertTo-TestSecret 'pw-long-id') -BuildId ('x' * 600) -ErrorAction Stop }) {
+                $thrown = $create | Should -Throw -PassThru
+                $thrown.FullyQualifiedErrorId | Should -BeLike 'BuildIdTooLong,*'
+                $thrown.Exception.Message | Should -Match '-BuildId is 600 characters long; AapPacker takes at most 200'
+                $thrown.Exception.Message | Should -Match '512 characters'
+                $thrown.ErrorDetails.RecommendedAction | Should -Match '-BuildId'
+            }
+            @((Invoke-SimulatorControl -Simulator $Sim -Path requests) | Where-Object { $_.method -eq 'POST' }).Count | Should -Be $posts -Because 'nothing is sent to AAP'
+        }
+
         It 'creates a marked inventory with the build id and variables' {
             $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-inv' -Variables @{ image_family = 'rhel9' }
             $inventory | Should -BeOfType AapPacker.Models.AapInventory

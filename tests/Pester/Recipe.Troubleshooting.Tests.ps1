@@ -23,6 +23,9 @@ BeforeDiscovery {
         @{ Case = '-Confirm (PowerShell''s prompt under -NonInteractive)'; Arguments = '-JobTemplate Baseline -Organization Default -Confirm'; Remove = @(); Says = 'NonInteractive mode' }
         @{ Case = 'no AAP server in the environment'; Arguments = '-JobTemplate Baseline -Organization Default'; Remove = @('AAP_HOSTNAME'); Says = 'AAP_HOSTNAME' }
         @{ Case = 'no AAP token in the environment'; Arguments = '-JobTemplate Baseline -Organization Default'; Remove = @('AAP_TOKEN'); Says = 'AAP_TOKEN' }
+        # Issue 15 item 12: a build id whose object names would pass AAP's 512-character limit (refused, not shortened).
+        @{ Case = 'a -BuildId too long for AAP''s names'; Arguments = "-JobTemplate Baseline -Organization Default -BuildId ('x' * 600)"; Remove = @(); Says = 'error id BuildIdTooLong' }
+        @{ Case = 'an AAPPACKER_RUN_ID too long for AAP''s names'; Arguments = '-JobTemplate Baseline -Organization Default'; Remove = @(); Says = 'AAPPACKER_RUN_ID'; Environment = @{ AAPPACKER_RUN_ID = 'r' * 600 } }
     )
 }
 
@@ -40,7 +43,7 @@ BeforeAll {
     # with a Packer-like environment (the agent's AAP_HOSTNAME/AAP_TOKEN less -Remove); returns the process exit code
     # and everything it printed.
     function Invoke-RecipeScript {
-        param([Parameter(Mandatory)] [string] $Arguments, [string[]] $Before = @(), [string[]] $After = @(), [string[]] $Remove = @())
+        param([Parameter(Mandatory)] [string] $Arguments, [string[]] $Before = @(), [string[]] $After = @(), [string[]] $Remove = @(), [hashtable] $Environment = @{})
         $script = New-ProvisionScript -Directory $Work -ModulePath $ModulePath -Arguments $Arguments -Before $Before -After $After
         $start = New-PwshStartInfo -ArgumentList '-NoProfile', '-NonInteractive', '-Command', "& '$script'; exit `$LASTEXITCODE"
         Set-TestAapEnvironment -StartInfo $start -ServerUri $Sim.Uri -StateFolder $Work
@@ -50,6 +53,7 @@ BeforeAll {
         $start.Environment['AAPPACKER_RUN_ID'] = [guid]::NewGuid().ToString()
         $start.Environment['AAPPACKER_BUILD'] = 'troubleshooting'
         $start.Environment['AAPPACKER_PASSWORD_B64'] = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($TargetPassword))
+        foreach ($entry in $Environment.GetEnumerator()) { $start.Environment[$entry.Key] = [string]$entry.Value }
         foreach ($name in $Remove) { $null = $start.Environment.Remove($name) }
         $child = [System.Diagnostics.Process]::Start($start)
         try {
@@ -88,7 +92,8 @@ Describe 'The recipe''s script when the run fails before the lifecycle' {
 
     It 'exits 4 for <Case>, also when the script''s $LASTEXITCODE was 0 before the call' -ForEach $EarlyFailures {
         # As after a native command that succeeded earlier in the script: the cmdlet itself must set the code.
-        $run = Invoke-RecipeScript -Arguments $Arguments -Before '$global:LASTEXITCODE = 0' -Remove $Remove
+        $environment = if ($_.ContainsKey('Environment')) { $_.Environment } else { @{} }
+        $run = Invoke-RecipeScript -Arguments $Arguments -Before '$global:LASTEXITCODE = 0' -Remove $Remove -Environment $environment
         $run.ExitCode | Should -Be 4 -Because $run.Output
         $run.Output | Should -Match ([regex]::Escape($Says))
     }
