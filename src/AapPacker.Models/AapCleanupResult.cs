@@ -34,7 +34,7 @@ namespace AapPacker.Models
             {
                 foreach (var item in Left)
                 {
-                    if (item.Reason is null || !item.Reason.StartsWith("kept", System.StringComparison.Ordinal))
+                    if (item.Outcome != AapCleanupOutcome.Kept)
                     {
                         return false;
                     }

@@ -9,7 +9,12 @@ BeforeAll {
 
     $script:Version = $env:AAPPACKER_PACKAGE_VERSION
     # What the repository's manifest declares is what the installed module must export (sorted as Get-Command lists).
-    $script:Cmdlets = @((Import-PowerShellDataFile (Join-Path $PSScriptRoot '../../AapPacker.psd1')).CmdletsToExport | Sort-Object)
+    # (Parsed, not imported: its RootModule is an expression Import-PowerShellDataFile refuses.)
+    $manifestAst = [System.Management.Automation.Language.Parser]::ParseFile((Join-Path $PSScriptRoot '../../AapPacker.psd1'), [ref]$null, [ref]$null)
+    $exports = $manifestAst.Find({ $args[0] -is [System.Management.Automation.Language.HashtableAst] }, $true).KeyValuePairs |
+        Where-Object { $_.Item1.Value -eq 'CmdletsToExport' }
+    $script:Cmdlets = @($exports.Item2.FindAll({ $args[0] -is [System.Management.Automation.Language.StringConstantExpressionAst] }, $true).Value | Sort-Object)
+    $Cmdlets.Count | Should -BeGreaterThan 12 -Because 'the manifest lists the module''s cmdlets'
     # Where Install-PSResource -Scope CurrentUser puts modules: the first PSModulePath entry, under this run's HOME.
     $script:UserModules = ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "aappacker-install-tests-$PID"

@@ -49,6 +49,9 @@ namespace AapPacker.Engine.Api
     {
         // Each setting's variables, most preferred first: AAP_*, then CONTROLLER_* (and awxkit's), then TOWER_*.
         private static readonly string[] UriVariables = { "AAP_HOSTNAME", "AAP_HOST", "CONTROLLER_HOST", "TOWER_HOST" };
+
+        /// <summary>The variables that name the AAP server, in precedence order.</summary>
+        public static IReadOnlyList<string> UriVariableNames => UriVariables;
         internal static readonly string[] TokenVariables = { "AAP_TOKEN", "CONTROLLER_OAUTH_TOKEN", "CONTROLLER_TOKEN", "TOWER_OAUTH_TOKEN", "TOWER_TOKEN" };
         private static readonly string[] UserVariables = { "AAP_USERNAME", "CONTROLLER_USERNAME", "TOWER_USERNAME" };
         internal static readonly string[] PasswordVariables = { "AAP_PASSWORD", "CONTROLLER_PASSWORD", "TOWER_PASSWORD" };

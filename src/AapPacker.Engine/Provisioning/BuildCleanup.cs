@@ -139,7 +139,7 @@ namespace AapPacker.Engine.Provisioning
                 }
             }
 
-            foreach (var left in result.Left.Where(l => l.Reason is null || !l.Reason.StartsWith("kept", StringComparison.Ordinal)))
+            foreach (var left in result.Left.Where(l => l.Outcome != AapCleanupOutcome.Kept))
             {
                 _warn($"Could not remove {left.ObjectType} {left.Id} '{left.Name}': {left.Reason}. Remove it later with: Remove-AapBuildResources -BuildId '{resources.BuildId}'");
             }
@@ -219,6 +219,7 @@ namespace AapPacker.Engine.Provisioning
 
                 if (status == 404)
                 {
+                    item.Outcome = AapCleanupOutcome.AlreadyGone;
                     result.AlreadyGone.Add(item);
                     ledger?.MarkRemoved(item.ObjectType, item.Id);
                     OnItem?.Invoke(item, "already gone");
@@ -236,6 +237,7 @@ namespace AapPacker.Engine.Provisioning
                     return;
                 }
 
+                item.Outcome = AapCleanupOutcome.Removed;
                 result.Removed.Add(item);
                 ledger?.MarkRemoved(item.ObjectType, item.Id);
                 OnItem?.Invoke(item, "removed");
@@ -287,6 +289,7 @@ namespace AapPacker.Engine.Provisioning
             foreach (var item in Unhandled(resources, result))
             {
                 item.Reason = "handed to the cleanup guardian: " + reason;
+                item.Outcome = AapCleanupOutcome.HandedOff;
                 result.HandedOff.Add(item);
             }
         }
@@ -337,16 +340,17 @@ namespace AapPacker.Engine.Provisioning
             return items;
         }
 
-        private static void Leave(AapCleanupResult result, AapCleanupItem item, string reason)
+        private static void Leave(AapCleanupResult result, AapCleanupItem item, string reason, AapCleanupOutcome outcome = AapCleanupOutcome.Left)
         {
             item.Reason = reason;
+            item.Outcome = outcome;
             result.Left.Add(item);
         }
 
         /// <summary>Kept on request: off the ledger too, so a later crash recovery never deletes it.</summary>
         private static void Kept(AapCleanupResult result, AapCleanupItem item, string reason, BuildLedger? ledger)
         {
-            Leave(result, item, reason);
+            Leave(result, item, reason, AapCleanupOutcome.Kept);
             ledger?.MarkRemoved(item.ObjectType, item.Id);
         }
 

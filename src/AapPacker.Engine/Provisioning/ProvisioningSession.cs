@@ -424,7 +424,7 @@ namespace AapPacker.Engine.Provisioning
                     + " removes them, confirms each is gone and clears the ledger" + (ledger?.FilePath is null ? "" : " (" + ledger.FilePath + ")")
                     + "; pass -WaitForCleanup to wait here instead. If it is stopped first: Remove-AapBuildResources -BuildId " + resources.BuildId);
             }
-            foreach (var kept in result.Left.Where(l => l.Reason != null && l.Reason.StartsWith("kept", StringComparison.Ordinal)))
+            foreach (var kept in result.Left.Where(l => l.Outcome == AapCleanupOutcome.Kept))
             {
                 _reporter.Lifecycle($"  {kept}");
             }

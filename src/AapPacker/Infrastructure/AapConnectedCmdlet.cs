@@ -7,7 +7,7 @@ namespace AapPacker.Infrastructure
 {
     /// <summary>
     /// Base for every cmdlet that talks to AAP: adds <c>-Connection</c> and resolves it (or the runspace's default
-    /// connection from Connect-Aap) to the client behind it.
+    /// connection from Connect-Aap, or one made from the environment when there is none) to the client behind it.
     /// </summary>
     public abstract class AapConnectedCmdlet : AsyncPSCmdlet
     {
@@ -20,8 +20,10 @@ namespace AapPacker.Infrastructure
         public AapConnectionInfo? Connection { get; set; }
 
         /// <summary>
-        /// The client for <see cref="Connection"/> or the default connection; throws a terminating error naming the
-        /// fix when there is none. Call it from the async body: it only reads the runspace captured at BeginProcessing.
+        /// The client for <see cref="Connection"/> or the default connection. With neither, it connects from the
+        /// environment as Connect-Aap without parameters does, and keeps that as the session's connection; with
+        /// nothing in the environment either, it throws a terminating error naming the fix. Call it from the async
+        /// body: it only reads the runspace captured at BeginProcessing, and it may wait for AAP.
         /// </summary>
         protected internal AapClient ResolveClient()
         {
@@ -35,10 +37,11 @@ namespace AapPacker.Infrastructure
                 var client = current is null ? null : store.Find(current);
                 if (client is null)
                 {
-                    throw new CmdletTerminatingException(AapErrorMapper.Create(
-                        new InvalidOperationException("There is no AAP connection in this session."),
+                    client = ImplicitConnection.TryConnect(this, CancellationToken) ?? throw new CmdletTerminatingException(AapErrorMapper.Create(
+                        new InvalidOperationException("There is no AAP connection in this session, and no AAP server in the environment."),
                         AapErrorIds.NotConnected, ErrorCategory.ConnectionError, null,
-                        "Run Connect-Aap first (or set AAP_HOSTNAME and AAP_TOKEN and run Connect-Aap without parameters), or pass -Connection."));
+                        "Run Connect-Aap first, or set AAP_HOSTNAME and AAP_TOKEN (or AAP_USERNAME and AAP_PASSWORD), or pass -Connection."));
+                    store.SetCurrent(client);
                 }
 
                 return client;

@@ -2,6 +2,7 @@ using System;
 #if NET8_0_OR_GREATER
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using System.Threading;
 #endif
 
 namespace AapPacker.Infrastructure
@@ -14,7 +15,15 @@ namespace AapPacker.Infrastructure
     /// </summary>
     internal static class TerminationSignal
     {
-        /// <summary>Calls <paramref name="stop"/> on SIGTERM/SIGQUIT until the returned handle is disposed.</summary>
+#if NET8_0_OR_GREATER
+        private static int requested;
+#endif
+
+        /// <summary>
+        /// Calls <paramref name="stop"/> on SIGTERM/SIGQUIT until the returned handle is disposed, and at once when one
+        /// already came during an earlier cmdlet: the process is going away, so a cmdlet the script (or the next stage
+        /// of the pipeline) starts after it stops before it does anything (a Wait-AapJob after the signal cancels its job).
+        /// </summary>
         public static IDisposable Register(Action stop)
         {
 #if NET8_0_OR_GREATER
@@ -26,6 +35,7 @@ namespace AapPacker.Infrastructure
                     registrations.Add(PosixSignalRegistration.Create(signal, context =>
                     {
                         context.Cancel = true; // keep the process alive until the cleanup has run
+                        Interlocked.Exchange(ref requested, 1);
                         stop();
                     }));
                 }
@@ -33,6 +43,11 @@ namespace AapPacker.Infrastructure
                 {
                     // Not every signal exists everywhere; Ctrl-C still works through the host.
                 }
+            }
+
+            if (Volatile.Read(ref requested) != 0)
+            {
+                stop();
             }
 
             return new Registrations(registrations);

@@ -243,6 +243,9 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
         var (outcome, _) = await RunAsync(request);
         Assert.Equal(AapProvisionExitCode.Success, outcome.ExitCode);
         Assert.True(outcome.Cleanup!.Complete);
+        // Kept is an outcome of its own, not a failure: nothing is Left, and the reason is only words for people.
+        Assert.Equal(new[] { "credential", "host", "inventory" }, outcome.Cleanup.Left.Select(i => i.ObjectType).Order());
+        Assert.All(outcome.Cleanup.Left, item => Assert.Equal(AapCleanupOutcome.Kept, item.Outcome));
         Assert.Equal(3, await LifecycleHarness.UserObjectsAsync(fixture));
         var foreign = await api.PostAsync("inventories/", new Dictionary<string, object?> { ["name"] = "packer-foreign", ["organization"] = 1, ["description"] = "hand made" }, CancellationToken.None);
 
@@ -253,6 +256,7 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
         var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(build, null);
 
         Assert.True(cleanup.Complete, cleanup.ToString());
+        Assert.All(cleanup.Removed, item => Assert.Equal(AapCleanupOutcome.Removed, item.Outcome));
         Assert.Equal(1, await LifecycleHarness.UserObjectsAsync(fixture)); // only the hand-made inventory
         Assert.Equal("packer-foreign", (await api.GetAsync("inventories/" + foreign.GetProperty("id").GetInt32() + "/", CancellationToken.None)).GetProperty("name").GetString());
     }

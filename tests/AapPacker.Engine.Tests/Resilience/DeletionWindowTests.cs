@@ -90,6 +90,7 @@ public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : Simul
         Assert.Contains($"inventory {inventory.Id} '{inventory.Name}'", warning, StringComparison.Ordinal);
         Assert.Contains($"Remove-AapBuildResources -BuildId '{request.BuildId}'", warning, StringComparison.Ordinal);
         Assert.False(outcome.Cleanup!.Complete);
+        Assert.Equal(AapCleanupOutcome.Left, Assert.Single(outcome.Cleanup.Left, i => i.ObjectType == "inventory").Outcome);
         Assert.Contains(outcome.Cleanup.Removed, i => i.ObjectType == "credential"); // removed first, still went
 
         await Fixture.Control.ClearFaultsAsync();

@@ -2,6 +2,7 @@
 // the service connection in the environment the module reads, and a run id the post-job sweep shares.
 import { randomUUID } from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as tl from 'azure-pipelines-task-lib/task';
 import { lines, splitArguments } from '../common/arguments';
@@ -51,8 +52,7 @@ async function run(): Promise<void> {
     // Packer keeps a full copy of its log in a temp file it deletes when it exits, but not when it is killed; that log
     // holds the ##vso[task.setsecret] lines AapPacker prints. A temp directory of the step's own, removed below,
     // takes it with it whatever happened to Packer.
-    const packerTemp = path.join(work, 'tmp');
-    fs.mkdirSync(packerTemp);
+    const packerTemp = packerTempDirectory(work);
     try {
         const env = childEnvironment(connectionEnv, {
             ...temporaryDirectoryVariables(packerTemp),
@@ -84,8 +84,23 @@ async function run(): Promise<void> {
         }
     } finally {
         connectionEnv.cleanup();
-        removeWorkDirectory(work);
+        removeDirectory(packerTemp);
+        removeDirectory(work);
     }
+}
+
+// Packer's plugins listen on Unix sockets in its temp directory, and a socket path holds at most 104 bytes (macOS;
+// 108 on Linux): the step's work directory when that leaves room for 'packer-plugin' and ten digits, else a new
+// directory in the system's temp directory, else in /tmp.
+function packerTempDirectory(work: string): string {
+    const fits = (directory: string) => process.platform === 'win32' || Buffer.byteLength(directory) + '/packer-plugin0123456789'.length < 104;
+    const inWork = path.join(work, 'tmp');
+    if (fits(inWork)) {
+        fs.mkdirSync(inWork);
+        return inWork;
+    }
+    const base = fits(path.join(os.tmpdir(), 'aappacker-XXXXXX')) ? os.tmpdir() : '/tmp';
+    return fs.mkdtempSync(path.join(base, 'aappacker-'));
 }
 
 // Where Packer, its plugins and the provisioner's pwsh put temporary files (Go reads TMPDIR on Unix, TMP/TEMP on Windows).
@@ -93,13 +108,12 @@ function temporaryDirectoryVariables(directory: string): { [name: string]: strin
     return process.platform === 'win32' ? { TMP: directory, TEMP: directory } : { TMPDIR: directory };
 }
 
-function removeWorkDirectory(work: string): void {
+function removeDirectory(directory: string): void {
     try {
-        fs.rmSync(work, { recursive: true, force: true, maxRetries: 3 });
+        fs.rmSync(directory, { recursive: true, force: true, maxRetries: 3 });
     } catch (error) {
-        // A cleanup guardian still running in it (its working directory) holds it on Windows; the agent empties
-        // Agent.TempDirectory after the job.
-        tl.warning(`Could not remove the step's temporary directory ${work}: ${error instanceof Error ? error.message : String(error)}. The agent removes it after the job.`);
+        // On Windows a cleanup guardian still running in it (its working directory) holds it until the guardian ends.
+        tl.warning(`Could not remove the step's temporary directory ${directory}: ${error instanceof Error ? error.message : String(error)}. It may hold Packer's log: remove it once the build's processes have ended.`);
     }
 }
 

@@ -98,14 +98,18 @@ try {
         $launch.Verbosity = [int]$verbosity
     }
 
-    $job = if ($workflow) { Start-AapWorkflowJobTemplate @launch } else { Start-AapJobTemplate @launch }
-    $result.jobId = $job.Id
-    $result.status = "$($job.Status)"
-    $result.url = "$($job.Url)"
-    Save-TaskResult
-    Write-Host "Launched $(if ($workflow) { 'workflow job' } else { 'job' }) $($job.Id): $($job.Url)"
+    $start = if ($workflow) { { Start-AapWorkflowJobTemplate @launch } } else { { Start-AapJobTemplate @launch } }
+    $recordLaunch = {
+        $result.jobId = $_.Id
+        $result.status = "$($_.Status)"
+        $result.url = "$($_.Url)"
+        Save-TaskResult
+        Write-Host "Launched $(if ($workflow) { 'workflow job' } else { 'job' }) $($_.Id): $($_.Url)"
+        $_
+    }
 
     if ((Get-Setting WAIT) -eq 'false') {
+        $job = & $start | ForEach-Object $recordLaunch
         $result.exitCode = 0
         $result.message = "Job $($job.Id) launched ($($job.Status)); not waiting for it."
     }
@@ -114,11 +118,13 @@ try {
         $wait = @{ ErrorAction = 'Stop'; InformationAction = 'Continue' }
         $timeout = Get-Setting TIMEOUT
         if ($timeout -and $timeout -ne '0') { $wait.Timeout = $timeout; $wait.CancelOnTimeout = $true }
-        $final = $job | Wait-AapJob @wait
+        # One pipeline, not two statements: the job reaches Wait-AapJob while Start-AapJobTemplate still runs, so the
+        # agent's cancel (SIGTERM) cannot land between them and end pwsh with the job still running in AAP.
+        $final = & $start | ForEach-Object $recordLaunch | Wait-AapJob @wait
         $result.status = "$($final.Status)"
         if ($final.Url) { $result.url = "$($final.Url)" }
         $result.exitCode = 0
-        $result.message = "Job $($job.Id) succeeded in $([int]$final.Elapsed.TotalSeconds) s: $($result.url)"
+        $result.message = "Job $($result.jobId) succeeded in $([int]$final.Elapsed.TotalSeconds) s: $($result.url)"
     }
 }
 catch {
