@@ -62,6 +62,37 @@ public sealed class AwxClientTests : SimTestBase
     }
 
     [Fact]
+    public async Task A_name_longer_than_512_characters_is_refused_on_groups_and_on_PATCH_and_PUT_too_and_nothing_is_stored()
+    {
+        // AWX: CommonModel/CommonModelNameNotUnique name = CharField(max_length=512) (awx/main/models/base.py), which
+        // DRF checks on every write.
+        var name = new string('n', 513);
+        var inv = await S.CreateInventoryAsync("long-names-writes");
+        var group = await S.PostAsync(S.Api("groups/"), new { name, inventory = inv });
+        Assert.Equal(HttpStatusCode.BadRequest, group.Status);
+        Assert.Equal("Ensure this field has no more than 512 characters.", group["name"][0]!.GetValue<string>());
+        var patch = await S.SendAsync(Patch, S.Api($"inventories/{inv}/"), new { name });
+        Assert.Equal(HttpStatusCode.BadRequest, patch.Status);
+        Assert.Equal("Ensure this field has no more than 512 characters.", patch["name"][0]!.GetValue<string>());
+        var put = await S.SendAsync(HttpMethod.Put, S.Api($"inventories/{inv}/"), new { name, organization = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, put.Status);
+        Assert.Equal("long-names-writes", (await S.GetAsync(S.Api($"inventories/{inv}/")))["name"].GetValue<string>());
+        var stored = await S.GetAsync(S.Api("inventories/?name__startswith=nnnnnnnnnn"));
+        Assert.All(stored["results"]!.AsArray(), r => Assert.True(r!["name"]!.GetValue<string>().Length <= 512));
+    }
+
+    [Fact]
+    public async Task The_512_character_limit_counts_characters_not_UTF16_code_units_as_Django_does()
+    {
+        // 512 characters outside the BMP are 1024 UTF-16 code units: AWX stores them (Python counts code points).
+        var wide = string.Concat(Enumerable.Repeat("\U0001F600", 512));
+        Assert.Equal(HttpStatusCode.Created, (await S.PostAsync(S.Api("inventories/"), new { name = wide, organization = 1 })).Status);
+        var r = await S.PostAsync(S.Api("inventories/"), new { name = wide + "\U0001F600", organization = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, r.Status);
+        Assert.Equal("Ensure this field has no more than 512 characters.", r["name"][0]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Or_filters_form_one_or_group_anded_with_the_rest()
     {
         var id = await S.CreateInventoryAsync("42");

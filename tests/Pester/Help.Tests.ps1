@@ -98,3 +98,13 @@ Describe 'Get-Help <Name> -Full' -ForEach $Commands {
         }
     }
 }
+
+Describe 'docs/migration.md agrees with the cmdlet' {
+    It 'gives -PollInterval''s default as the cmdlet has it (issue 15 item 12: it said 4 s, the help 5 s)' {
+        $default = [AapPacker.Commands.InvokeAapPackerProvisionCommand]::new().PollInterval
+        $help = (Get-Help Invoke-AapPackerProvision -Parameter PollInterval).defaultValue
+        [TimeSpan]::Parse("$help") | Should -Be $default -Because 'the help states the cmdlet''s default'
+        $row = Get-Content -Path (Join-Path $PSScriptRoot '../../docs/migration.md') | Where-Object { $_ -match '^\| `poll_interval`' }
+        $row | Should -Match "Default $($default.TotalSeconds) seconds"
+    }
+}

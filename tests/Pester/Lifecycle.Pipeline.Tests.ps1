@@ -122,6 +122,19 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
     }
 
     Context 'New-AapTempInventory' {
+        It 'refuses a build id too long for AAP''s 512-character names before creating anything (issue 15 item 12)' {
+            $posts = @((Invoke-SimulatorControl -Simulator $Sim -Path requests) | Where-Object { $_.method -eq 'POST' }).Count
+            foreach ($create in { New-AapTempInventory -Organization Default -BuildId ('x' * 600) -ErrorAction Stop },
+                { New-AapTempCredential -Organization Default -UserName ec2-user -Password (ConvertTo-TestSecret 'pw-long-id') -BuildId ('x' * 600) -ErrorAction Stop }) {
+                $thrown = $create | Should -Throw -PassThru
+                $thrown.FullyQualifiedErrorId | Should -BeLike 'BuildIdTooLong,*'
+                $thrown.Exception.Message | Should -Match '-BuildId is 600 characters long; AapPacker takes at most 200'
+                $thrown.Exception.Message | Should -Match '512 characters'
+                $thrown.ErrorDetails.RecommendedAction | Should -Match '-BuildId'
+            }
+            @((Invoke-SimulatorControl -Simulator $Sim -Path requests) | Where-Object { $_.method -eq 'POST' }).Count | Should -Be $posts -Because 'nothing is sent to AAP'
+        }
+
         It 'creates a marked inventory with the build id and variables' {
             $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-inv' -Variables @{ image_family = 'rhel9' }
             $inventory | Should -BeOfType AapPacker.Models.AapInventory
@@ -419,6 +432,35 @@ Describe 'Lifecycle pipeline cmdlets on the <_> layout' -ForEach 'awx', 'gateway
             $read.Name | Should -Be 'Baseline'
             $read.InventoryId | Should -Be $job.InventoryId
             ($job | Get-AapJob).Id | Should -Be $job.Id
+        }
+
+        It 'names the job parameter -Job on Get-AapJob, Wait-AapJob and Stop-AapJob, each with the alias -Id (issue 15 item 12)' {
+            foreach ($name in 'Get-AapJob', 'Wait-AapJob', 'Stop-AapJob') {
+                $parameters = (Get-Command $name -Module AapPacker).Parameters
+                $parameters.Keys | Should -Contain 'Job' -Because "$name takes the job as -Job"
+                $parameters['Job'].Aliases | Should -Contain 'Id' -Because "$name keeps -Id working"
+            }
+        }
+
+        It 'takes the job as -Job or -Id on every job cmdlet, as an object or an id' {
+            $job = New-AapTempInventory -Organization Default -BuildId 'pipe-job-name' | Add-AapHost -Address 10.0.0.5 |
+                Start-AapJobTemplate -JobTemplate 'Long Quiet'
+            (Get-AapJob -Job $job.Id).Id | Should -Be $job.Id
+            (Get-AapJob -Job $job).Id | Should -Be $job.Id -Because 'a job object is read again'
+            (Get-AapJob -Id $job.Id).Id | Should -Be $job.Id -Because 'existing scripts keep working'
+            (Get-AapJob $job.Id).Id | Should -Be $job.Id
+            ($job.Id | Get-AapJob).Id | Should -Be $job.Id
+            (Stop-AapJob -Id $job.Id).Status | Should -Be 'canceled'
+            (Wait-AapJob -Id $job.Id -NoOutput -PassThru).Status | Should -Be 'canceled'
+        }
+
+        It 'Get-AapJob -Job refuses an inventory or a bad id instead of reading an unrelated job' {
+            $inventory = New-AapTempInventory -Organization Default -BuildId 'pipe-job-refuse'
+            Get-AapJob -Job $inventory -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            $errors[0].FullyQualifiedErrorId | Should -BeLike 'InvalidJob,*'
+            "$($errors[0])" | Should -Match '-Job got an inventory'
+            Get-AapJob -Job 0 -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            "$($errors[0])" | Should -Match 'not a job id'
         }
 
         It 'reports an unknown job as a non-terminating ObjectNotFound error' {

@@ -293,14 +293,23 @@ function New-ProvisionScript {
     <#
     .SYNOPSIS
         Writes the documented provisioner script around one Invoke-AapPackerProvision call (exit code 4 first, the
-        result assigned, exit $LASTEXITCODE) into $Directory; returns its path.
+        result assigned, exit $LASTEXITCODE) into $Directory; returns its path. -Before lines go between the import
+        and the call (a preference such as $DebugPreference), -After lines between the call and the exit.
     #>
-    param([Parameter(Mandatory)] [string] $Directory, [Parameter(Mandatory)] [string] $ModulePath, [Parameter(Mandatory)] [string] $Arguments)
+    param(
+        [Parameter(Mandatory)] [string] $Directory,
+        [Parameter(Mandatory)] [string] $ModulePath,
+        [Parameter(Mandatory)] [string] $Arguments,
+        [string[]] $Before = @(),
+        [string[]] $After = @()
+    )
     $script = Join-Path $Directory ("run-" + [guid]::NewGuid().ToString('N') + '.ps1')
     @(
         '$global:LASTEXITCODE = 4'
         "Import-Module '$ModulePath'"
+        $Before
         "`$result = Invoke-AapPackerProvision $Arguments"
+        $After
         'exit $LASTEXITCODE'
     ) | Set-Content -Path $script -Encoding utf8
     $script

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using AapPacker.Engine.Packer;
@@ -14,7 +15,15 @@ namespace AapPacker.Engine.Provisioning
     {
         private const string SuffixAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 
-        /// <summary>The longest build id kept; longer ones are shortened (the names must stay ≤ 512 characters).</summary>
+        /// <summary>The error id of a build id longer than <see cref="MaxBuildIdLength"/>.</summary>
+        public const string TooLongErrorId = "BuildIdTooLong";
+
+        /// <summary>
+        /// The longest build id a build may have: its object names (<c>packer-&lt;id&gt;-&lt;suffix&gt;-machine</c>, 224
+        /// characters at most) stay far within AAP's 512-character limit for a name, and its ledger file name
+        /// (<c>&lt;id&gt;-&lt;suffix&gt;.json</c>) within the file system's 255. A longer id is refused when a build
+        /// creates objects; look-ups (<see cref="Sanitize"/>) shorten it to this length.
+        /// </summary>
         public const int MaxBuildIdLength = 200;
 
         private BuildIdentity(string buildId, string instanceSuffix)
@@ -35,6 +44,7 @@ namespace AapPacker.Engine.Provisioning
         public static BuildIdentity Create(string? explicitBuildId, string? packerRunUuid, string? buildName)
         {
             string raw;
+            var fromEnvironment = false;
             if (!PackerValue.IsMissing(explicitBuildId))
             {
                 raw = explicitBuildId!.Trim();
@@ -42,13 +52,14 @@ namespace AapPacker.Engine.Provisioning
             else if (!PackerValue.IsMissing(packerRunUuid))
             {
                 raw = PackerValue.IsMissing(buildName) ? packerRunUuid!.Trim() : packerRunUuid!.Trim() + "-" + buildName!.Trim();
+                fromEnvironment = true;
             }
             else
             {
                 raw = "adhoc-" + RandomSuffix(12);
             }
 
-            var sanitized = Sanitize(raw);
+            var sanitized = Clean(raw);
             if (sanitized.Length == 0)
             {
                 throw AapProvisioningException.Configuration("InvalidBuildId",
@@ -56,11 +67,33 @@ namespace AapPacker.Engine.Provisioning
                     "Pass -BuildId with letters, digits, '.', '_' or '-'.");
             }
 
+            if (sanitized.Length > MaxBuildIdLength)
+            {
+                // Refused, not shortened: two long ids that differ only past the cut would share their objects' names
+                // and one build's cleanup would remove the other's.
+                var source = fromEnvironment
+                    ? "AAPPACKER_RUN_ID (else PACKER_RUN_UUID) and AAPPACKER_BUILD (else PACKER_BUILD_NAME)"
+                    : "-BuildId";
+                throw AapProvisioningException.Configuration(TooLongErrorId,
+                    string.Format(CultureInfo.InvariantCulture,
+                        "The build id from {0} is {1} characters long; AapPacker takes at most {2}, so that the names of the objects it creates in AAP ('{3}<build id>-<8 characters>-machine') stay within AAP's limit of {4} characters for a name. Nothing was created.",
+                        source, sanitized.Length, MaxBuildIdLength, BuildNaming.NamePrefix, BuildNaming.MaxNameLength),
+                    fromEnvironment
+                        ? "Shorten AAPPACKER_RUN_ID and AAPPACKER_BUILD (a UUID and the build name are enough), or pass a shorter -BuildId."
+                        : string.Format(CultureInfo.InvariantCulture, "Pass a -BuildId of at most {0} characters (a UUID and a build name are enough).", MaxBuildIdLength));
+            }
+
             return new BuildIdentity(sanitized, RandomSuffix(8));
         }
 
         /// <summary>Keeps letters, digits, '.', '_' and '-'; other runs of characters become one '-'; shortens to <see cref="MaxBuildIdLength"/>.</summary>
         public static string Sanitize(string value)
+        {
+            var result = Clean(value);
+            return result.Length > MaxBuildIdLength ? result.Substring(0, MaxBuildIdLength).TrimEnd('-') : result;
+        }
+
+        private static string Clean(string value)
         {
             if (value is null)
             {
@@ -80,8 +113,7 @@ namespace AapPacker.Engine.Provisioning
                 }
             }
 
-            var result = builder.ToString().Trim('-');
-            return result.Length > MaxBuildIdLength ? result.Substring(0, MaxBuildIdLength).TrimEnd('-') : result;
+            return builder.ToString().Trim('-');
         }
 
         internal static bool IsSafe(char c)

@@ -10,7 +10,7 @@ using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning
 {
-    /// <summary>Reads jobs for <c>Get-AapJob</c> and <c>Wait-AapJob -Id</c>.</summary>
+    /// <summary>Reads jobs for <c>Get-AapJob</c>, <c>Wait-AapJob</c> and <c>Stop-AapJob</c> (their <c>-Job</c>).</summary>
     public sealed class JobQueries
     {
         private readonly IAapApi _api;
@@ -42,7 +42,7 @@ namespace AapPacker.Engine.Provisioning
                 }
             }
 
-            throw AapProvisioningException.Configuration("JobNotFound", $"There is no job with id {id} (or you cannot see it).", "Check -Id.");
+            throw AapProvisioningException.Configuration("JobNotFound", $"There is no job with id {id} (or you cannot see it).", "Check -Job (alias -Id): the job id as the AAP web UI shows it.");
         }
 
         /// <summary>

@@ -66,11 +66,29 @@ internal sealed class Validation
             Add(field, "This field may not be blank.");
             return fallback;
         }
-        if (value.Length > maxLength)
+        if (CharacterCount(value) > maxLength)
         {
             Add(field, $"Ensure this field has no more than {maxLength} characters.");
         }
         return value;
+    }
+
+    /// <summary>
+    /// Characters as Django's max_length counts them (Python str: code points), so a character outside the BMP counts
+    /// once, not as its two UTF-16 code units.
+    /// </summary>
+    private static int CharacterCount(string value)
+    {
+        var count = value.Length;
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (char.IsSurrogatePair(value[i - 1], value[i]))
+            {
+                count--;
+                i++;
+            }
+        }
+        return count;
     }
 
     /// <summary>A primary key field: int (or numeric string) referring to an existing object.</summary>

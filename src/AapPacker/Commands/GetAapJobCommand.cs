@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Commands.Provision;
 using AapPacker.Commands.Shared;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
@@ -10,8 +11,9 @@ namespace AapPacker.Commands
 {
     /// <summary>
     /// <para type="synopsis">Gets AAP jobs and workflow jobs: one by id, or the newest, filtered by status, template or build.</para>
-    /// <para type="description">With -Id, tries the id as a job, then as a workflow job; a job that does not exist (or
-    /// that the user cannot see) is a non-terminating ObjectNotFound error, so a pipeline of ids goes on. Without -Id,
+    /// <para type="description">With -Job (alias -Id, as on Wait-AapJob and Stop-AapJob), reads a job object again, or
+    /// tries an id as a job, then as a workflow job; a job that does not exist (or that the user cannot see) is a
+    /// non-terminating ObjectNotFound error, so a pipeline of ids goes on. Without -Job,
     /// lists the newest jobs and workflow jobs (-First, default 20), filtered by -Status, -JobTemplate or
     /// -WorkflowJobTemplate, and -BuildId.</para>
     /// </summary>
@@ -20,12 +22,13 @@ namespace AapPacker.Commands
     public sealed class GetAapJobCommand : AapConnectedCmdlet
     {
         private const string ListSet = "List";
-        private const string IdSet = "Id";
+        private const string JobSet = "Job";
 
-        /// <summary>The job id.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, int.MaxValue)]
-        public int Id { get; set; }
+        /// <summary>The job: a job object (read again), or a job id. The same name as on Wait-AapJob and Stop-AapJob; -Id still works.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = JobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Id")]
+        [ValidateNotNull]
+        public object? Job { get; set; }
 
         /// <summary>Only jobs with these statuses.</summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -61,17 +64,20 @@ namespace AapPacker.Commands
         /// <inheritdoc />
         protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
         {
-            var (set, id, filter) = await InvokeOnPipelineThreadAsync(ReadBound).ConfigureAwait(false);
+            var (set, input, filter) = await InvokeOnPipelineThreadAsync(ReadBound).ConfigureAwait(false);
             var queries = new JobQueries(new AapClientApi(ResolveClient()));
-            if (set == IdSet)
+            if (set == JobSet)
             {
                 try
                 {
-                    QueueObject(await queries.GetAsync(id, null, cancellationToken).ConfigureAwait(false));
+                    var (id, type, given) = JobReference.Identify(input);
+                    var job = await queries.GetAsync(id, type, cancellationToken).ConfigureAwait(false);
+                    job.BuildId ??= given?.BuildId;
+                    QueueObject(job);
                 }
                 catch (AapProvisioningException e)
                 {
-                    QueueError(LifecycleErrors.ToErrorRecord(e, id));
+                    QueueError(LifecycleErrors.ToErrorRecord(e, input));
                 }
 
                 return;
@@ -86,7 +92,7 @@ namespace AapPacker.Commands
             }, () => filter.Template?.Text).ConfigureAwait(false);
         }
 
-        private (string Set, int Id, JobListFilter Filter) ReadBound()
+        private (string Set, object? Job, JobListFilter Filter) ReadBound()
         {
             if (JobTemplate != null && WorkflowJobTemplate != null)
             {
@@ -108,7 +114,7 @@ namespace AapPacker.Commands
                 filter.Statuses.Add(status.ToLowerInvariant());
             }
 
-            return (ParameterSetName, Id, filter);
+            return (ParameterSetName, Job, filter);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Commands.Provision;
 using AapPacker.Commands.Shared;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
@@ -22,8 +23,9 @@ namespace AapPacker.Commands
         /// <summary>How long to wait for AAP to finish the cancel before reporting an error.</summary>
         private static readonly TimeSpan CancelWait = TimeSpan.FromMinutes(5);
 
-        /// <summary>The job: an object from Start-AapJobTemplate or Get-AapJob, or a job id.</summary>
+        /// <summary>The job: an object from Start-AapJobTemplate or Get-AapJob, or a job id. -Id as on Get-AapJob.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [Alias("Id")]
         [ValidateNotNull]
         public object? Job { get; set; }
 
@@ -38,13 +40,8 @@ namespace AapPacker.Commands
         {
             var api = new AapClientApi(ResolveClient());
             var queries = new JobQueries(api);
-            var given = PipelineValues.Unwrap(input) as AapJob;
-            var id = given?.Id ?? PipelineValues.AsId(input) ?? PipelineValues.IdProperty(input)
-                ?? throw AapProvisioningException.Configuration("InvalidJob",
-                    $"-Job got a {PipelineValues.Unwrap(input)?.GetType().Name ?? "null"}, which is not a job.",
-                    "Pass a job from Start-AapJobTemplate or Get-AapJob, or a job id.");
-
-            var job = await queries.GetAsync(id, given?.Type, cancellationToken).ConfigureAwait(false);
+            var (id, type, given) = JobReference.Identify(input);
+            var job = await queries.GetAsync(id, type, cancellationToken).ConfigureAwait(false);
             job.BuildId ??= given?.BuildId;
             if (job.IsFinished)
             {

@@ -19,8 +19,9 @@ namespace AapPacker.Commands
     [OutputType(typeof(AapJobResult))]
     public sealed class WaitAapJobCommand : AapConnectedCmdlet
     {
-        /// <summary>The job: an AapJob, or a job id.</summary>
+        /// <summary>The job: an AapJob, or a job id. -Id as on Get-AapJob.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [Alias("Id")]
         [ValidateNotNull]
         public object Job { get; set; } = null!;
 

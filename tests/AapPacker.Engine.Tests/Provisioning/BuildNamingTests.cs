@@ -48,14 +48,58 @@ public class BuildNamingTests
     }
 
     [Fact]
-    public void Given_odd_and_very_long_build_ids_when_naming_then_names_are_safe_and_at_most_512_characters()
+    public void Given_odd_build_ids_when_naming_then_names_are_safe_and_at_most_512_characters()
     {
-        var build = BuildIdentity.Create(new string('x', 3000) + " / ünïcode: ;$ `rm -rf`", null, null);
+        var build = BuildIdentity.Create(new string('x', 150) + " / ünïcode: ;$ `rm -rf`", null, null);
         var name = BuildNaming.CredentialName(build);
 
         Assert.True(name.Length <= 512, $"length {name.Length}");
         Assert.All(name, c => Assert.True(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.', $"unsafe '{c}'"));
         Assert.Equal("a-b-c", BuildIdentity.Create("a b/c", null, null).BuildId);
+    }
+
+    [Fact]
+    public void Given_the_longest_build_id_when_naming_then_every_name_fits_AAPs_512_characters_and_the_ledger_file_the_file_system()
+    {
+        var build = BuildIdentity.Create(new string('x', BuildIdentity.MaxBuildIdLength), null, null);
+
+        Assert.Equal(BuildIdentity.MaxBuildIdLength, build.BuildId.Length);
+        Assert.True(BuildNaming.CredentialName(build).Length <= BuildNaming.MaxNameLength);
+        Assert.EndsWith(build.BuildId + "-" + build.InstanceSuffix, BuildNaming.InventoryName(build));
+        Assert.True(build.BuildId.Length + 1 + build.InstanceSuffix.Length + ".json".Length <= 255);
+    }
+
+    [Fact]
+    public void Given_a_build_id_too_long_for_AAPs_names_when_creating_the_identity_then_it_is_refused_naming_the_parameter_and_the_limit()
+    {
+        // Long enough that packer-<id>-<suffix>-machine would pass AAP's 512 characters; shortening it instead would give two
+        // builds whose ids differ past the cut the same names, and one build's cleanup would remove the other's objects.
+        var e = Assert.Throws<AapProvisioningException>(() => BuildIdentity.Create(new string('x', 600) + "-a", RunUuid, "golden"));
+
+        Assert.Equal(BuildIdentity.TooLongErrorId, e.ErrorId);
+        Assert.Equal(AapPacker.Models.AapProvisionExitCode.ConfigurationError, e.ExitCode);
+        Assert.Contains("-BuildId", e.Message, StringComparison.Ordinal);
+        Assert.Contains("602 characters", e.Message, StringComparison.Ordinal);
+        Assert.Contains("512", e.Message, StringComparison.Ordinal);
+        Assert.Contains("-BuildId", e.RecommendedAction, StringComparison.Ordinal);
+        Assert.Throws<AapProvisioningException>(() => BuildIdentity.Create(new string('x', BuildIdentity.MaxBuildIdLength + 1), null, null));
+    }
+
+    [Fact]
+    public void Given_packer_environment_values_too_long_when_creating_the_identity_then_the_error_names_the_variables()
+    {
+        var e = Assert.Throws<AapProvisioningException>(() => BuildIdentity.Create(null, RunUuid, new string('b', 480)));
+
+        Assert.Equal(BuildIdentity.TooLongErrorId, e.ErrorId);
+        Assert.Contains("AAPPACKER_RUN_ID", e.Message, StringComparison.Ordinal);
+        Assert.Contains("AAPPACKER_BUILD", e.Message, StringComparison.Ordinal);
+        Assert.Contains("AAPPACKER_BUILD", e.RecommendedAction, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Given_a_long_build_id_when_looking_up_then_it_is_still_shortened_to_match_what_earlier_versions_created()
+    {
+        Assert.Equal(BuildIdentity.MaxBuildIdLength, BuildIdentity.Sanitize(new string('x', 600)).Length);
     }
 
     [Fact]
