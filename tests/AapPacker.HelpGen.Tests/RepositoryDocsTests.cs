@@ -8,10 +8,10 @@ public sealed class RepositoryDocsTests : IDisposable
     private static readonly XNamespace Maml = "http://schemas.microsoft.com/maml/2004/10";
     private static readonly XNamespace Command = "http://schemas.microsoft.com/maml/dev/command/2004/10";
 
-    private readonly TempDirectory output = new();
-    private readonly string docs = Path.Combine(FindRepositoryRoot(), "docs", "en-US");
+    private readonly TempDirectory _output = new();
+    private readonly string _docs = Path.Combine(FindRepositoryRoot(), "docs", "en-US");
 
-    public void Dispose() => output.Dispose();
+    public void Dispose() => _output.Dispose();
 
     /// <summary>The tree the tests were built from (stamped by the project file), since artifacts may live elsewhere.</summary>
     private static string FindRepositoryRoot()
@@ -25,13 +25,13 @@ public sealed class RepositoryDocsTests : IDisposable
 
     private XDocument Generate()
     {
-        GenerationResult result = HelpGenerator.Generate(docs, output.Path, "AapPacker");
+        GenerationResult result = HelpGenerator.Generate(_docs, _output.Path, "AapPacker");
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Problems.Select(p => p.Message)));
-        return XDocument.Load(Path.Combine(output.Path, "AapPacker.dll-Help.xml"));
+        return XDocument.Load(Path.Combine(_output.Path, "AapPacker.dll-Help.xml"));
     }
 
     private string[] CommandPages() =>
-        [.. Directory.GetFiles(docs, "*.md").Select(Path.GetFileNameWithoutExtension).Where(n => !n!.StartsWith("about_", StringComparison.Ordinal)).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(_docs, "*.md").Select(Path.GetFileNameWithoutExtension).Where(n => !n!.StartsWith("about_", StringComparison.Ordinal)).Order(StringComparer.Ordinal)!];
 
     [Fact]
     public void There_is_one_command_per_page()
@@ -91,7 +91,7 @@ public sealed class RepositoryDocsTests : IDisposable
     {
         Generate();
 
-        string[] lines = File.ReadAllLines(Path.Combine(output.Path, "about_AapPacker.help.txt"));
+        string[] lines = File.ReadAllLines(Path.Combine(_output.Path, "about_AapPacker.help.txt"));
         Assert.Equal("TOPIC", lines[0]);
         Assert.Contains("SHORT DESCRIPTION", lines);
         Assert.Contains("LONG DESCRIPTION", lines);

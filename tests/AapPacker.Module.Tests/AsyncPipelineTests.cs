@@ -8,20 +8,20 @@ namespace AapPacker.Module.Tests;
 /// <summary>The async cmdlet base inside a real PowerShell pipeline: where writes happen, and how Stop ends it.</summary>
 public sealed class AsyncPipelineTests : IClassFixture<SimulatorFixture>
 {
-    private readonly SimulatorFixture simulator;
+    private readonly SimulatorFixture _simulator;
 
-    public AsyncPipelineTests(SimulatorFixture simulator) => this.simulator = simulator;
+    public AsyncPipelineTests(SimulatorFixture simulator) => _simulator = simulator;
 
     [Fact]
     public async Task Given_a_cmdlet_whose_work_runs_on_the_thread_pool_when_it_writes_then_every_write_happens_on_the_pipeline_thread()
     {
-        await simulator.ResetAsync();
+        await _simulator.ResetAsync();
         // UseCurrentThread: the pipeline thread is this test's thread, so the writer's thread is comparable.
         using var runspace = BuiltModule.OpenRunspace(PSThreadOptions.UseCurrentThread);
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
         ps.AddCommand("Connect-Aap")
-            .AddParameter("Uri", simulator.BaseUri.ToString())
+            .AddParameter("Uri", _simulator.BaseUri.ToString())
             .AddParameter("Token", TestSecrets.Of(TestSecretCatalog.AdminToken))
             .AddParameter("PassThru")
             .AddParameter("Verbose");
@@ -48,13 +48,13 @@ public sealed class AsyncPipelineTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Given_a_server_that_does_not_answer_when_the_pipeline_is_stopped_then_the_cmdlet_ends_promptly()
     {
-        await simulator.ResetAsync();
-        await simulator.AddFaultsAsync("""{"rules":[{"method":"*","path":"^/api/","kind":"latency","latencyMs":60000}]}""");
+        await _simulator.ResetAsync();
+        await _simulator.AddFaultsAsync("""{"rules":[{"method":"*","path":"^/api/","kind":"latency","latencyMs":60000}]}""");
         using var runspace = BuiltModule.OpenRunspace();
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
         ps.AddCommand("Connect-Aap")
-            .AddParameter("Uri", simulator.BaseUri.ToString())
+            .AddParameter("Uri", _simulator.BaseUri.ToString())
             .AddParameter("Token", TestSecrets.Of(TestSecretCatalog.AdminToken))
             .AddParameter("Verbose");
 
@@ -78,6 +78,6 @@ public sealed class AsyncPipelineTests : IClassFixture<SimulatorFixture>
         Assert.True(invocation.IsCompleted);
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {stopwatch.Elapsed}.");
-        await simulator.ResetAsync();
+        await _simulator.ResetAsync();
     }
 }

@@ -7,19 +7,19 @@ namespace AapPacker.Module.Tests;
 /// <summary>Connections belong to the runspace that made them.</summary>
 public sealed class ConnectionStoreTests : IClassFixture<SimulatorFixture>
 {
-    private readonly SimulatorFixture simulator;
+    private readonly SimulatorFixture _simulator;
 
-    public ConnectionStoreTests(SimulatorFixture simulator) => this.simulator = simulator;
+    public ConnectionStoreTests(SimulatorFixture simulator) => _simulator = simulator;
 
     [Fact]
     public async Task Given_two_runspaces_when_one_connects_then_the_other_has_no_connection()
     {
-        await simulator.ResetAsync();
+        await _simulator.ResetAsync();
         using var first = BuiltModule.OpenRunspace();
         using var second = BuiltModule.OpenRunspace();
 
         var connected = Run(first, ps => ps.AddCommand("Connect-Aap")
-            .AddParameter("Uri", simulator.BaseUri.ToString())
+            .AddParameter("Uri", _simulator.BaseUri.ToString())
             .AddParameter("Token", TestSecrets.Of(TestSecretCatalog.AdminToken))
             .AddParameter("PassThru"));
         Assert.Equal("admin", connected.Single().Properties["User"].Value);
@@ -38,11 +38,11 @@ public sealed class ConnectionStoreTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Given_a_connection_from_another_runspace_when_it_is_disconnected_here_then_it_is_unknown_and_stays_open_there()
     {
-        await simulator.ResetAsync();
+        await _simulator.ResetAsync();
         using var first = BuiltModule.OpenRunspace();
         using var second = BuiltModule.OpenRunspace();
         var connection = Run(first, ps => ps.AddCommand("Connect-Aap")
-            .AddParameter("Uri", simulator.BaseUri.ToString())
+            .AddParameter("Uri", _simulator.BaseUri.ToString())
             .AddParameter("Token", TestSecrets.Of(TestSecretCatalog.AdminToken))
             .AddParameter("PassThru")).Single();
 

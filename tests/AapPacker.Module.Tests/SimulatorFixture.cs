@@ -7,39 +7,39 @@ namespace AapPacker.Module.Tests;
 /// <summary>One simulator (gateway layout) over loopback HTTP for a test class; reset before each use.</summary>
 public class SimulatorFixture : IAsyncLifetime
 {
-    private RunningSimulator? simulator;
-    private readonly HttpClient control = new();
+    private RunningSimulator? _simulator;
+    private readonly HttpClient _control = new();
 
     /// <summary>Simulated seconds per real second.</summary>
     protected virtual double TimeScale => 1;
 
-    public Uri BaseUri => simulator?.BaseUri ?? throw new InvalidOperationException("The simulator is not started.");
+    public Uri BaseUri => _simulator?.BaseUri ?? throw new InvalidOperationException("The _simulator is not started.");
 
     public async Task InitializeAsync()
     {
-        simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Layout = "gateway", Port = 0, TimeScale = TimeScale });
+        _simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Layout = "gateway", Port = 0, TimeScale = TimeScale });
     }
 
     public async Task DisposeAsync()
     {
-        control.Dispose();
-        if (simulator is not null)
+        _control.Dispose();
+        if (_simulator is not null)
         {
-            await simulator.DisposeAsync();
+            await _simulator.DisposeAsync();
         }
     }
 
     /// <summary>Back to the seed, with no faults.</summary>
     public async Task ResetAsync()
     {
-        using var response = await control.PostAsync(new Uri(BaseUri, "_sim/reset"), null);
+        using var response = await _control.PostAsync(new Uri(BaseUri, "_sim/reset"), null);
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary><c>GET /_sim/{path}</c> as JSON (state, requests).</summary>
     public async Task<System.Text.Json.JsonElement> GetAsync(string path)
     {
-        using var response = await control.GetAsync(new Uri(BaseUri, "_sim/" + path));
+        using var response = await _control.GetAsync(new Uri(BaseUri, "_sim/" + path));
         response.EnsureSuccessStatusCode();
         using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.Clone();
@@ -49,7 +49,7 @@ public class SimulatorFixture : IAsyncLifetime
     public async Task AddFaultsAsync(string rulesJson)
     {
         using var content = new StringContent(rulesJson, Encoding.UTF8, "application/json");
-        using var response = await control.PostAsync(new Uri(BaseUri, "_sim/faults"), content);
+        using var response = await _control.PostAsync(new Uri(BaseUri, "_sim/faults"), content);
         response.EnsureSuccessStatusCode();
     }
 }

@@ -14,13 +14,13 @@ namespace AapPacker.Module.Tests;
 public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixture>
 {
     private static readonly TimeSpan CancelBound = TimeSpan.FromSeconds(5);
-    private readonly FiveTimesSimulatorFixture simulator;
-    private readonly ITestOutputHelper output;
+    private readonly FiveTimesSimulatorFixture _simulator;
+    private readonly ITestOutputHelper _output;
 
     public StopProcessingTests(FiveTimesSimulatorFixture simulator, ITestOutputHelper output)
     {
-        this.simulator = simulator;
-        this.output = output;
+        _simulator = simulator;
+        _output = output;
 
         // The runs write build ledgers: into a folder of this test run, never one another suite sweeps.
         Environment.SetEnvironmentVariable("XDG_STATE_HOME", Path.Combine(Path.GetTempPath(), "aappacker-stop-tests-" + Environment.ProcessId));
@@ -34,12 +34,12 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
     [InlineData("Launched job", 3)]
     public async Task Given_a_provisioning_run_when_the_pipeline_is_stopped_then_the_job_is_canceled_within_5_s_and_nothing_is_left(string line, int outputLinesAfter)
     {
-        await simulator.ResetAsync();
+        await _simulator.ResetAsync();
         using var runspace = BuiltModule.OpenRunspace();
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
         ps.AddCommand("Invoke-AapPackerProvision")
-            .AddParameter("Uri", simulator.BaseUri.ToString())
+            .AddParameter("Uri", _simulator.BaseUri.ToString())
             .AddParameter("Token", TestSecrets.Of("sim-admin-token"))
             .AddParameter("JobTemplate", "Baseline")
             .AddParameter("Organization", "Default")
@@ -60,10 +60,10 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
         // What AAP still held once the job was canceled (the inventory) the run may have handed to its cleanup guardian
         // (one starts where a pwsh is on PATH, as under build.ps1): nothing is left once that process has exited.
         var guardianWait = WaitForHandedOverCleanup(ps);
-        var state = await simulator.GetAsync("state");
+        var state = await _simulator.GetAsync("state");
         Assert.Equal(0, state.GetProperty("userObjects").GetInt32());
         var figure = await CancelDelayAsync(state, stoppedAt);
-        output.WriteLine($"Stop() after '{line}' (+{outputLinesAfter} output lines): {figure}, leftovers 0 "
+        _output.WriteLine($"Stop() after '{line}' (+{outputLinesAfter} _output lines): {figure}, leftovers 0 "
                          + (guardianWait is { } waited ? $"once the cleanup guardian exited ({waited.TotalSeconds:0.0} s after Stop returned)" : "when Stop returned"));
     }
 
@@ -94,7 +94,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
     [Fact]
     public async Task Given_wait_aapjob_streaming_when_the_pipeline_is_stopped_then_the_job_is_canceled_within_5_s()
     {
-        await simulator.ResetAsync();
+        await _simulator.ResetAsync();
         using var runspace = BuiltModule.OpenRunspace();
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
@@ -105,18 +105,18 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
             $inventory | Add-AapHost -Address 10.0.0.5 -UserName ec2-user | Out-Null
             $inventory | Start-AapJobTemplate -JobTemplate Baseline | Wait-AapJob -InformationAction Continue
             """)
-            .AddParameter("Uri", simulator.BaseUri.ToString())
+            .AddParameter("Uri", _simulator.BaseUri.ToString())
             .AddParameter("Token", TestSecrets.Of("sim-admin-token"));
         using var reached = WhenInformation(ps, "", 2, tag: "JobOutput");
 
         var invocation = ps.BeginInvoke();
-        Assert.True(reached.Wait(TimeSpan.FromSeconds(60)), "Wait-AapJob never streamed output.");
+        Assert.True(reached.Wait(TimeSpan.FromSeconds(60)), "Wait-AapJob never streamed _output.");
         var stoppedAt = DateTimeOffset.UtcNow;
         ps.Stop();
 
         Assert.True(invocation.IsCompleted);
-        var figure = await CancelDelayAsync(await simulator.GetAsync("state"), stoppedAt);
-        output.WriteLine($"Stop() of Wait-AapJob while streaming: {figure}");
+        var figure = await CancelDelayAsync(await _simulator.GetAsync("state"), stoppedAt);
+        _output.WriteLine($"Stop() of Wait-AapJob while streaming: {figure}");
     }
 
     /// <summary>Set once an Information record containing <paramref name="text"/> (with <paramref name="tag"/>) and <paramref name="after"/> more job output lines arrived.</summary>
@@ -158,7 +158,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
         var jobId = launches[0].GetProperty("jobId").GetInt32();
         var job = state.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("id").GetInt32() == jobId);
         Assert.Equal("canceled", job.GetProperty("status").GetString());
-        var requests = await simulator.GetAsync("requests");
+        var requests = await _simulator.GetAsync("requests");
         var cancel = requests.EnumerateArray().First(r => r.GetProperty("method").GetString() == "POST"
                                                           && r.GetProperty("path").GetString()!.EndsWith($"/jobs/{jobId}/cancel/", StringComparison.Ordinal));
         var delay = cancel.GetProperty("at").GetDateTimeOffset() - stoppedAt;

@@ -8,246 +8,245 @@ using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Models;
 
-namespace AapPacker.Engine.Api
+namespace AapPacker.Engine.Api;
+
+/// <summary>
+/// The AAP/AWX REST client: discovery, authentication, retries, paging and error mapping.
+/// Paths given to it are either relative to the API root (<c>inventories/</c>) or absolute
+/// (<c>/api/v2/inventories/?page=2</c>, as AAP's <c>next</c> links are). Every path must end with <c>/</c>
+/// before its query (AAP answers 301 otherwise); the client adds a missing one.
+/// GET and DELETE are retried on transient failures; a POST is one attempt, made safe to retry by <see cref="PostRetry"/>.
+/// </summary>
+public sealed partial class AapClient : IDisposable
 {
-    /// <summary>
-    /// The AAP/AWX REST client: discovery, authentication, retries, paging and error mapping.
-    /// Paths given to it are either relative to the API root (<c>inventories/</c>) or absolute
-    /// (<c>/api/v2/inventories/?page=2</c>, as AAP's <c>next</c> links are). Every path must end with <c>/</c>
-    /// before its query (AAP answers 301 otherwise); the client adds a missing one.
-    /// GET and DELETE are retried on transient failures; a POST is one attempt, made safe to retry by <see cref="PostRetry"/>.
-    /// </summary>
-    public sealed partial class AapClient : IDisposable
+    /// <summary>AAP caps page sizes at 200 silently; asking for the cap keeps list walks short.</summary>
+    internal const int PageSize = 200;
+
+    private readonly AapHttpTransport _transport;
+
+    private AapClient(AapClientOptions options, AapHttpTransport transport)
     {
-        /// <summary>AAP caps page sizes at 200 silently; asking for the cap keeps list walks short.</summary>
-        internal const int PageSize = 200;
+        Options = options;
+        _transport = transport;
+    }
 
-        private readonly AapHttpTransport transport;
-
-        private AapClient(AapClientOptions options, AapHttpTransport transport)
+    /// <summary>Discovers the API root, verifies the credentials with <c>GET me/</c>, and returns a ready client.</summary>
+    public static async Task<AapClient> ConnectAsync(AapClientOptions options, CancellationToken cancellationToken)
+    {
+        if (options is null)
         {
-            Options = options;
-            this.transport = transport;
+            throw new ArgumentNullException(nameof(options));
         }
 
-        /// <summary>Discovers the API root, verifies the credentials with <c>GET me/</c>, and returns a ready client.</summary>
-        public static async Task<AapClient> ConnectAsync(AapClientOptions options, CancellationToken cancellationToken)
+        var server = ServerRoot(options.BaseUri);
+        UnencryptedAuthenticationGuard.Check(options, server);
+
+        var bundle = string.IsNullOrWhiteSpace(options.CertificateAuthorityPath) || options.SkipCertificateCheck
+            ? null
+            : TrustedCertificateBundle.Load(options.CertificateAuthorityPath!);
+        var transport = new AapHttpTransport(options, server, new ServerCertificateValidator(bundle, options.SkipCertificateCheck));
+        var client = new AapClient(options, transport);
+        try
         {
-            if (options is null)
-            {
-                throw new ArgumentNullException(nameof(options));
-            }
-
-            var server = ServerRoot(options.BaseUri);
-            UnencryptedAuthenticationGuard.Check(options, server);
-
-            var bundle = string.IsNullOrWhiteSpace(options.CertificateAuthorityPath) || options.SkipCertificateCheck
-                ? null
-                : TrustedCertificateBundle.Load(options.CertificateAuthorityPath!);
-            var transport = new AapHttpTransport(options, server, new ServerCertificateValidator(bundle, options.SkipCertificateCheck));
-            var client = new AapClient(options, transport);
-            try
-            {
-                await client.InitializeAsync(server, cancellationToken).ConfigureAwait(false);
-                return client;
-            }
-            catch
-            {
-                client.Dispose();
-                throw;
-            }
+            await client.InitializeAsync(server, cancellationToken).ConfigureAwait(false);
+            return client;
         }
-
-        /// <summary>What the connection found (no secrets).</summary>
-        public AapConnectionInfo Info { get; private set; } = new AapConnectionInfo();
-
-        /// <summary>The options this client was built from.</summary>
-        public AapClientOptions Options { get; private set; }
-
-        /// <summary>The controller API root, e.g. <c>/api/controller/v2/</c> (same as <see cref="AapConnectionInfo.ApiRoot"/>).</summary>
-        public string ApiRoot => Info.ApiRoot;
-
-        /// <summary>GET a single JSON document. Retried on transient failures.</summary>
-        public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
+        catch
         {
-            var response = await SendAsync(HttpMethod.Get, path, null, retry: true, cancellationToken).ConfigureAwait(false);
-            return JsonOrThrow(response);
+            client.Dispose();
+            throw;
         }
+    }
 
-        /// <summary>GET every item of a paginated list, following <c>next</c> with <c>page_size=200</c>.</summary>
-        public async IAsyncEnumerable<JsonElement> ListAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>What the connection found (no secrets).</summary>
+    public AapConnectionInfo Info { get; private set; } = new AapConnectionInfo();
+
+    /// <summary>The options this client was built from.</summary>
+    public AapClientOptions Options { get; private set; }
+
+    /// <summary>The controller API root, e.g. <c>/api/controller/v2/</c> (same as <see cref="AapConnectionInfo.ApiRoot"/>).</summary>
+    public string ApiRoot => Info.ApiRoot;
+
+    /// <summary>GET a single JSON document. Retried on transient failures.</summary>
+    public async Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, path, null, retry: true, cancellationToken).ConfigureAwait(false);
+        return JsonOrThrow(response);
+    }
+
+    /// <summary>GET every item of a paginated list, following <c>next</c> with <c>page_size=200</c>.</summary>
+    public async IAsyncEnumerable<JsonElement> ListAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? next = PathNormalizer.WithQueryDefault(ToRequestPath(path), "page_size", PageSize.ToString(CultureInfo.InvariantCulture));
+        while (next != null)
         {
-            string? next = PathNormalizer.WithQueryDefault(ToRequestPath(path), "page_size", PageSize.ToString(CultureInfo.InvariantCulture));
-            while (next != null)
+            var page = await GetAsync(next, cancellationToken).ConfigureAwait(false);
+            if (page.ValueKind != JsonValueKind.Object || !page.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
             {
-                var page = await GetAsync(next, cancellationToken).ConfigureAwait(false);
-                if (page.ValueKind != JsonValueKind.Object || !page.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array)
-                {
-                    throw new AapApiException(AapErrorKind.Protocol, "GET", next, 200, "The answer is not a paginated list (no results array).");
-                }
-
-                foreach (var item in results.EnumerateArray())
-                {
-                    yield return item;
-                }
-
-                next = AapErrors.GetString(page, "next");
+                throw new AapApiException(AapErrorKind.Protocol, "GET", next, 200, "The answer is not a paginated list (no results array).");
             }
+
+            foreach (var item in results.EnumerateArray())
+            {
+                yield return item;
+            }
+
+            next = AapErrors.GetString(page, "next");
         }
+    }
 
-        /// <summary>POST a JSON body (an object serialized with <see cref="AapJson.Options"/>), one attempt (see <see cref="PostRetry"/>).</summary>
-        public async Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken)
+    /// <summary>POST a JSON body (an object serialized with <see cref="AapJson.Options"/>), one attempt (see <see cref="PostRetry"/>).</summary>
+    public async Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Post, path, body, retry: false, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccess)
         {
-            var response = await SendAsync(HttpMethod.Post, path, body, retry: false, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccess)
-            {
-                throw response.ToException();
-            }
-
-            // 202/204 answers (cancel, attach) have no body; a page of HTML instead of JSON is not an answer from AAP.
-            if (response.RawText != null)
-            {
-                throw AapErrors.NotJson(response);
-            }
-
-            return response.Body;
-        }
-
-        /// <summary>
-        /// DELETE. Retried on transient failures. Returns the status (200, 202, 204, or 404 = already gone);
-        /// throws <see cref="AapApiException"/> for anything else (409, 403, 400...).
-        /// </summary>
-        public async Task<int> DeleteAsync(string path, CancellationToken cancellationToken)
-        {
-            var response = await SendAsync(HttpMethod.Delete, path, null, retry: true, cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccess || response.StatusCode == 404)
-            {
-                return response.StatusCode;
-            }
-
             throw response.ToException();
         }
 
-        /// <summary>
-        /// Low-level send: returns status and body without throwing on HTTP error statuses. Throws
-        /// <see cref="AapApiException"/> only when no answer came (Unreachable, Tls) and
-        /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
-        /// </summary>
-        public async Task<AapResponse> SendAsync(HttpMethod method, string path, object? body, bool retry, CancellationToken cancellationToken)
+        // 202/204 answers (cancel, attach) have no body; a page of HTML instead of JSON is not an answer from AAP.
+        if (response.RawText != null)
         {
-            if (method is null)
+            throw AapErrors.NotJson(response);
+        }
+
+        return response.Body;
+    }
+
+    /// <summary>
+    /// DELETE. Retried on transient failures. Returns the status (200, 202, 204, or 404 = already gone);
+    /// throws <see cref="AapApiException"/> for anything else (409, 403, 400...).
+    /// </summary>
+    public async Task<int> DeleteAsync(string path, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Delete, path, null, retry: true, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccess || response.StatusCode == 404)
+        {
+            return response.StatusCode;
+        }
+
+        throw response.ToException();
+    }
+
+    /// <summary>
+    /// Low-level send: returns status and body without throwing on HTTP error statuses. Throws
+    /// <see cref="AapApiException"/> only when no answer came (Unreachable, Tls) and
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    public async Task<AapResponse> SendAsync(HttpMethod method, string path, object? body, bool retry, CancellationToken cancellationToken)
+    {
+        if (method is null)
+        {
+            throw new ArgumentNullException(nameof(method));
+        }
+
+        var requestPath = ToRequestPath(path);
+        var bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AapJson.Options);
+        try
+        {
+            var expectJson = method == HttpMethod.Get;
+            var wire = await _transport.SendAsync(method, requestPath, bytes, anonymous: false, retry, expectJson, cancellationToken).ConfigureAwait(false);
+            return AapErrors.ToResponse(wire, method.Method, requestPath);
+        }
+        finally
+        {
+            // The body may hold secrets (credential inputs): do not leave them in a buffer.
+            if (bytes != null)
             {
-                throw new ArgumentNullException(nameof(method));
+                Array.Clear(bytes, 0, bytes.Length);
+            }
+        }
+    }
+
+    /// <summary>The absolute request path for <paramref name="path"/> (joined to the API root, trailing slash added).</summary>
+    public string ToRequestPath(string path) => PathNormalizer.ToRequestPath(_transport.Server, Info.ApiRoot, path);
+
+    /// <inheritdoc />
+    public void Dispose() => _transport.Dispose();
+
+    private async Task InitializeAsync(Uri server, CancellationToken cancellationToken)
+    {
+        var discovered = await new ApiDiscovery(_transport, Options.Log).DiscoverAsync(Options.ApiPrefixOverride, cancellationToken).ConfigureAwait(false);
+        var info = new AapConnectionInfo
+        {
+            Uri = server,
+            ApiRoot = discovered.ApiRoot,
+            Flavor = discovered.Flavor,
+            ProductName = discovered.ProductName ?? string.Empty,
+            AuthenticationType = AuthenticationHeader.Describe(Options),
+            SkipCertificateCheck = Options.SkipCertificateCheck,
+        };
+        Info = info;
+
+        var mePath = ToRequestPath("me/");
+        var me = await _transport.SendAsync(HttpMethod.Get, mePath, null, anonymous: false, retry: true, expectJson: true, cancellationToken).ConfigureAwait(false);
+        var meResponse = AapErrors.ToResponse(me, "GET", mePath);
+        if (!meResponse.IsSuccess)
+        {
+            if (me.StatusCode == 401 && !AuthenticationHeader.HasCredentials(Options))
+            {
+                throw new AapApiException(AapErrorKind.Unauthorized, "GET", mePath, 401,
+                    "No credentials were given. Pass -Token (or -Credential), or set AAP_TOKEN (or AAP_USERNAME and AAP_PASSWORD).");
             }
 
-            var requestPath = ToRequestPath(path);
-            var bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AapJson.Options);
-            try
+            throw meResponse.ToException();
+        }
+
+        var user = JsonOrThrow(meResponse);
+        if (!user.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array || results.GetArrayLength() == 0)
+        {
+            throw new AapApiException(AapErrorKind.Protocol, "GET", mePath, me.StatusCode, "The me/ answer names no user.");
+        }
+
+        var first = results[0];
+        info.User = AapErrors.GetString(first, "username") ?? string.Empty;
+        info.UserId = first.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt32(out var number) ? number : 0;
+        if (!string.IsNullOrEmpty(me.ProductName))
+        {
+            info.ProductName = me.ProductName!;
+            if (info.Flavor == ApiDiscovery.Awx && me.ProductName!.IndexOf("Automation Platform", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                var expectJson = method == HttpMethod.Get;
-                var wire = await transport.SendAsync(method, requestPath, bytes, anonymous: false, retry, expectJson, cancellationToken).ConfigureAwait(false);
-                return AapErrors.ToResponse(wire, method.Method, requestPath);
-            }
-            finally
-            {
-                // The body may hold secrets (credential inputs): do not leave them in a buffer.
-                if (bytes != null)
-                {
-                    Array.Clear(bytes, 0, bytes.Length);
-                }
+                info.Flavor = ApiDiscovery.Controller;
             }
         }
 
-        /// <summary>The absolute request path for <paramref name="path"/> (joined to the API root, trailing slash added).</summary>
-        public string ToRequestPath(string path) => PathNormalizer.ToRequestPath(transport.Server, Info.ApiRoot, path);
+        info.Version = me.ProductVersion ?? await ReadVersionFromPingAsync(cancellationToken).ConfigureAwait(false);
+        info.ConnectedAt = Options.TimeProvider.GetUtcNow();
+        Options.Log.Verbose("Connected to " + server.GetLeftPart(UriPartial.Authority) + " as " + info.User + " (" + info.Flavor +
+            (info.Version.Length > 0 ? " " + info.Version : string.Empty) + ", API root " + info.ApiRoot + ", " + info.AuthenticationType + " authentication).");
+    }
 
-        /// <inheritdoc />
-        public void Dispose() => transport.Dispose();
+    private async Task<string> ReadVersionFromPingAsync(CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, "ping/", null, retry: true, cancellationToken).ConfigureAwait(false);
+        return response.IsSuccess ? AapErrors.GetString(response.Body, "version") ?? string.Empty : string.Empty;
+    }
 
-        private async Task InitializeAsync(Uri server, CancellationToken cancellationToken)
+    private static JsonElement JsonOrThrow(AapResponse response)
+    {
+        if (!response.IsSuccess)
         {
-            var discovered = await new ApiDiscovery(transport, Options.Log).DiscoverAsync(Options.ApiPrefixOverride, cancellationToken).ConfigureAwait(false);
-            var info = new AapConnectionInfo
-            {
-                Uri = server,
-                ApiRoot = discovered.ApiRoot,
-                Flavor = discovered.Flavor,
-                ProductName = discovered.ProductName ?? string.Empty,
-                AuthenticationType = AuthenticationHeader.Describe(Options),
-                SkipCertificateCheck = Options.SkipCertificateCheck,
-            };
-            Info = info;
-
-            var mePath = ToRequestPath("me/");
-            var me = await transport.SendAsync(HttpMethod.Get, mePath, null, anonymous: false, retry: true, expectJson: true, cancellationToken).ConfigureAwait(false);
-            var meResponse = AapErrors.ToResponse(me, "GET", mePath);
-            if (!meResponse.IsSuccess)
-            {
-                if (me.StatusCode == 401 && !AuthenticationHeader.HasCredentials(Options))
-                {
-                    throw new AapApiException(AapErrorKind.Unauthorized, "GET", mePath, 401,
-                        "No credentials were given. Pass -Token (or -Credential), or set AAP_TOKEN (or AAP_USERNAME and AAP_PASSWORD).");
-                }
-
-                throw meResponse.ToException();
-            }
-
-            var user = JsonOrThrow(meResponse);
-            if (!user.TryGetProperty("results", out var results) || results.ValueKind != JsonValueKind.Array || results.GetArrayLength() == 0)
-            {
-                throw new AapApiException(AapErrorKind.Protocol, "GET", mePath, me.StatusCode, "The me/ answer names no user.");
-            }
-
-            var first = results[0];
-            info.User = AapErrors.GetString(first, "username") ?? string.Empty;
-            info.UserId = first.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number && id.TryGetInt32(out var number) ? number : 0;
-            if (!string.IsNullOrEmpty(me.ProductName))
-            {
-                info.ProductName = me.ProductName!;
-                if (info.Flavor == ApiDiscovery.Awx && me.ProductName!.IndexOf("Automation Platform", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    info.Flavor = ApiDiscovery.Controller;
-                }
-            }
-
-            info.Version = me.ProductVersion ?? await ReadVersionFromPingAsync(cancellationToken).ConfigureAwait(false);
-            info.ConnectedAt = Options.TimeProvider.GetUtcNow();
-            Options.Log.Verbose("Connected to " + server.GetLeftPart(UriPartial.Authority) + " as " + info.User + " (" + info.Flavor +
-                (info.Version.Length > 0 ? " " + info.Version : string.Empty) + ", API root " + info.ApiRoot + ", " + info.AuthenticationType + " authentication).");
+            throw response.ToException();
         }
 
-        private async Task<string> ReadVersionFromPingAsync(CancellationToken cancellationToken)
+        if (response.Body.ValueKind == JsonValueKind.Undefined)
         {
-            var response = await SendAsync(HttpMethod.Get, "ping/", null, retry: true, cancellationToken).ConfigureAwait(false);
-            return response.IsSuccess ? AapErrors.GetString(response.Body, "version") ?? string.Empty : string.Empty;
+            throw AapErrors.NotJson(response);
         }
 
-        private static JsonElement JsonOrThrow(AapResponse response)
+        return response.Body;
+    }
+
+    private static Uri ServerRoot(Uri baseUri)
+    {
+        if (baseUri is null || !baseUri.IsAbsoluteUri ||
+            (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
         {
-            if (!response.IsSuccess)
-            {
-                throw response.ToException();
-            }
-
-            if (response.Body.ValueKind == JsonValueKind.Undefined)
-            {
-                throw AapErrors.NotJson(response);
-            }
-
-            return response.Body;
+            throw new AapConfigurationException(
+                "The server URI '" + baseUri + "' is not an absolute http or https URI.", "Uri",
+                "Pass the server root, e.g. -Uri https://aap.example.com.");
         }
 
-        private static Uri ServerRoot(Uri baseUri)
-        {
-            if (baseUri is null || !baseUri.IsAbsoluteUri ||
-                (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
-            {
-                throw new AapConfigurationException(
-                    "The server URI '" + baseUri + "' is not an absolute http or https URI.", "Uri",
-                    "Pass the server root, e.g. -Uri https://aap.example.com.");
-            }
-
-            return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/", UriKind.Absolute);
-        }
+        return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + "/", UriKind.Absolute);
     }
 }

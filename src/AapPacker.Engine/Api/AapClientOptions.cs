@@ -1,80 +1,79 @@
 using System;
 using System.Security;
 
-namespace AapPacker.Engine.Api
+namespace AapPacker.Engine.Api;
+
+/// <summary>
+/// Everything needed to reach one AAP/AWX server. Secrets are <see cref="SecureString"/> and are unwrapped
+/// only when the Authorization header is written. Build it from parameters and the environment with
+/// <see cref="AapSettingsResolver"/>.
+/// </summary>
+public sealed class AapClientOptions
+{
+    /// <summary>Server base URI (scheme, host, optional port). Any path is ignored for discovery.</summary>
+    public Uri BaseUri { get; set; } = new Uri("https://localhost/");
+
+    /// <summary>Bearer token. Wins over Basic when both are set.</summary>
+    public SecureString? Token { get; set; }
+
+    /// <summary>User name for Basic authentication.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>Password for Basic authentication.</summary>
+    public SecureString? Password { get; set; }
+
+    /// <summary>
+    /// Explicit API prefix such as <c>/api/controller/</c> (from a parameter or
+    /// <c>CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX</c>); skips gateway detection. Null = discover.
+    /// </summary>
+    public string? ApiPrefixOverride { get; set; }
+
+    /// <summary>PEM bundle of extra trusted certificate authorities (private CAs).</summary>
+    public string? CertificateAuthorityPath { get; set; }
+
+    /// <summary>Turn certificate validation off (opt-in; the caller warns).</summary>
+    public bool SkipCertificateCheck { get; set; }
+
+    /// <summary>Allow credentials over plain http to a non-loopback host.</summary>
+    public bool AllowUnencryptedAuthentication { get; set; }
+
+    /// <summary>Timeout of one HTTP attempt (not of a job wait).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retry policy for idempotent requests.</summary>
+    public AapRetryOptions Retry { get; set; } = new AapRetryOptions();
+
+    /// <summary>Clock for backoff delays and timing; tests inject a fake.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where progress and wire detail go.</summary>
+    public IAapLog Log { get; set; } = NullAapLog.Instance;
+
+    /// <summary>
+    /// The proxy to use. Null (the default) reads <c>HTTPS_PROXY</c>/<c>HTTP_PROXY</c>/<c>NO_PROXY</c> from the
+    /// environment, and falls back to the platform default when none is set.
+    /// </summary>
+    public System.Net.IWebProxy? Proxy { get; set; }
+}
+
+/// <summary>Backoff for idempotent requests: capped exponential with jitter, honouring Retry-After.</summary>
+public sealed class AapRetryOptions
 {
     /// <summary>
-    /// Everything needed to reach one AAP/AWX server. Secrets are <see cref="SecureString"/> and are unwrapped
-    /// only when the Authorization header is written. Build it from parameters and the environment with
-    /// <see cref="AapSettingsResolver"/>.
+    /// Retries after the first attempt (0 turns retrying off). Eight, because a busy AAP behind a proxy answers
+    /// 502/503/429 in bursts: with 20 % of answers failing, five retries still lost about one lifecycle in 500.
     /// </summary>
-    public sealed class AapClientOptions
-    {
-        /// <summary>Server base URI (scheme, host, optional port). Any path is ignored for discovery.</summary>
-        public Uri BaseUri { get; set; } = new Uri("https://localhost/");
+    public int MaxRetries { get; set; } = 8;
 
-        /// <summary>Bearer token. Wins over Basic when both are set.</summary>
-        public SecureString? Token { get; set; }
+    /// <summary>
+    /// Retries when nobody answers at all (connection refused, unknown host): the server is not there, and
+    /// waiting the full <see cref="MaxRetries"/> backoff would only delay the error by a minute and more.
+    /// </summary>
+    public int MaxRetriesWhenUnreachable { get; set; } = 5;
 
-        /// <summary>User name for Basic authentication.</summary>
-        public string? UserName { get; set; }
+    /// <summary>First backoff step.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-        /// <summary>Password for Basic authentication.</summary>
-        public SecureString? Password { get; set; }
-
-        /// <summary>
-        /// Explicit API prefix such as <c>/api/controller/</c> (from a parameter or
-        /// <c>CONTROLLER_OPTIONAL_API_URLPATTERN_PREFIX</c>); skips gateway detection. Null = discover.
-        /// </summary>
-        public string? ApiPrefixOverride { get; set; }
-
-        /// <summary>PEM bundle of extra trusted certificate authorities (private CAs).</summary>
-        public string? CertificateAuthorityPath { get; set; }
-
-        /// <summary>Turn certificate validation off (opt-in; the caller warns).</summary>
-        public bool SkipCertificateCheck { get; set; }
-
-        /// <summary>Allow credentials over plain http to a non-loopback host.</summary>
-        public bool AllowUnencryptedAuthentication { get; set; }
-
-        /// <summary>Timeout of one HTTP attempt (not of a job wait).</summary>
-        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-        /// <summary>Retry policy for idempotent requests.</summary>
-        public AapRetryOptions Retry { get; set; } = new AapRetryOptions();
-
-        /// <summary>Clock for backoff delays and timing; tests inject a fake.</summary>
-        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
-
-        /// <summary>Where progress and wire detail go.</summary>
-        public IAapLog Log { get; set; } = NullAapLog.Instance;
-
-        /// <summary>
-        /// The proxy to use. Null (the default) reads <c>HTTPS_PROXY</c>/<c>HTTP_PROXY</c>/<c>NO_PROXY</c> from the
-        /// environment, and falls back to the platform default when none is set.
-        /// </summary>
-        public System.Net.IWebProxy? Proxy { get; set; }
-    }
-
-    /// <summary>Backoff for idempotent requests: capped exponential with jitter, honouring Retry-After.</summary>
-    public sealed class AapRetryOptions
-    {
-        /// <summary>
-        /// Retries after the first attempt (0 turns retrying off). Eight, because a busy AAP behind a proxy answers
-        /// 502/503/429 in bursts: with 20 % of answers failing, five retries still lost about one lifecycle in 500.
-        /// </summary>
-        public int MaxRetries { get; set; } = 8;
-
-        /// <summary>
-        /// Retries when nobody answers at all (connection refused, unknown host): the server is not there, and
-        /// waiting the full <see cref="MaxRetries"/> backoff would only delay the error by a minute and more.
-        /// </summary>
-        public int MaxRetriesWhenUnreachable { get; set; } = 5;
-
-        /// <summary>First backoff step.</summary>
-        public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
-
-        /// <summary>Largest single backoff (and largest Retry-After honoured).</summary>
-        public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
-    }
+    /// <summary>Largest single backoff (and largest Retry-After honoured).</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -8,562 +8,561 @@ using AapPacker.Engine.Api;
 using AapPacker.Engine.Packer;
 using AapPacker.Models;
 
-namespace AapPacker.Engine.Provisioning
-{
-    /// <summary>
-    /// The whole <c>Invoke-AapPackerProvision</c> lifecycle (aap-api.md §13): check everything that can be checked
-    /// before creating anything (template and its prompts, survey, organization, Machine type, target, key and
-    /// secrets), then inventory → host → credential → launch → follow, and in every case clean up with a fresh token.
-    /// Never throws for expected failures: the outcome carries the exit code, the error and the result.
-    /// </summary>
-    public sealed class ProvisioningSession
-    {
-        private readonly IAapApi _api;
-        private readonly IProvisionReporter _reporter;
-        private readonly TimeProvider _time;
+namespace AapPacker.Engine.Provisioning;
 
-        /// <summary>Creates a session on a connected client.</summary>
-        public ProvisioningSession(IAapApi api, IProvisionReporter? reporter = null, TimeProvider? timeProvider = null)
+/// <summary>
+/// The whole <c>Invoke-AapPackerProvision</c> lifecycle (aap-api.md §13): check everything that can be checked
+/// before creating anything (template and its prompts, survey, organization, Machine type, target, key and
+/// secrets), then inventory → host → credential → launch → follow, and in every case clean up with a fresh token.
+/// Never throws for expected failures: the outcome carries the exit code, the error and the result.
+/// </summary>
+public sealed class ProvisioningSession
+{
+    private readonly IAapApi _api;
+    private readonly IProvisionReporter _reporter;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a session on a connected client.</summary>
+    public ProvisioningSession(IAapApi api, IProvisionReporter? reporter = null, TimeProvider? timeProvider = null)
+    {
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        _reporter = reporter ?? NullProvisionReporter.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Runs the lifecycle. <paramref name="cancellationToken"/> is the build's (Ctrl-C): it cancels the job, then cleanup still runs.</summary>
+    public async Task<ProvisioningOutcome> RunAsync(ProvisioningRequest request, CancellationToken cancellationToken)
+    {
+        if (request is null)
         {
-            _api = api ?? throw new ArgumentNullException(nameof(api));
-            _reporter = reporter ?? NullProvisionReporter.Instance;
-            _time = timeProvider ?? TimeProvider.System;
+            throw new ArgumentNullException(nameof(request));
         }
 
-        /// <summary>Runs the lifecycle. <paramref name="cancellationToken"/> is the build's (Ctrl-C): it cancels the job, then cleanup still runs.</summary>
-        public async Task<ProvisioningOutcome> RunAsync(ProvisioningRequest request, CancellationToken cancellationToken)
+        var outcome = new ProvisioningOutcome();
+        var resources = outcome.Resources;
+        BuildLedger? ledger = null;
+        PreparedRun? run = null;
+        AapJob? job = null;
+        var created = false;
+        var launchStarted = false;
+        IBuildWatcher? watcher = null;
+        try
         {
-            if (request is null)
+            var info = _api.Info;
+            _reporter.Lifecycle($"Connected to {info.Uri.GetLeftPart(UriPartial.Authority)} ({info.Flavor} {info.Version}, API {info.ApiRoot}) as {info.User}");
+            run = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+            outcome.BuildId = resources.BuildId = run.Build.BuildId;
+            ledger = CreateLedger(request, run.Build);
+            watcher = request.Watcher;
+            if (watcher != null)
             {
-                throw new ArgumentNullException(nameof(request));
+                watcher.Starting(run.Build.BuildId, ledger.FilePath);
+                ledger.Recorded = watcher.Created;
+                ledger.Creating = watcher.Creating;
             }
 
-            var outcome = new ProvisioningOutcome();
-            var resources = outcome.Resources;
-            BuildLedger? ledger = null;
-            PreparedRun? run = null;
-            AapJob? job = null;
-            var created = false;
-            var launchStarted = false;
-            IBuildWatcher? watcher = null;
+            var factory = new TemporaryResources(_api, _time);
+            int inventoryId;
+            if (run.ExistingInventory is null)
+            {
+                resources.Inventory = await factory.CreateInventoryAsync(run.Build, run.OrganizationId, request.InventoryVariables, ledger, cancellationToken).ConfigureAwait(false);
+                created = true;
+                inventoryId = resources.Inventory.Id;
+                _reporter.Lifecycle($"Created inventory {inventoryId} '{resources.Inventory.Name}' ({resources.Inventory.Url})");
+            }
+            else
+            {
+                inventoryId = run.ExistingInventory.Id;
+                _reporter.Lifecycle($"Using existing inventory {inventoryId} '{run.ExistingInventory.Name}'");
+            }
+
+            if (run.HostVariables != null)
+            {
+                var host = await factory.AddHostAsync(inventoryId, run.HostVariables, request.HostName, run.Build.BuildId, ledger, cancellationToken).ConfigureAwait(false);
+                created = true;
+                resources.Hosts.Add(host);
+                _reporter.Lifecycle($"Added host {host.Id} '{host.Name}' ({host.ConnectionType} {host.Address}:{host.Port})");
+            }
+
+            if (run.CredentialInputs != null)
+            {
+                resources.Credential = await factory.CreateMachineCredentialAsync(run.Build, run.OrganizationId, run.MachineTypeId!.Value,
+                    run.CredentialInputs, ledger, cancellationToken).ConfigureAwait(false);
+                created = true;
+                _reporter.Lifecycle($"Created Machine credential {resources.Credential.Id} '{resources.Credential.Name}' (user {resources.Credential.UserName ?? "<none>"}, {resources.Credential.Authentication})");
+            }
+
+            run.Launch.Inventory = inventoryId;
+            var ours = new List<LaunchCredential>();
+            if (resources.Credential != null)
+            {
+                ours.Add(new LaunchCredential(resources.Credential.Id, resources.Credential.CredentialTypeId, null, resources.Credential.Name));
+            }
+
+            ours.AddRange(run.ExtraCredentials);
+            run.Launch.Credentials = ours;
+            var merged = ours.Count == 0 ? null : CredentialMerge.Merge(run.Template.DefaultCredentials, ours);
+            var payload = run.Plan.BuildPayload(run.Launch, merged);
+
+            var launcher = new JobLauncher(_api, _time) { CancelWait = request.CancelWait };
+            launchStarted = true;
+            watcher?.Launching(run.Template.IsWorkflow, run.Template.Id, inventoryId);
+            job = await launcher.LaunchAsync(run.Template.IsWorkflow, run.Template.Id, payload, inventoryId,
+                ours.Select(c => c.Id).ToList(), resources.Inventory?.Id, run.Build.BuildId, cancellationToken).ConfigureAwait(false);
+            resources.Job = job;
+            watcher?.Launched(job);
+            _reporter.Lifecycle($"Launched {Describe(job)} from '{run.Template.Name}': {job.Url}");
+
+            var follow = CopyFollow(request);
+            var result = await new JobFollower(_api, follow, _time).FollowAsync(job, _reporter, cancellationToken).ConfigureAwait(false);
+            job.Status = result.Status;
+            outcome.Result = result;
+            ReportResult(result);
+            outcome.ExitCode = result.ExitCode;
+            if (result.ExitCode != AapProvisionExitCode.Success)
+            {
+                var error = ResultError(result);
+                outcome.Error = error;
+                outcome.ErrorId = error.ErrorId;
+                outcome.RecommendedAction = error.RecommendedAction;
+            }
+        }
+        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome.ExitCode = AapProvisionExitCode.JobCanceled;
+            outcome.Error = new AapProvisioningException(AapProvisionExitCode.JobCanceled, "ProvisioningInterrupted",
+                "The build was interrupted" + (job is null ? "." : $"; {Describe(job)} was canceled."), "Run the build again.", e);
+            outcome.ErrorId = "ProvisioningInterrupted";
+            job = await StopLaunchedJobAsync(job, launchStarted, run, resources, request).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AapProvisioningException || e is AapApiException || e is AapConfigurationException)
+        {
+            outcome.ExitCode = AapProvisioningException.ExitCodeFor(e, created);
+            outcome.Error = e;
+            outcome.ErrorId = (e as AapProvisioningException)?.ErrorId ?? ErrorIdFor(e);
+            outcome.RecommendedAction = (e as AapProvisioningException)?.RecommendedAction ?? (e as AapConfigurationException)?.RecommendedAction;
+            if (e is AapProvisioningException { Job: { } launched })
+            {
+                job = launched;
+                resources.Job = launched;
+            }
+
+            // The build failed around a job that may still run (AAP briefly unreachable while following): stop it,
+            // so the build machine is not changed while Packer tears it down.
+            job = await StopLaunchedJobAsync(job, launchStarted, run, resources, request).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (resources.Inventory != null || resources.Hosts.Count > 0 || resources.Credential != null)
+            {
+                outcome.Cleanup = await CleanUpAsync(resources, ledger, request, watcher).ConfigureAwait(false);
+            }
+
+            // Only now: had the process died during the cancel or the cleanup, the guardian would finish them. After a
+            // hand-over the guardian has already been told all it needs.
+            watcher?.Finished();
+        }
+
+        if (outcome.Error != null)
+        {
+            _reporter.Lifecycle($"Failed ({(int)outcome.ExitCode} {outcome.ExitCode}): {outcome.Error.Message}");
+        }
+
+        return outcome;
+    }
+
+    private async Task<PreparedRun> PrepareAsync(ProvisioningRequest request, CancellationToken cancellationToken)
+    {
+        var isWorkflow = !NameOrId.IsNullOrBlank(request.WorkflowJobTemplate);
+        if (isWorkflow == !NameOrId.IsNullOrBlank(request.JobTemplate))
+        {
+            throw AapProvisioningException.Configuration("TemplateNotGiven",
+                isWorkflow ? "Both -JobTemplate and -WorkflowJobTemplate were given." : "No template was given.",
+                "Pass either -JobTemplate or -WorkflowJobTemplate (name or id).");
+        }
+
+        var packer = request.Packer ?? new PackerTarget();
+        var build = BuildIdentity.Create(request.BuildId, packer.RunUuid, packer.BuildName);
+        var resolver = new NamedObjectResolver(_api);
+
+        // 1. The organization when given (it picks the template among namesakes), the template and what its launch accepts.
+        var organization = string.IsNullOrWhiteSpace(request.Organization)
+            ? null
+            : await resolver.OrganizationAsync(request.Organization!, cancellationToken).ConfigureAwait(false);
+        var launchInfo = await new TemplateLauncher(_api, _time)
+            .ReadTemplateAsync(isWorkflow ? request.WorkflowJobTemplate! : request.JobTemplate!, isWorkflow, organization?.Id, cancellationToken).ConfigureAwait(false);
+
+        if (isWorkflow && (!request.NoCredential || request.Credentials.Count > 0))
+        {
+            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(launchInfo.Name), WorkflowCredentialPolicy.Action);
+        }
+
+        // 2. Target and secrets (no network).
+        var host = PackerValue.OrNull(request.TargetHost) ?? packer.Host;
+        var port = request.TargetPort ?? packer.Port;
+        var user = PackerValue.OrNull(request.TargetUser) ?? packer.User;
+        var connection = PackerValue.OrNull(request.ConnectionType) ?? packer.ConnectionType ?? "ssh";
+        HostVariables? hostVariables = null;
+        if (host != null)
+        {
+            hostVariables = HostVariablesBuilder.Build(new HostTarget
+            {
+                Address = host,
+                Port = port,
+                User = user,
+                ConnectionType = connection,
+                WinRmTransport = request.WinRmTransport,
+                WinRmScheme = request.WinRmScheme,
+                WinRmServerCertValidation = request.WinRmServerCertValidation,
+                Variables = request.HostVariables,
+            });
+        }
+        else if (request.InventoryId is null)
+        {
+            throw AapProvisioningException.Configuration("TargetHostMissing",
+                "No target address: -TargetHost was not given and AAPPACKER_HOST is empty, '<unknown>' or unset (Packer fills build.Host only once the communicator has connected).",
+                "Pass -TargetHost, or set AAPPACKER_HOST=${build.Host} in the provisioner's environment_vars (the communicator must not be 'none').");
+        }
+
+        MachineCredentialInputs? inputs = null;
+        if (!request.NoCredential)
+        {
+            inputs = BuildCredentialInputs(request, packer, user);
+        }
+        else if (request.SshPrivateKeyPath != null || request.SshPrivateKey != null || request.TargetPassword != null)
+        {
+            throw AapProvisioningException.Configuration("SecretWithNoCredential",
+                "-NoCredential was given together with a key or password, which would then not be used.",
+                "Remove -NoCredential to pass the secret in a temporary credential, or remove the key/password parameters.");
+        }
+
+        var extraVars = ExtraVars.Parse(request.ExtraVars);
+        var packerVars = new[] { ("packer_build_name", packer.BuildName), ("packer_builder_type", packer.BuilderType), ("packer_run_uuid", packer.RunUuid) };
+        foreach (var (key, value) in packerVars)
+        {
+            // Added only where the template takes them: an unprompted variable would be ignored by AAP and stop the launch.
+            if (launchInfo.Asks("ask_variables_on_launch") || launchInfo.SurveyVariables.Contains(key))
+            {
+                extraVars.AddIfAbsent(key, PackerValue.OrNull(value));
+            }
+        }
+
+        // 3. Organization, inventory, credential type, extra credentials.
+        var organizationId = 0;
+        if (request.InventoryId is null || inputs != null)
+        {
+            if (organization is null)
+            {
+                throw AapProvisioningException.Configuration("OrganizationMissing",
+                    "No organization was given; the temporary inventory and credential need an owner.", "Pass -Organization (name or id), e.g. -Organization Default.");
+            }
+
+            organizationId = organization.Id;
+        }
+
+        var existingInventory = request.InventoryId is null ? null : await resolver.InventoryAsync(request.InventoryId, cancellationToken).ConfigureAwait(false);
+        var machineTypeId = inputs is null ? (int?)null : await MachineCredentialType.FindIdAsync(_api, cancellationToken).ConfigureAwait(false);
+        var extraCredentials = await new TemplateLauncher(_api, _time).ResolveCredentialsAsync(request.Credentials, cancellationToken).ConfigureAwait(false);
+        if (machineTypeId.HasValue && extraCredentials.FirstOrDefault(c => c.CredentialTypeId == machineTypeId.Value) is { } second)
+        {
+            throw AapProvisioningException.Configuration("SecondMachineCredential",
+                $"-AapCredential '{second.Name}' is a Machine credential, and the build already brings one; AAP allows one per launch.",
+                "Remove it from -AapCredential, or pass -NoCredential to use it instead of a temporary one.");
+        }
+
+        // 4. The launch decision, with placeholders for what does not exist yet.
+        var launch = CopyLaunch(request.Launch);
+        launch.ExtraVars = extraVars;
+        launch.Inventory = existingInventory?.Id ?? 0;
+        var planned = new List<LaunchCredential>(extraCredentials);
+        if (machineTypeId.HasValue)
+        {
+            planned.Insert(0, new LaunchCredential(0, machineTypeId.Value, null, "temporary Machine credential"));
+        }
+
+        launch.Credentials = planned;
+        var plan = LaunchPreflight.Check(launchInfo, launch, machineTypeId);
+        foreach (var warning in plan.Warnings)
+        {
+            _reporter.Warning(warning);
+        }
+
+        if (host != null && TargetAddress.ReachabilityWarning(host) is { } unreachable)
+        {
+            _reporter.Warning(unreachable);
+        }
+
+        if (hostVariables is null)
+        {
+            _reporter.Warning("No target address was given; no host is added to the existing inventory, so the job runs against the hosts already in it.");
+        }
+
+        return new PreparedRun(build, launchInfo, plan, launch, organizationId, existingInventory, hostVariables, inputs, machineTypeId, extraCredentials);
+    }
+
+    private static MachineCredentialInputs BuildCredentialInputs(ProvisioningRequest request, PackerTarget packer, string? user)
+    {
+        SshPrivateKey? key = null;
+        if (!string.IsNullOrWhiteSpace(request.SshPrivateKeyPath))
+        {
+            key = SshPrivateKey.FromFile(request.SshPrivateKeyPath!);
+        }
+        else if (request.SshPrivateKey != null && !request.SshPrivateKey.IsEmpty)
+        {
+            key = SshPrivateKey.Parse(request.SshPrivateKey, "-SshPrivateKey");
+        }
+        else if (packer.SshPrivateKey != null)
+        {
+            key = SshPrivateKey.Parse(packer.SshPrivateKey, PackerEnvironmentReader.SshKeyVariable);
+        }
+
+        var password = request.TargetPassword != null && !request.TargetPassword.IsEmpty ? request.TargetPassword : packer.Password;
+        if (key is null && password is null)
+        {
+            throw AapProvisioningException.Configuration("TargetSecretMissing",
+                "No key or password to log in to the target: none of -SshPrivateKeyPath, -SshPrivateKey, -TargetPassword was given, and AAPPACKER_SSHKEY_B64/AAPPACKER_PASSWORD_B64 are empty (Packer leaves build.SSHPrivateKey empty for some builders).",
+                "Pass -SshPrivateKeyPath or -TargetPassword, or pass -NoCredential to use the template's own Machine credential.");
+        }
+
+        var inputs = new MachineCredentialInputs
+        {
+            UserName = user,
+            Password = password,
+            SshKey = key,
+            SshKeyUnlock = request.SshKeyPassphrase,
+            BecomeMethod = request.BecomeMethod,
+            BecomeUsername = request.BecomeUser,
+            BecomePassword = request.BecomePassword,
+        };
+        inputs.Validate();
+        return inputs;
+    }
+
+    private static BuildLedger CreateLedger(ProvisioningRequest request, BuildIdentity build)
+    {
+        string? directory = request.LedgerDirectory;
+        if (directory is null)
+        {
+            directory = BuildLedger.DefaultDirectory();
+        }
+        else if (directory.Length == 0)
+        {
+            directory = null;
+        }
+
+        return new BuildLedger(build.BuildId, directory, build.InstanceSuffix);
+    }
+
+    private async Task<AapJob?> StopLaunchedJobAsync(AapJob? job, bool launchStarted, PreparedRun? run, AapBuildResources resources, ProvisioningRequest request)
+    {
+        using (var fresh = _time.CreateCancellationTokenSource(request.CancelWait + TimeSpan.FromSeconds(15)))
+        {
             try
             {
-                var info = _api.Info;
-                _reporter.Lifecycle($"Connected to {info.Uri.GetLeftPart(UriPartial.Authority)} ({info.Flavor} {info.Version}, API {info.ApiRoot}) as {info.User}");
-                run = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
-                outcome.BuildId = resources.BuildId = run.Build.BuildId;
-                ledger = CreateLedger(request, run.Build);
-                watcher = request.Watcher;
-                if (watcher != null)
+                if (job is null && launchStarted && run != null && resources.Inventory != null)
                 {
-                    watcher.Starting(run.Build.BuildId, ledger.FilePath);
-                    ledger.Recorded = watcher.Created;
-                    ledger.Creating = watcher.Creating;
-                }
-
-                var factory = new TemporaryResources(_api, _time);
-                int inventoryId;
-                if (run.ExistingInventory is null)
-                {
-                    resources.Inventory = await factory.CreateInventoryAsync(run.Build, run.OrganizationId, request.InventoryVariables, ledger, cancellationToken).ConfigureAwait(false);
-                    created = true;
-                    inventoryId = resources.Inventory.Id;
-                    _reporter.Lifecycle($"Created inventory {inventoryId} '{resources.Inventory.Name}' ({resources.Inventory.Url})");
-                }
-                else
-                {
-                    inventoryId = run.ExistingInventory.Id;
-                    _reporter.Lifecycle($"Using existing inventory {inventoryId} '{run.ExistingInventory.Name}'");
-                }
-
-                if (run.HostVariables != null)
-                {
-                    var host = await factory.AddHostAsync(inventoryId, run.HostVariables, request.HostName, run.Build.BuildId, ledger, cancellationToken).ConfigureAwait(false);
-                    created = true;
-                    resources.Hosts.Add(host);
-                    _reporter.Lifecycle($"Added host {host.Id} '{host.Name}' ({host.ConnectionType} {host.Address}:{host.Port})");
-                }
-
-                if (run.CredentialInputs != null)
-                {
-                    resources.Credential = await factory.CreateMachineCredentialAsync(run.Build, run.OrganizationId, run.MachineTypeId!.Value,
-                        run.CredentialInputs, ledger, cancellationToken).ConfigureAwait(false);
-                    created = true;
-                    _reporter.Lifecycle($"Created Machine credential {resources.Credential.Id} '{resources.Credential.Name}' (user {resources.Credential.UserName ?? "<none>"}, {resources.Credential.Authentication})");
-                }
-
-                run.Launch.Inventory = inventoryId;
-                var ours = new List<LaunchCredential>();
-                if (resources.Credential != null)
-                {
-                    ours.Add(new LaunchCredential(resources.Credential.Id, resources.Credential.CredentialTypeId, null, resources.Credential.Name));
-                }
-
-                ours.AddRange(run.ExtraCredentials);
-                run.Launch.Credentials = ours;
-                var merged = ours.Count == 0 ? null : CredentialMerge.Merge(run.Template.DefaultCredentials, ours);
-                var payload = run.Plan.BuildPayload(run.Launch, merged);
-
-                var launcher = new JobLauncher(_api, _time) { CancelWait = request.CancelWait };
-                launchStarted = true;
-                watcher?.Launching(run.Template.IsWorkflow, run.Template.Id, inventoryId);
-                job = await launcher.LaunchAsync(run.Template.IsWorkflow, run.Template.Id, payload, inventoryId,
-                    ours.Select(c => c.Id).ToList(), resources.Inventory?.Id, run.Build.BuildId, cancellationToken).ConfigureAwait(false);
-                resources.Job = job;
-                watcher?.Launched(job);
-                _reporter.Lifecycle($"Launched {Describe(job)} from '{run.Template.Name}': {job.Url}");
-
-                var follow = CopyFollow(request);
-                var result = await new JobFollower(_api, follow, _time).FollowAsync(job, _reporter, cancellationToken).ConfigureAwait(false);
-                job.Status = result.Status;
-                outcome.Result = result;
-                ReportResult(result);
-                outcome.ExitCode = result.ExitCode;
-                if (result.ExitCode != AapProvisionExitCode.Success)
-                {
-                    var error = ResultError(result);
-                    outcome.Error = error;
-                    outcome.ErrorId = error.ErrorId;
-                    outcome.RecommendedAction = error.RecommendedAction;
-                }
-            }
-            catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
-            {
-                outcome.ExitCode = AapProvisionExitCode.JobCanceled;
-                outcome.Error = new AapProvisioningException(AapProvisionExitCode.JobCanceled, "ProvisioningInterrupted",
-                    "The build was interrupted" + (job is null ? "." : $"; {Describe(job)} was canceled."), "Run the build again.", e);
-                outcome.ErrorId = "ProvisioningInterrupted";
-                job = await StopLaunchedJobAsync(job, launchStarted, run, resources, request).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is AapProvisioningException || e is AapApiException || e is AapConfigurationException)
-            {
-                outcome.ExitCode = AapProvisioningException.ExitCodeFor(e, created);
-                outcome.Error = e;
-                outcome.ErrorId = (e as AapProvisioningException)?.ErrorId ?? ErrorIdFor(e);
-                outcome.RecommendedAction = (e as AapProvisioningException)?.RecommendedAction ?? (e as AapConfigurationException)?.RecommendedAction;
-                if (e is AapProvisioningException { Job: { } launched })
-                {
-                    job = launched;
-                    resources.Job = launched;
-                }
-
-                // The build failed around a job that may still run (AAP briefly unreachable while following): stop it,
-                // so the build machine is not changed while Packer tears it down.
-                job = await StopLaunchedJobAsync(job, launchStarted, run, resources, request).ConfigureAwait(false);
-            }
-            finally
-            {
-                if (resources.Inventory != null || resources.Hosts.Count > 0 || resources.Credential != null)
-                {
-                    outcome.Cleanup = await CleanUpAsync(resources, ledger, request, watcher).ConfigureAwait(false);
-                }
-
-                // Only now: had the process died during the cancel or the cleanup, the guardian would finish them. After a
-                // hand-over the guardian has already been told all it needs.
-                watcher?.Finished();
-            }
-
-            if (outcome.Error != null)
-            {
-                _reporter.Lifecycle($"Failed ({(int)outcome.ExitCode} {outcome.ExitCode}): {outcome.Error.Message}");
-            }
-
-            return outcome;
-        }
-
-        private async Task<PreparedRun> PrepareAsync(ProvisioningRequest request, CancellationToken cancellationToken)
-        {
-            var isWorkflow = !NameOrId.IsNullOrBlank(request.WorkflowJobTemplate);
-            if (isWorkflow == !NameOrId.IsNullOrBlank(request.JobTemplate))
-            {
-                throw AapProvisioningException.Configuration("TemplateNotGiven",
-                    isWorkflow ? "Both -JobTemplate and -WorkflowJobTemplate were given." : "No template was given.",
-                    "Pass either -JobTemplate or -WorkflowJobTemplate (name or id).");
-            }
-
-            var packer = request.Packer ?? new PackerTarget();
-            var build = BuildIdentity.Create(request.BuildId, packer.RunUuid, packer.BuildName);
-            var resolver = new NamedObjectResolver(_api);
-
-            // 1. The organization when given (it picks the template among namesakes), the template and what its launch accepts.
-            var organization = string.IsNullOrWhiteSpace(request.Organization)
-                ? null
-                : await resolver.OrganizationAsync(request.Organization!, cancellationToken).ConfigureAwait(false);
-            var launchInfo = await new TemplateLauncher(_api, _time)
-                .ReadTemplateAsync(isWorkflow ? request.WorkflowJobTemplate! : request.JobTemplate!, isWorkflow, organization?.Id, cancellationToken).ConfigureAwait(false);
-
-            if (isWorkflow && (!request.NoCredential || request.Credentials.Count > 0))
-            {
-                throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(launchInfo.Name), WorkflowCredentialPolicy.Action);
-            }
-
-            // 2. Target and secrets (no network).
-            var host = PackerValue.OrNull(request.TargetHost) ?? packer.Host;
-            var port = request.TargetPort ?? packer.Port;
-            var user = PackerValue.OrNull(request.TargetUser) ?? packer.User;
-            var connection = PackerValue.OrNull(request.ConnectionType) ?? packer.ConnectionType ?? "ssh";
-            HostVariables? hostVariables = null;
-            if (host != null)
-            {
-                hostVariables = HostVariablesBuilder.Build(new HostTarget
-                {
-                    Address = host,
-                    Port = port,
-                    User = user,
-                    ConnectionType = connection,
-                    WinRmTransport = request.WinRmTransport,
-                    WinRmScheme = request.WinRmScheme,
-                    WinRmServerCertValidation = request.WinRmServerCertValidation,
-                    Variables = request.HostVariables,
-                });
-            }
-            else if (request.InventoryId is null)
-            {
-                throw AapProvisioningException.Configuration("TargetHostMissing",
-                    "No target address: -TargetHost was not given and AAPPACKER_HOST is empty, '<unknown>' or unset (Packer fills build.Host only once the communicator has connected).",
-                    "Pass -TargetHost, or set AAPPACKER_HOST=${build.Host} in the provisioner's environment_vars (the communicator must not be 'none').");
-            }
-
-            MachineCredentialInputs? inputs = null;
-            if (!request.NoCredential)
-            {
-                inputs = BuildCredentialInputs(request, packer, user);
-            }
-            else if (request.SshPrivateKeyPath != null || request.SshPrivateKey != null || request.TargetPassword != null)
-            {
-                throw AapProvisioningException.Configuration("SecretWithNoCredential",
-                    "-NoCredential was given together with a key or password, which would then not be used.",
-                    "Remove -NoCredential to pass the secret in a temporary credential, or remove the key/password parameters.");
-            }
-
-            var extraVars = ExtraVars.Parse(request.ExtraVars);
-            var packerVars = new[] { ("packer_build_name", packer.BuildName), ("packer_builder_type", packer.BuilderType), ("packer_run_uuid", packer.RunUuid) };
-            foreach (var (key, value) in packerVars)
-            {
-                // Added only where the template takes them: an unprompted variable would be ignored by AAP and stop the launch.
-                if (launchInfo.Asks("ask_variables_on_launch") || launchInfo.SurveyVariables.Contains(key))
-                {
-                    extraVars.AddIfAbsent(key, PackerValue.OrNull(value));
-                }
-            }
-
-            // 3. Organization, inventory, credential type, extra credentials.
-            var organizationId = 0;
-            if (request.InventoryId is null || inputs != null)
-            {
-                if (organization is null)
-                {
-                    throw AapProvisioningException.Configuration("OrganizationMissing",
-                        "No organization was given; the temporary inventory and credential need an owner.", "Pass -Organization (name or id), e.g. -Organization Default.");
-                }
-
-                organizationId = organization.Id;
-            }
-
-            var existingInventory = request.InventoryId is null ? null : await resolver.InventoryAsync(request.InventoryId, cancellationToken).ConfigureAwait(false);
-            var machineTypeId = inputs is null ? (int?)null : await MachineCredentialType.FindIdAsync(_api, cancellationToken).ConfigureAwait(false);
-            var extraCredentials = await new TemplateLauncher(_api, _time).ResolveCredentialsAsync(request.Credentials, cancellationToken).ConfigureAwait(false);
-            if (machineTypeId.HasValue && extraCredentials.FirstOrDefault(c => c.CredentialTypeId == machineTypeId.Value) is { } second)
-            {
-                throw AapProvisioningException.Configuration("SecondMachineCredential",
-                    $"-AapCredential '{second.Name}' is a Machine credential, and the build already brings one; AAP allows one per launch.",
-                    "Remove it from -AapCredential, or pass -NoCredential to use it instead of a temporary one.");
-            }
-
-            // 4. The launch decision, with placeholders for what does not exist yet.
-            var launch = CopyLaunch(request.Launch);
-            launch.ExtraVars = extraVars;
-            launch.Inventory = existingInventory?.Id ?? 0;
-            var planned = new List<LaunchCredential>(extraCredentials);
-            if (machineTypeId.HasValue)
-            {
-                planned.Insert(0, new LaunchCredential(0, machineTypeId.Value, null, "temporary Machine credential"));
-            }
-
-            launch.Credentials = planned;
-            var plan = LaunchPreflight.Check(launchInfo, launch, machineTypeId);
-            foreach (var warning in plan.Warnings)
-            {
-                _reporter.Warning(warning);
-            }
-
-            if (host != null && TargetAddress.ReachabilityWarning(host) is { } unreachable)
-            {
-                _reporter.Warning(unreachable);
-            }
-
-            if (hostVariables is null)
-            {
-                _reporter.Warning("No target address was given; no host is added to the existing inventory, so the job runs against the hosts already in it.");
-            }
-
-            return new PreparedRun(build, launchInfo, plan, launch, organizationId, existingInventory, hostVariables, inputs, machineTypeId, extraCredentials);
-        }
-
-        private static MachineCredentialInputs BuildCredentialInputs(ProvisioningRequest request, PackerTarget packer, string? user)
-        {
-            SshPrivateKey? key = null;
-            if (!string.IsNullOrWhiteSpace(request.SshPrivateKeyPath))
-            {
-                key = SshPrivateKey.FromFile(request.SshPrivateKeyPath!);
-            }
-            else if (request.SshPrivateKey != null && !request.SshPrivateKey.IsEmpty)
-            {
-                key = SshPrivateKey.Parse(request.SshPrivateKey, "-SshPrivateKey");
-            }
-            else if (packer.SshPrivateKey != null)
-            {
-                key = SshPrivateKey.Parse(packer.SshPrivateKey, PackerEnvironmentReader.SshKeyVariable);
-            }
-
-            var password = request.TargetPassword != null && !request.TargetPassword.IsEmpty ? request.TargetPassword : packer.Password;
-            if (key is null && password is null)
-            {
-                throw AapProvisioningException.Configuration("TargetSecretMissing",
-                    "No key or password to log in to the target: none of -SshPrivateKeyPath, -SshPrivateKey, -TargetPassword was given, and AAPPACKER_SSHKEY_B64/AAPPACKER_PASSWORD_B64 are empty (Packer leaves build.SSHPrivateKey empty for some builders).",
-                    "Pass -SshPrivateKeyPath or -TargetPassword, or pass -NoCredential to use the template's own Machine credential.");
-            }
-
-            var inputs = new MachineCredentialInputs
-            {
-                UserName = user,
-                Password = password,
-                SshKey = key,
-                SshKeyUnlock = request.SshKeyPassphrase,
-                BecomeMethod = request.BecomeMethod,
-                BecomeUsername = request.BecomeUser,
-                BecomePassword = request.BecomePassword,
-            };
-            inputs.Validate();
-            return inputs;
-        }
-
-        private static BuildLedger CreateLedger(ProvisioningRequest request, BuildIdentity build)
-        {
-            string? directory = request.LedgerDirectory;
-            if (directory is null)
-            {
-                directory = BuildLedger.DefaultDirectory();
-            }
-            else if (directory.Length == 0)
-            {
-                directory = null;
-            }
-
-            return new BuildLedger(build.BuildId, directory, build.InstanceSuffix);
-        }
-
-        private async Task<AapJob?> StopLaunchedJobAsync(AapJob? job, bool launchStarted, PreparedRun? run, AapBuildResources resources, ProvisioningRequest request)
-        {
-            using (var fresh = _time.CreateCancellationTokenSource(request.CancelWait + TimeSpan.FromSeconds(15)))
-            {
-                try
-                {
-                    if (job is null && launchStarted && run != null && resources.Inventory != null)
+                    // Interrupted during the launch POST: the job may exist without us knowing its id.
+                    var found = await new JobLauncher(_api, _time).FindLaunchedAsync(run.Template.IsWorkflow, run.Template.Id, resources.Inventory.Id, fresh.Token).ConfigureAwait(false);
+                    if (found != null)
                     {
-                        // Interrupted during the launch POST: the job may exist without us knowing its id.
-                        var found = await new JobLauncher(_api, _time).FindLaunchedAsync(run.Template.IsWorkflow, run.Template.Id, resources.Inventory.Id, fresh.Token).ConfigureAwait(false);
-                        if (found != null)
-                        {
-                            job = new JobLauncher(_api, _time).ToJob(found.Value, run.Template.IsWorkflow, run.Template.Id, run.Build.BuildId);
-                            resources.Job = job;
-                        }
-                    }
-
-                    if (job != null && !JobStatus.IsTerminal(job.Status))
-                    {
-                        _reporter.Lifecycle($"Canceling {Describe(job)}...");
-                        job.Status = await new JobCanceller(_api, _time).CancelAsync(job.Type, job.Id, request.CancelWait, fresh.Token).ConfigureAwait(false);
-                        _reporter.Lifecycle($"{Describe(job)} is {job.Status}");
+                        job = new JobLauncher(_api, _time).ToJob(found.Value, run.Template.IsWorkflow, run.Template.Id, run.Build.BuildId);
+                        resources.Job = job;
                     }
                 }
-                catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
+
+                if (job != null && !JobStatus.IsTerminal(job.Status))
                 {
-                    _reporter.Warning($"Could not cancel {(job is null ? "the launched job" : Describe(job))}: {e.Message}");
+                    _reporter.Lifecycle($"Canceling {Describe(job)}...");
+                    job.Status = await new JobCanceller(_api, _time).CancelAsync(job.Type, job.Id, request.CancelWait, fresh.Token).ConfigureAwait(false);
+                    _reporter.Lifecycle($"{Describe(job)} is {job.Status}");
                 }
             }
-
-            return job;
+            catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
+            {
+                _reporter.Warning($"Could not cancel {(job is null ? "the launched job" : Describe(job))}: {e.Message}");
+            }
         }
 
-        private async Task<AapCleanupResult> CleanUpAsync(AapBuildResources resources, BuildLedger? ledger, ProvisioningRequest request, IBuildWatcher? watcher)
+        return job;
+    }
+
+    private async Task<AapCleanupResult> CleanUpAsync(AapBuildResources resources, BuildLedger? ledger, ProvisioningRequest request, IBuildWatcher? watcher)
+    {
+        var options = new BuildCleanupOptions
         {
-            var options = new BuildCleanupOptions
-            {
-                Timeout = request.Cleanup.Timeout,
-                JobWait = request.Cleanup.JobWait,
-                RetryDelay = request.Cleanup.RetryDelay,
-                MaxRetryDelay = request.Cleanup.MaxRetryDelay,
-                InventoryGoneWait = request.Cleanup.InventoryGoneWait,
-                KeepInventory = request.KeepInventory || request.Cleanup.KeepInventory,
-                KeepCredential = request.KeepCredential || request.Cleanup.KeepCredential,
-            };
-            _reporter.Lifecycle("Cleaning up build " + resources.BuildId);
-            var cleanup = new BuildCleanup(_api, options, _time, _reporter.Warning)
-            {
-                OnItem = (item, what) => _reporter.Lifecycle($"  {item.ObjectType} {item.Id} '{item.Name}': {what}"),
-            };
-            if (!request.WaitForCleanup && watcher != null)
-            {
-                // The job is over and the credential (the secret) is deleted first; what AAP still holds on to for a while
-                // (the inventory, seconds to a minute) the guardian, already running, removes and confirms.
-                cleanup.HandOff = watcher.HandOff;
-            }
-
-            // Its own token: the build's is usually the canceled one.
-            var result = await cleanup.RunAsync(resources, ledger, CancellationToken.None).ConfigureAwait(false);
-            if (result.HandedOff.Count > 0)
-            {
-                result.GuardianProcessId = watcher?.ProcessId;
-                foreach (var item in result.HandedOff)
-                {
-                    _reporter.Lifecycle($"  {item}");
-                }
-
-                _reporter.Lifecycle("  The cleanup guardian" + (result.GuardianProcessId is { } pid ? " (process " + pid.ToString(CultureInfo.InvariantCulture) + ")" : "")
-                    + " removes them, confirms each is gone and clears the ledger" + (ledger?.FilePath is null ? "" : " (" + ledger.FilePath + ")")
-                    + "; pass -WaitForCleanup to wait here instead. If it is stopped first: Remove-AapBuildResources -BuildId " + resources.BuildId);
-            }
-            foreach (var kept in result.Left.Where(l => l.Outcome == AapCleanupOutcome.Kept))
-            {
-                _reporter.Lifecycle($"  {kept}");
-            }
-
-            if (ledger?.FileError != null)
-            {
-                _reporter.Warning("The build ledger file could not be written (" + ledger.FileError + "); cleanup after a crash would need Remove-AapBuildResources -BuildId " + resources.BuildId);
-            }
-
-            _reporter.Lifecycle($"Cleanup: {result}");
-            return result;
-        }
-
-        private void ReportResult(AapJobResult result)
+            Timeout = request.Cleanup.Timeout,
+            JobWait = request.Cleanup.JobWait,
+            RetryDelay = request.Cleanup.RetryDelay,
+            MaxRetryDelay = request.Cleanup.MaxRetryDelay,
+            InventoryGoneWait = request.Cleanup.InventoryGoneWait,
+            KeepInventory = request.KeepInventory || request.Cleanup.KeepInventory,
+            KeepCredential = request.KeepCredential || request.Cleanup.KeepCredential,
+        };
+        _reporter.Lifecycle("Cleaning up build " + resources.BuildId);
+        var cleanup = new BuildCleanup(_api, options, _time, _reporter.Warning)
         {
-            foreach (var node in result.Nodes)
-            {
-                _reporter.Lifecycle($"  workflow {node}");
-            }
-
-            // The streamed output already ends with Ansible's PLAY RECAP: repeat it only when no output was shown.
-            if (result.HostRecaps.Count > 0 && result.OutputLines == 0)
-            {
-                _reporter.Lifecycle("Recap:");
-                foreach (var recap in result.HostRecaps)
-                {
-                    _reporter.Lifecycle("  " + recap);
-                }
-            }
-
-            _reporter.Lifecycle($"{(result.Type == "workflow_job" ? "Workflow job" : "Job")} {result.Id} {(result.TimedOut ? "timed out (" + result.Status + ")" : result.Status)}"
-                + $" after {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s"
-                + (string.IsNullOrEmpty(result.JobExplanation) ? "" : ": " + result.JobExplanation) + $" ({result.Url})");
-        }
-
-        private static AapProvisioningException ResultError(AapJobResult result)
+            OnItem = (item, what) => _reporter.Lifecycle($"  {item.ObjectType} {item.Id} '{item.Name}': {what}"),
+        };
+        if (!request.WaitForCleanup && watcher != null)
         {
-            var what = (result.Type == "workflow_job" ? "Workflow job " : "Job ") + result.Id.ToString(CultureInfo.InvariantCulture);
-            AapProvisioningException error;
-            switch (result.ExitCode)
-            {
-                case AapProvisionExitCode.TimedOut:
-                    error = new AapProvisioningException(result.ExitCode, "JobTimedOut", $"{what} did not finish in time (last status {result.Status}).",
-                        "Raise -Timeout, or find out why the job is slow: " + result.Url);
-                    break;
-                case AapProvisionExitCode.JobCanceled:
-                    error = new AapProvisioningException(result.ExitCode, "JobCanceled", $"{what} was canceled.", "See who canceled it: " + result.Url);
-                    break;
-                default:
-                    var failedNodes = result.Nodes.Where(n => n.Failed).Select(n => $"'{n.TemplateName}' ({n.Status})").ToList();
-                    error = new AapProvisioningException(result.ExitCode, result.Status == "error" ? "JobError" : "JobFailed",
-                        $"{what} ended {result.Status}" + (failedNodes.Count > 0 ? "; failed node(s): " + string.Join(", ", failedNodes) : "")
-                        + (string.IsNullOrEmpty(result.JobExplanation) ? "." : ": " + result.JobExplanation),
-                        "Read the job output above or at " + result.Url);
-                    break;
-            }
-
-            error.Result = result;
-            return error;
+            // The job is over and the credential (the secret) is deleted first; what AAP still holds on to for a while
+            // (the inventory, seconds to a minute) the guardian, already running, removes and confirms.
+            cleanup.HandOff = watcher.HandOff;
         }
 
-        private static string ErrorIdFor(Exception e)
-            => e switch
-            {
-                AapApiException api => "Aap" + api.Kind,
-                AapConfigurationException _ => "ConfigurationError",
-                _ => "ProvisioningFailed",
-            };
-
-        private static string Describe(AapJob job) => (job.Type == "workflow_job" ? "workflow job " : "job ") + job.Id.ToString(CultureInfo.InvariantCulture);
-
-        private static JobFollowOptions CopyFollow(ProvisioningRequest request)
-            => new JobFollowOptions
-            {
-                Timeout = request.Timeout ?? request.Follow.Timeout,
-                CancelOnTimeout = true,
-                NoOutput = request.NoOutput || request.Follow.NoOutput,
-                MinPollInterval = request.Follow.MinPollInterval,
-                MaxPollInterval = request.Follow.MaxPollInterval,
-                EventProcessingGrace = request.Follow.EventProcessingGrace,
-                GapTimeout = request.Follow.GapTimeout,
-                CancelWait = request.CancelWait,
-            };
-
-        private static LaunchRequest CopyLaunch(LaunchRequest source)
-            => new LaunchRequest
-            {
-                Limit = source.Limit,
-                JobTags = source.JobTags,
-                SkipTags = source.SkipTags,
-                Verbosity = source.Verbosity,
-                DiffMode = source.DiffMode,
-                JobType = source.JobType,
-                ExecutionEnvironment = source.ExecutionEnvironment,
-                Labels = source.Labels,
-                Forks = source.Forks,
-                InstanceGroups = source.InstanceGroups,
-                ScmBranch = source.ScmBranch,
-                JobSliceCount = source.JobSliceCount,
-                Timeout = source.Timeout,
-            };
-
-        private sealed class PreparedRun
+        // Its own token: the build's is usually the canceled one.
+        var result = await cleanup.RunAsync(resources, ledger, CancellationToken.None).ConfigureAwait(false);
+        if (result.HandedOff.Count > 0)
         {
-            public PreparedRun(BuildIdentity build, LaunchTemplateInfo template, LaunchPlan plan, LaunchRequest launch, int organizationId,
-                ResolvedObject? existingInventory, HostVariables? hostVariables, MachineCredentialInputs? credentialInputs, int? machineTypeId,
-                List<LaunchCredential> extraCredentials)
+            result.GuardianProcessId = watcher?.ProcessId;
+            foreach (var item in result.HandedOff)
             {
-                Build = build;
-                Template = template;
-                Plan = plan;
-                Launch = launch;
-                OrganizationId = organizationId;
-                ExistingInventory = existingInventory;
-                HostVariables = hostVariables;
-                CredentialInputs = credentialInputs;
-                MachineTypeId = machineTypeId;
-                ExtraCredentials = extraCredentials;
+                _reporter.Lifecycle($"  {item}");
             }
 
-            public BuildIdentity Build { get; }
-
-            public LaunchTemplateInfo Template { get; }
-
-            public LaunchPlan Plan { get; }
-
-            public LaunchRequest Launch { get; }
-
-            public int OrganizationId { get; }
-
-            public ResolvedObject? ExistingInventory { get; }
-
-            public HostVariables? HostVariables { get; }
-
-            public MachineCredentialInputs? CredentialInputs { get; }
-
-            public int? MachineTypeId { get; }
-
-            public List<LaunchCredential> ExtraCredentials { get; }
+            _reporter.Lifecycle("  The cleanup guardian" + (result.GuardianProcessId is { } pid ? " (process " + pid.ToString(CultureInfo.InvariantCulture) + ")" : "")
+                + " removes them, confirms each is gone and clears the ledger" + (ledger?.FilePath is null ? "" : " (" + ledger.FilePath + ")")
+                + "; pass -WaitForCleanup to wait here instead. If it is stopped first: Remove-AapBuildResources -BuildId " + resources.BuildId);
         }
+        foreach (var kept in result.Left.Where(l => l.Outcome == AapCleanupOutcome.Kept))
+        {
+            _reporter.Lifecycle($"  {kept}");
+        }
+
+        if (ledger?.FileError != null)
+        {
+            _reporter.Warning("The build ledger file could not be written (" + ledger.FileError + "); cleanup after a crash would need Remove-AapBuildResources -BuildId " + resources.BuildId);
+        }
+
+        _reporter.Lifecycle($"Cleanup: {result}");
+        return result;
+    }
+
+    private void ReportResult(AapJobResult result)
+    {
+        foreach (var node in result.Nodes)
+        {
+            _reporter.Lifecycle($"  workflow {node}");
+        }
+
+        // The streamed output already ends with Ansible's PLAY RECAP: repeat it only when no output was shown.
+        if (result.HostRecaps.Count > 0 && result.OutputLines == 0)
+        {
+            _reporter.Lifecycle("Recap:");
+            foreach (var recap in result.HostRecaps)
+            {
+                _reporter.Lifecycle("  " + recap);
+            }
+        }
+
+        _reporter.Lifecycle($"{(result.Type == "workflow_job" ? "Workflow job" : "Job")} {result.Id} {(result.TimedOut ? "timed out (" + result.Status + ")" : result.Status)}"
+            + $" after {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s"
+            + (string.IsNullOrEmpty(result.JobExplanation) ? "" : ": " + result.JobExplanation) + $" ({result.Url})");
+    }
+
+    private static AapProvisioningException ResultError(AapJobResult result)
+    {
+        var what = (result.Type == "workflow_job" ? "Workflow job " : "Job ") + result.Id.ToString(CultureInfo.InvariantCulture);
+        AapProvisioningException error;
+        switch (result.ExitCode)
+        {
+            case AapProvisionExitCode.TimedOut:
+                error = new AapProvisioningException(result.ExitCode, "JobTimedOut", $"{what} did not finish in time (last status {result.Status}).",
+                    "Raise -Timeout, or find out why the job is slow: " + result.Url);
+                break;
+            case AapProvisionExitCode.JobCanceled:
+                error = new AapProvisioningException(result.ExitCode, "JobCanceled", $"{what} was canceled.", "See who canceled it: " + result.Url);
+                break;
+            default:
+                var failedNodes = result.Nodes.Where(n => n.Failed).Select(n => $"'{n.TemplateName}' ({n.Status})").ToList();
+                error = new AapProvisioningException(result.ExitCode, result.Status == "error" ? "JobError" : "JobFailed",
+                    $"{what} ended {result.Status}" + (failedNodes.Count > 0 ? "; failed node(s): " + string.Join(", ", failedNodes) : "")
+                    + (string.IsNullOrEmpty(result.JobExplanation) ? "." : ": " + result.JobExplanation),
+                    "Read the job output above or at " + result.Url);
+                break;
+        }
+
+        error.Result = result;
+        return error;
+    }
+
+    private static string ErrorIdFor(Exception e)
+        => e switch
+        {
+            AapApiException api => "Aap" + api.Kind,
+            AapConfigurationException _ => "ConfigurationError",
+            _ => "ProvisioningFailed",
+        };
+
+    private static string Describe(AapJob job) => (job.Type == "workflow_job" ? "workflow job " : "job ") + job.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static JobFollowOptions CopyFollow(ProvisioningRequest request)
+        => new JobFollowOptions
+        {
+            Timeout = request.Timeout ?? request.Follow.Timeout,
+            CancelOnTimeout = true,
+            NoOutput = request.NoOutput || request.Follow.NoOutput,
+            MinPollInterval = request.Follow.MinPollInterval,
+            MaxPollInterval = request.Follow.MaxPollInterval,
+            EventProcessingGrace = request.Follow.EventProcessingGrace,
+            GapTimeout = request.Follow.GapTimeout,
+            CancelWait = request.CancelWait,
+        };
+
+    private static LaunchRequest CopyLaunch(LaunchRequest source)
+        => new LaunchRequest
+        {
+            Limit = source.Limit,
+            JobTags = source.JobTags,
+            SkipTags = source.SkipTags,
+            Verbosity = source.Verbosity,
+            DiffMode = source.DiffMode,
+            JobType = source.JobType,
+            ExecutionEnvironment = source.ExecutionEnvironment,
+            Labels = source.Labels,
+            Forks = source.Forks,
+            InstanceGroups = source.InstanceGroups,
+            ScmBranch = source.ScmBranch,
+            JobSliceCount = source.JobSliceCount,
+            Timeout = source.Timeout,
+        };
+
+    private sealed class PreparedRun
+    {
+        public PreparedRun(BuildIdentity build, LaunchTemplateInfo template, LaunchPlan plan, LaunchRequest launch, int organizationId,
+            ResolvedObject? existingInventory, HostVariables? hostVariables, MachineCredentialInputs? credentialInputs, int? machineTypeId,
+            List<LaunchCredential> extraCredentials)
+        {
+            Build = build;
+            Template = template;
+            Plan = plan;
+            Launch = launch;
+            OrganizationId = organizationId;
+            ExistingInventory = existingInventory;
+            HostVariables = hostVariables;
+            CredentialInputs = credentialInputs;
+            MachineTypeId = machineTypeId;
+            ExtraCredentials = extraCredentials;
+        }
+
+        public BuildIdentity Build { get; }
+
+        public LaunchTemplateInfo Template { get; }
+
+        public LaunchPlan Plan { get; }
+
+        public LaunchRequest Launch { get; }
+
+        public int OrganizationId { get; }
+
+        public ResolvedObject? ExistingInventory { get; }
+
+        public HostVariables? HostVariables { get; }
+
+        public MachineCredentialInputs? CredentialInputs { get; }
+
+        public int? MachineTypeId { get; }
+
+        public List<LaunchCredential> ExtraCredentials { get; }
     }
 }

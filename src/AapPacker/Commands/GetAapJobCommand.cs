@@ -7,114 +7,113 @@ using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
 using AapPacker.Models;
 
-namespace AapPacker.Commands
+namespace AapPacker.Commands;
+
+/// <summary>
+/// <para type="synopsis">Gets AAP jobs and workflow jobs: one by id, or the newest, filtered by status, template or build.</para>
+/// <para type="description">With -Job (alias -Id, as on Wait-AapJob and Stop-AapJob), reads a job object again, or
+/// tries an id as a job, then as a workflow job; a job that does not exist (or that the user cannot see) is a
+/// non-terminating ObjectNotFound error, so a pipeline of ids goes on. Without -Job,
+/// lists the newest jobs and workflow jobs (-First, default 20), filtered by -Status, -JobTemplate or
+/// -WorkflowJobTemplate, and -BuildId.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "AapJob", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(AapJob))]
+public sealed class GetAapJobCommand : AapConnectedCmdlet
 {
-    /// <summary>
-    /// <para type="synopsis">Gets AAP jobs and workflow jobs: one by id, or the newest, filtered by status, template or build.</para>
-    /// <para type="description">With -Job (alias -Id, as on Wait-AapJob and Stop-AapJob), reads a job object again, or
-    /// tries an id as a job, then as a workflow job; a job that does not exist (or that the user cannot see) is a
-    /// non-terminating ObjectNotFound error, so a pipeline of ids goes on. Without -Job,
-    /// lists the newest jobs and workflow jobs (-First, default 20), filtered by -Status, -JobTemplate or
-    /// -WorkflowJobTemplate, and -BuildId.</para>
-    /// </summary>
-    [Cmdlet(VerbsCommon.Get, "AapJob", DefaultParameterSetName = ListSet)]
-    [OutputType(typeof(AapJob))]
-    public sealed class GetAapJobCommand : AapConnectedCmdlet
-    {
-        private const string ListSet = "List";
-        private const string JobSet = "Job";
+    private const string ListSet = "List";
+    private const string JobSet = "Job";
 
-        /// <summary>The job: a job object (read again), or a job id. The same name as on Wait-AapJob and Stop-AapJob; -Id still works.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = JobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Id")]
-        [ValidateNotNull]
-        public object? Job { get; set; }
+    /// <summary>The job: a job object (read again), or a job id. The same name as on Wait-AapJob and Stop-AapJob; -Id still works.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = JobSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Alias("Id")]
+    [ValidateNotNull]
+    public object? Job { get; set; }
 
-        /// <summary>Only jobs with these statuses.</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateSet("new", "pending", "waiting", "running", "successful", "failed", "error", "canceled")]
+    /// <summary>Only jobs with these statuses.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateSet("new", "pending", "waiting", "running", "successful", "failed", "error", "canceled")]
 #pragma warning disable CA1819 // PowerShell binds arrays.
-        public string[]? Status { get; set; }
+    public string[]? Status { get; set; }
 #pragma warning restore CA1819
 
-        /// <summary>Only jobs of this job template (a name as text, an id as a number).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [NameOrId]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(JobTemplateNameCompleter))]
-        public object? JobTemplate { get; set; }
+    /// <summary>Only jobs of this job template (a name as text, an id as a number).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [NameOrId]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(JobTemplateNameCompleter))]
+    public object? JobTemplate { get; set; }
 
-        /// <summary>Only workflow jobs of this workflow job template (a name as text, an id as a number).</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [NameOrId]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(WorkflowJobTemplateNameCompleter))]
-        public object? WorkflowJobTemplate { get; set; }
+    /// <summary>Only workflow jobs of this workflow job template (a name as text, an id as a number).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [NameOrId]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(WorkflowJobTemplateNameCompleter))]
+    public object? WorkflowJobTemplate { get; set; }
 
-        /// <summary>Only jobs of this build (build id or Packer run UUID), found through its temporary inventory.</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateNotNullOrEmpty]
-        public string? BuildId { get; set; }
+    /// <summary>Only jobs of this build (build id or Packer run UUID), found through its temporary inventory.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateNotNullOrEmpty]
+    public string? BuildId { get; set; }
 
-        /// <summary>At most this many jobs, the newest first.</summary>
-        [Parameter(ParameterSetName = ListSet)]
-        [ValidateRange(1, 10000)]
-        public int First { get; set; } = 20;
+    /// <summary>At most this many jobs, the newest first.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    [ValidateRange(1, 10000)]
+    public int First { get; set; } = 20;
 
-        /// <inheritdoc />
-        protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        var (set, input, filter) = await InvokeOnPipelineThreadAsync(ReadBound).ConfigureAwait(false);
+        var queries = new JobQueries(new AapClientApi(ResolveClient()));
+        if (set == JobSet)
         {
-            var (set, input, filter) = await InvokeOnPipelineThreadAsync(ReadBound).ConfigureAwait(false);
-            var queries = new JobQueries(new AapClientApi(ResolveClient()));
-            if (set == JobSet)
+            try
             {
-                try
-                {
-                    var (id, type, given) = JobReference.Identify(input);
-                    var job = await queries.GetAsync(id, type, cancellationToken).ConfigureAwait(false);
-                    job.BuildId ??= given?.BuildId;
-                    QueueObject(job);
-                }
-                catch (AapProvisioningException e)
-                {
-                    QueueError(LifecycleErrors.ToErrorRecord(e, input));
-                }
-
-                return;
+                var (id, type, given) = JobReference.Identify(input);
+                var job = await queries.GetAsync(id, type, cancellationToken).ConfigureAwait(false);
+                job.BuildId ??= given?.BuildId;
+                QueueObject(job);
+            }
+            catch (AapProvisioningException e)
+            {
+                QueueError(LifecycleErrors.ToErrorRecord(e, input));
             }
 
-            await LifecycleErrors.GuardAsync(async () =>
-            {
-                foreach (var job in await queries.ListAsync(filter, cancellationToken).ConfigureAwait(false))
-                {
-                    QueueObject(job);
-                }
-            }, () => filter.Template?.Text).ConfigureAwait(false);
+            return;
         }
 
-        private (string Set, object? Job, JobListFilter Filter) ReadBound()
+        await LifecycleErrors.GuardAsync(async () =>
         {
-            if (JobTemplate != null && WorkflowJobTemplate != null)
+            foreach (var job in await queries.ListAsync(filter, cancellationToken).ConfigureAwait(false))
             {
-                throw new CmdletTerminatingException(AapErrorMapper.Create(
-                    new System.ArgumentException("-JobTemplate and -WorkflowJobTemplate were both given; a job comes from one template."),
-                    AapErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument, JobTemplate,
-                    "Pass -JobTemplate for jobs or -WorkflowJobTemplate for workflow jobs, or run Get-AapJob once for each."));
+                QueueObject(job);
             }
+        }, () => filter.Template?.Text).ConfigureAwait(false);
+    }
 
-            var filter = new JobListFilter
-            {
-                First = First,
-                BuildId = BuildId,
-                Template = NameOrIdAttribute.ToReference(JobTemplate) ?? NameOrIdAttribute.ToReference(WorkflowJobTemplate),
-                TemplateIsWorkflow = JobTemplate is null && WorkflowJobTemplate != null,
-            };
-            foreach (var status in Status ?? System.Array.Empty<string>())
-            {
-                filter.Statuses.Add(status.ToLowerInvariant());
-            }
-
-            return (ParameterSetName, Job, filter);
+    private (string Set, object? Job, JobListFilter Filter) ReadBound()
+    {
+        if (JobTemplate != null && WorkflowJobTemplate != null)
+        {
+            throw new CmdletTerminatingException(AapErrorMapper.Create(
+                new System.ArgumentException("-JobTemplate and -WorkflowJobTemplate were both given; a job comes from one template."),
+                AapErrorIds.ConfigurationInvalid, ErrorCategory.InvalidArgument, JobTemplate,
+                "Pass -JobTemplate for jobs or -WorkflowJobTemplate for workflow jobs, or run Get-AapJob once for each."));
         }
+
+        var filter = new JobListFilter
+        {
+            First = First,
+            BuildId = BuildId,
+            Template = NameOrIdAttribute.ToReference(JobTemplate) ?? NameOrIdAttribute.ToReference(WorkflowJobTemplate),
+            TemplateIsWorkflow = JobTemplate is null && WorkflowJobTemplate != null,
+        };
+        foreach (var status in Status ?? System.Array.Empty<string>())
+        {
+            filter.Statuses.Add(status.ToLowerInvariant());
+        }
+
+        return (ParameterSetName, Job, filter);
     }
 }

@@ -8,136 +8,135 @@ using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
 using AapPacker.Models;
 
-namespace AapPacker.Commands
+namespace AapPacker.Commands;
+
+/// <summary>
+/// <para type="synopsis">Creates a temporary Machine credential in AAP for one Packer build.</para>
+/// <para type="description">The Machine credential type is found by kind and namespace; the key is checked before
+/// anything is sent; secrets go to AAP only in the create request and never into any output.</para>
+/// </summary>
+[Cmdlet(VerbsCommon.New, "AapTempCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[OutputType(typeof(AapMachineCredential))]
+public sealed class NewAapTempCredentialCommand : AapConnectedCmdlet
 {
-    /// <summary>
-    /// <para type="synopsis">Creates a temporary Machine credential in AAP for one Packer build.</para>
-    /// <para type="description">The Machine credential type is found by kind and namespace; the key is checked before
-    /// anything is sent; secrets go to AAP only in the create request and never into any output.</para>
-    /// </summary>
-    [Cmdlet(VerbsCommon.New, "AapTempCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(AapMachineCredential))]
-    public sealed class NewAapTempCredentialCommand : AapConnectedCmdlet
+    /// <summary>The owning organization (name or id).</summary>
+    [Parameter(Mandatory = true)]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(OrganizationNameCompleter))]
+    public string Organization { get; set; } = "";
+
+    /// <summary>The remote user.</summary>
+    [Parameter(Mandatory = true)]
+    [Alias("User")]
+    [ValidateNotNullOrEmpty]
+    public string UserName { get; set; } = "";
+
+    /// <summary>The private key text.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? SshPrivateKey { get; set; }
+
+    /// <summary>The private key file.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? SshPrivateKeyPath { get; set; }
+
+    /// <summary>The login password.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? Password { get; set; }
+
+    /// <summary>The key's passphrase.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? SshKeyPassphrase { get; set; }
+
+    /// <summary>Privilege escalation method.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BecomeMethod { get; set; }
+
+    /// <summary>Privilege escalation user.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BecomeUser { get; set; }
+
+    /// <summary>Privilege escalation password.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SecureString? BecomePassword { get; set; }
+
+    /// <summary>The build id (default: the Packer run, else the session's build id).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? BuildId { get; set; }
+
+    internal override object? ErrorTarget => Organization;
+
+    /// <inheritdoc />
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        /// <summary>The owning organization (name or id).</summary>
-        [Parameter(Mandatory = true)]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(OrganizationNameCompleter))]
-        public string Organization { get; set; } = "";
+        CiSecretRegistration.Register(ProcessEnvironment.Read(), SshPrivateKey, Password, SshKeyPassphrase, BecomePassword);
 
-        /// <summary>The remote user.</summary>
-        [Parameter(Mandatory = true)]
-        [Alias("User")]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = "";
+        // Provider paths belong to the session: resolve on the pipeline thread.
+        var keyPath = SshPrivateKeyPath is null
+            ? null
+            : await InvokeOnPipelineThreadAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(SshPrivateKeyPath)).ConfigureAwait(false);
+        CiSecretRegistration.RegisterKeyFile(ProcessEnvironment.Read(), keyPath);
+        await LifecycleErrors.GuardAsync(() => CreateAsync(keyPath, cancellationToken), () => Organization).ConfigureAwait(false);
+    }
 
-        /// <summary>The private key text.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public SecureString? SshPrivateKey { get; set; }
-
-        /// <summary>The private key file.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? SshPrivateKeyPath { get; set; }
-
-        /// <summary>The login password.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public SecureString? Password { get; set; }
-
-        /// <summary>The key's passphrase.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public SecureString? SshKeyPassphrase { get; set; }
-
-        /// <summary>Privilege escalation method.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? BecomeMethod { get; set; }
-
-        /// <summary>Privilege escalation user.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? BecomeUser { get; set; }
-
-        /// <summary>Privilege escalation password.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public SecureString? BecomePassword { get; set; }
-
-        /// <summary>The build id (default: the Packer run, else the session's build id).</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? BuildId { get; set; }
-
-        internal override object? ErrorTarget => Organization;
-
-        /// <inheritdoc />
-        protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    private async Task CreateAsync(string? keyPath, CancellationToken cancellationToken)
+    {
+        // Everything that needs no network is checked first: a bad key creates nothing, -WhatIf included.
+        var inputs = BuildInputs(keyPath);
+        var api = new AapClientApi(ResolveClient());
+        var organization = await new NamedObjectResolver(api).OrganizationAsync(Organization, cancellationToken).ConfigureAwait(false);
+        var machineType = await MachineCredentialType.FindIdAsync(api, cancellationToken).ConfigureAwait(false);
+        var build = SessionBuildId.Create(CurrentRunspace, BuildId);
+        var name = BuildNaming.CredentialName(build);
+        if (!await ShouldProcessAsync($"organization {organization}", $"Create temporary Machine credential '{name}' ({inputs}) for build {build.BuildId}").ConfigureAwait(false))
         {
-            CiSecretRegistration.Register(ProcessEnvironment.Read(), SshPrivateKey, Password, SshKeyPassphrase, BecomePassword);
-
-            // Provider paths belong to the session: resolve on the pipeline thread.
-            var keyPath = SshPrivateKeyPath is null
-                ? null
-                : await InvokeOnPipelineThreadAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(SshPrivateKeyPath)).ConfigureAwait(false);
-            CiSecretRegistration.RegisterKeyFile(ProcessEnvironment.Read(), keyPath);
-            await LifecycleErrors.GuardAsync(() => CreateAsync(keyPath, cancellationToken), () => Organization).ConfigureAwait(false);
+            return;
         }
 
-        private async Task CreateAsync(string? keyPath, CancellationToken cancellationToken)
-        {
-            // Everything that needs no network is checked first: a bad key creates nothing, -WhatIf included.
-            var inputs = BuildInputs(keyPath);
-            var api = new AapClientApi(ResolveClient());
-            var organization = await new NamedObjectResolver(api).OrganizationAsync(Organization, cancellationToken).ConfigureAwait(false);
-            var machineType = await MachineCredentialType.FindIdAsync(api, cancellationToken).ConfigureAwait(false);
-            var build = SessionBuildId.Create(CurrentRunspace, BuildId);
-            var name = BuildNaming.CredentialName(build);
-            if (!await ShouldProcessAsync($"organization {organization}", $"Create temporary Machine credential '{name}' ({inputs}) for build {build.BuildId}").ConfigureAwait(false))
-            {
-                return;
-            }
+        var ledger = StepLedger.Open(build);
+        var credential = await new TemporaryResources(api).CreateMachineCredentialAsync(build, organization.Id, machineType, inputs, ledger, cancellationToken).ConfigureAwait(false);
+        QueueVerbose($"Created {credential} for build {credential.BuildId}");
+        StepLedger.Report(this, ledger, $"credential {credential.Id}");
+        QueueObject(credential);
+    }
 
-            var ledger = StepLedger.Open(build);
-            var credential = await new TemporaryResources(api).CreateMachineCredentialAsync(build, organization.Id, machineType, inputs, ledger, cancellationToken).ConfigureAwait(false);
-            QueueVerbose($"Created {credential} for build {credential.BuildId}");
-            StepLedger.Report(this, ledger, $"credential {credential.Id}");
-            QueueObject(credential);
+    private MachineCredentialInputs BuildInputs(string? keyPath)
+    {
+        if (keyPath != null && SshPrivateKey != null)
+        {
+            throw AapProvisioningException.Configuration("SshKeyGivenTwice",
+                "Both -SshPrivateKey and -SshPrivateKeyPath were given.", "Pass the key once: as text with -SshPrivateKey or as a file with -SshPrivateKeyPath.");
         }
 
-        private MachineCredentialInputs BuildInputs(string? keyPath)
+        var key = keyPath != null
+            ? Engine.Provisioning.SshPrivateKey.FromFile(keyPath)
+            : SshPrivateKey != null ? Engine.Provisioning.SshPrivateKey.Parse(SecretText.FromSecureString(SshPrivateKey), "-SshPrivateKey") : null;
+        var password = Password is null ? null : SecretText.FromSecureString(Password);
+        if (key is null && (password is null || password.IsEmpty))
         {
-            if (keyPath != null && SshPrivateKey != null)
-            {
-                throw AapProvisioningException.Configuration("SshKeyGivenTwice",
-                    "Both -SshPrivateKey and -SshPrivateKeyPath were given.", "Pass the key once: as text with -SshPrivateKey or as a file with -SshPrivateKeyPath.");
-            }
-
-            var key = keyPath != null
-                ? Engine.Provisioning.SshPrivateKey.FromFile(keyPath)
-                : SshPrivateKey != null ? Engine.Provisioning.SshPrivateKey.Parse(SecretText.FromSecureString(SshPrivateKey), "-SshPrivateKey") : null;
-            var password = Password is null ? null : SecretText.FromSecureString(Password);
-            if (key is null && (password is null || password.IsEmpty))
-            {
-                throw AapProvisioningException.Configuration("CredentialSecretMissing",
-                    "No key or password was given, so the credential could not log in to the build machine.",
-                    "Pass -SshPrivateKeyPath, -SshPrivateKey or -Password.");
-            }
-
-            var inputs = new MachineCredentialInputs
-            {
-                UserName = UserName,
-                Password = password,
-                SshKey = key,
-                SshKeyUnlock = SshKeyPassphrase is null ? null : SecretText.FromSecureString(SshKeyPassphrase),
-                BecomeMethod = BecomeMethod,
-                BecomeUsername = BecomeUser,
-                BecomePassword = BecomePassword is null ? null : SecretText.FromSecureString(BecomePassword),
-            };
-            inputs.Validate();
-            return inputs;
+            throw AapProvisioningException.Configuration("CredentialSecretMissing",
+                "No key or password was given, so the credential could not log in to the build machine.",
+                "Pass -SshPrivateKeyPath, -SshPrivateKey or -Password.");
         }
+
+        var inputs = new MachineCredentialInputs
+        {
+            UserName = UserName,
+            Password = password,
+            SshKey = key,
+            SshKeyUnlock = SshKeyPassphrase is null ? null : SecretText.FromSecureString(SshKeyPassphrase),
+            BecomeMethod = BecomeMethod,
+            BecomeUsername = BecomeUser,
+            BecomePassword = BecomePassword is null ? null : SecretText.FromSecureString(BecomePassword),
+        };
+        inputs.Validate();
+        return inputs;
     }
 }

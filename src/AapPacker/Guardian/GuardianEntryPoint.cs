@@ -6,107 +6,106 @@ using System.Text;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Engine.Provisioning.Guardian;
 
-namespace AapPacker.Guardian
-{
-    /// <summary>
-    /// The cleanup guardian's entry point, run by the child PowerShell that <c>Invoke-AapPackerProvision</c> starts:
-    /// detaches from the build's process group, reads the build's objects on stdin, and cancels and removes them if
-    /// the build dies without saying "done" — or, on "handoff", finishes the build's cleanup after it returned. Not
-    /// meant to be called by scripts.
-    /// </summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public static class GuardianEntryPoint
-    {
-        /// <summary>Runs the guardian until its input ends; returns the process exit code (0).</summary>
-        public static int Run()
-        {
-            UnixSession.Detach();
-            using (var log = OpenLog())
-            {
-                void Write(string line)
-                {
-                    try
-                    {
-                        log?.WriteLine(DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture) + " " + line);
-                        log?.Flush();
-                    }
-                    catch (IOException)
-                    {
-                        // Logging is for diagnosis only.
-                    }
-                }
+namespace AapPacker.Guardian;
 
-                Write($"guardian {CurrentProcessId} started");
-                GuardianRecord? record = null;
+/// <summary>
+/// The cleanup guardian's entry point, run by the child PowerShell that <c>Invoke-AapPackerProvision</c> starts:
+/// detaches from the build's process group, reads the build's objects on stdin, and cancels and removes them if
+/// the build dies without saying "done" — or, on "handoff", finishes the build's cleanup after it returned. Not
+/// meant to be called by scripts.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class GuardianEntryPoint
+{
+    /// <summary>Runs the guardian until its input ends; returns the process exit code (0).</summary>
+    public static int Run()
+    {
+        UnixSession.Detach();
+        using (var log = OpenLog())
+        {
+            void Write(string line)
+            {
                 try
                 {
-                    using (var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false)))
-                    {
-                        record = new CleanupGuardian(Write).RunAsync(input).GetAwaiter().GetResult();
-                    }
+                    log?.WriteLine(DateTimeOffset.UtcNow.ToString("o", CultureInfo.InvariantCulture) + " " + line);
+                    log?.Flush();
                 }
-#pragma warning disable CA1031 // The guardian's last resort: record the failure (type only, never a message that might quote input).
-                catch (Exception e)
-#pragma warning restore CA1031
+                catch (IOException)
                 {
-                    Write("guardian failed: " + e.GetType().FullName);
-                }
-
-                Write("guardian exits");
-                var clean = record != null && (!record.HasWork || (record.HandedOff && record.Cleanup is { Complete: true }));
-                if (clean && log is StreamWriter { BaseStream: FileStream file })
-                {
-                    // A clean build (a handed-over cleanup that removed everything included) leaves no trace; a log that
-                    // records a crash recovery or a failed removal stays for the post-mortem.
-                    var path = file.Name;
-                    log.Dispose();
-                    TryDelete(path);
+                    // Logging is for diagnosis only.
                 }
             }
 
-            return 0;
+            Write($"guardian {CurrentProcessId} started");
+            GuardianRecord? record = null;
+            try
+            {
+                using (var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false)))
+                {
+                    record = new CleanupGuardian(Write).RunAsync(input).GetAwaiter().GetResult();
+                }
+            }
+#pragma warning disable CA1031 // The guardian's last resort: record the failure (type only, never a message that might quote input).
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Write("guardian failed: " + e.GetType().FullName);
+            }
+
+            Write("guardian exits");
+            var clean = record != null && (!record.HasWork || (record.HandedOff && record.Cleanup is { Complete: true }));
+            if (clean && log is StreamWriter { BaseStream: FileStream file })
+            {
+                // A clean build (a handed-over cleanup that removed everything included) leaves no trace; a log that
+                // records a crash recovery or a failed removal stays for the post-mortem.
+                var path = file.Name;
+                log.Dispose();
+                TryDelete(path);
+            }
         }
+
+        return 0;
+    }
 
 #if NET8_0_OR_GREATER
-        private static int CurrentProcessId => Environment.ProcessId;
+    private static int CurrentProcessId => Environment.ProcessId;
 #else
-        private static int CurrentProcessId
+    private static int CurrentProcessId
+    {
+        get
         {
-            get
+            using (var self = System.Diagnostics.Process.GetCurrentProcess())
             {
-                using (var self = System.Diagnostics.Process.GetCurrentProcess())
-                {
-                    return self.Id;
-                }
+                return self.Id;
             }
         }
+    }
 #endif
 
-        private static StreamWriter? OpenLog()
+    private static StreamWriter? OpenLog()
+    {
+        try
         {
-            try
-            {
-                var directory = Path.Combine(BuildLedger.DefaultDirectory(), "guardian");
-                Directory.CreateDirectory(directory);
-                var path = Path.Combine(directory, "guardian-" + CurrentProcessId.ToString(CultureInfo.InvariantCulture) + ".log");
-                return new StreamWriter(path, append: true, new UTF8Encoding(false));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                return null;
-            }
+            var directory = Path.Combine(BuildLedger.DefaultDirectory(), "guardian");
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, "guardian-" + CurrentProcessId.ToString(CultureInfo.InvariantCulture) + ".log");
+            return new StreamWriter(path, append: true, new UTF8Encoding(false));
         }
-
-        private static void TryDelete(string path)
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                // Harmless leftover.
-            }
+            return null;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+        {
+            // Harmless leftover.
         }
     }
 }

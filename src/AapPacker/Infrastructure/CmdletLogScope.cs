@@ -2,34 +2,33 @@ using System;
 using System.Threading;
 using AapPacker.Engine.Api;
 
-namespace AapPacker.Infrastructure
+namespace AapPacker.Infrastructure;
+
+/// <summary>
+/// The log of the cmdlet currently running, carried by the async flow. A client outlives the cmdlet that
+/// connected it, so its log (<see cref="AmbientAapLog"/>) asks this scope where to write at each call.
+/// </summary>
+internal static class CmdletLogScope
 {
-    /// <summary>
-    /// The log of the cmdlet currently running, carried by the async flow. A client outlives the cmdlet that
-    /// connected it, so its log (<see cref="AmbientAapLog"/>) asks this scope where to write at each call.
-    /// </summary>
-    internal static class CmdletLogScope
+    private static readonly AsyncLocal<IAapLog?> CurrentLog = new AsyncLocal<IAapLog?>();
+
+    /// <summary>The running cmdlet's log, or null outside a cmdlet.</summary>
+    public static IAapLog? Current => CurrentLog.Value;
+
+    /// <summary>Makes <paramref name="log"/> current for the rest of this async flow, until disposed.</summary>
+    public static IDisposable Enter(IAapLog log)
     {
-        private static readonly AsyncLocal<IAapLog?> CurrentLog = new AsyncLocal<IAapLog?>();
+        var _previous = CurrentLog.Value;
+        CurrentLog.Value = log;
+        return new Restore(_previous);
+    }
 
-        /// <summary>The running cmdlet's log, or null outside a cmdlet.</summary>
-        public static IAapLog? Current => CurrentLog.Value;
+    private sealed class Restore : IDisposable
+    {
+        private readonly IAapLog? _previous;
 
-        /// <summary>Makes <paramref name="log"/> current for the rest of this async flow, until disposed.</summary>
-        public static IDisposable Enter(IAapLog log)
-        {
-            var previous = CurrentLog.Value;
-            CurrentLog.Value = log;
-            return new Restore(previous);
-        }
+        public Restore(IAapLog? previous) => _previous = previous;
 
-        private sealed class Restore : IDisposable
-        {
-            private readonly IAapLog? previous;
-
-            public Restore(IAapLog? previous) => this.previous = previous;
-
-            public void Dispose() => CurrentLog.Value = previous;
-        }
+        public void Dispose() => CurrentLog.Value = _previous;
     }
 }

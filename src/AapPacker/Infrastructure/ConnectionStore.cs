@@ -5,173 +5,172 @@ using System.Runtime.CompilerServices;
 using AapPacker.Engine.Api;
 using AapPacker.Models;
 
-namespace AapPacker.Infrastructure
+namespace AapPacker.Infrastructure;
+
+/// <summary>
+/// The connections of one runspace: its default (set by Connect-Aap) and every client it created, looked up by
+/// the <see cref="AapConnectionInfo"/> object scripts pass to <c>-Connection</c>. One store per runspace, so
+/// parallel runspaces and <c>ForEach-Object -Parallel</c> never see each other's connection. The store lives as
+/// long as its runspace (weakly keyed) and disposes its clients when the runspace closes.
+/// </summary>
+internal sealed class ConnectionStore
 {
-    /// <summary>
-    /// The connections of one runspace: its default (set by Connect-Aap) and every client it created, looked up by
-    /// the <see cref="AapConnectionInfo"/> object scripts pass to <c>-Connection</c>. One store per runspace, so
-    /// parallel runspaces and <c>ForEach-Object -Parallel</c> never see each other's connection. The store lives as
-    /// long as its runspace (weakly keyed) and disposes its clients when the runspace closes.
-    /// </summary>
-    internal sealed class ConnectionStore
+    private static readonly ConditionalWeakTable<Runspace, ConnectionStore> Stores =
+        new ConditionalWeakTable<Runspace, ConnectionStore>();
+
+    private readonly object _gate = new object();
+
+    // Reference identity: two connections to the same server are still two connections.
+    private readonly Dictionary<AapConnectionInfo, AapClient> _clients =
+        new Dictionary<AapConnectionInfo, AapClient>(ReferenceEqualityComparer.Instance);
+
+    private AapConnectionInfo? _current;
+
+    // Tab completion's own client for commands that connect from the environment (never the default connection).
+    private string? _completionKey;
+    private AapClient? _completionClient;
+
+    private ConnectionStore()
     {
-        private static readonly ConditionalWeakTable<Runspace, ConnectionStore> Stores =
-            new ConditionalWeakTable<Runspace, ConnectionStore>();
+    }
 
-        private readonly object gate = new object();
+    /// <summary>The store of <paramref name="runspace"/>, created on first use.</summary>
+    public static ConnectionStore For(Runspace runspace)
+    {
+        return Stores.GetValue(runspace, CreateFor);
+    }
 
-        // Reference identity: two connections to the same server are still two connections.
-        private readonly Dictionary<AapConnectionInfo, AapClient> clients =
-            new Dictionary<AapConnectionInfo, AapClient>(ReferenceEqualityComparer.Instance);
-
-        private AapConnectionInfo? current;
-
-        // Tab completion's own client for commands that connect from the environment (never the default connection).
-        private string? completionKey;
-        private AapClient? completionClient;
-
-        private ConnectionStore()
+    /// <summary>The default connection, or null.</summary>
+    public AapConnectionInfo? Current
+    {
+        get
         {
-        }
-
-        /// <summary>The store of <paramref name="runspace"/>, created on first use.</summary>
-        public static ConnectionStore For(Runspace runspace)
-        {
-            return Stores.GetValue(runspace, CreateFor);
-        }
-
-        /// <summary>The default connection, or null.</summary>
-        public AapConnectionInfo? Current
-        {
-            get
+            lock (_gate)
             {
-                lock (gate)
-                {
-                    return current;
-                }
+                return _current;
+            }
+        }
+    }
+
+    /// <summary>Registers <paramref name="client"/> and makes it the default connection.</summary>
+    public void SetCurrent(AapClient client)
+    {
+        lock (_gate)
+        {
+            _clients[client.Info] = client;
+            _current = client.Info;
+        }
+    }
+
+    /// <summary>The client for <paramref name="info"/>, or null when this runspace did not create it (or it was closed).</summary>
+    public AapClient? Find(AapConnectionInfo info)
+    {
+        lock (_gate)
+        {
+            return _clients.TryGetValue(info, out var client) ? client : null;
+        }
+    }
+
+    /// <summary>Tab completion's environment client when it was made for the same settings (<paramref name="key"/>), else null.</summary>
+    public AapClient? FindCompletionClient(string key)
+    {
+        lock (_gate)
+        {
+            return string.Equals(_completionKey, key, StringComparison.Ordinal) ? _completionClient : null;
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="client"/> as tab completion's environment client for <paramref name="key"/>, disposing the
+    /// one it replaces; returns the client to use (the one already kept when another completion got there first).
+    /// </summary>
+    public AapClient KeepCompletionClient(string key, AapClient client)
+    {
+        AapClient? replaced;
+        lock (_gate)
+        {
+            if (string.Equals(_completionKey, key, StringComparison.Ordinal) && _completionClient != null)
+            {
+                replaced = client;
+                client = _completionClient;
+            }
+            else
+            {
+                replaced = _completionClient;
+                _completionKey = key;
+                _completionClient = client;
             }
         }
 
-        /// <summary>Registers <paramref name="client"/> and makes it the default connection.</summary>
-        public void SetCurrent(AapClient client)
+        replaced?.Dispose();
+        return client;
+    }
+
+    /// <summary>Forgets and disposes <paramref name="info"/>'s client; false when unknown here.</summary>
+    public bool Remove(AapConnectionInfo info)
+    {
+        AapClient? client;
+        lock (_gate)
         {
-            lock (gate)
+            if (!_clients.TryGetValue(info, out client))
             {
-                clients[client.Info] = client;
-                current = client.Info;
+                return false;
+            }
+
+            _clients.Remove(info);
+            if (ReferenceEquals(_current, info))
+            {
+                _current = null;
             }
         }
 
-        /// <summary>The client for <paramref name="info"/>, or null when this runspace did not create it (or it was closed).</summary>
-        public AapClient? Find(AapConnectionInfo info)
+        client.Dispose();
+        return true;
+    }
+
+    private void RemoveAll()
+    {
+        List<AapClient> all;
+        lock (_gate)
         {
-            lock (gate)
+            all = new List<AapClient>(_clients.Values);
+            if (_completionClient != null)
             {
-                return clients.TryGetValue(info, out var client) ? client : null;
+                all.Add(_completionClient);
             }
+
+            _clients.Clear();
+            _current = null;
+            _completionKey = null;
+            _completionClient = null;
         }
 
-        /// <summary>Tab completion's environment client when it was made for the same settings (<paramref name="key"/>), else null.</summary>
-        public AapClient? FindCompletionClient(string key)
+        foreach (var client in all)
         {
-            lock (gate)
-            {
-                return string.Equals(completionKey, key, StringComparison.Ordinal) ? completionClient : null;
-            }
-        }
-
-        /// <summary>
-        /// Keeps <paramref name="client"/> as tab completion's environment client for <paramref name="key"/>, disposing the
-        /// one it replaces; returns the client to use (the one already kept when another completion got there first).
-        /// </summary>
-        public AapClient KeepCompletionClient(string key, AapClient client)
-        {
-            AapClient? replaced;
-            lock (gate)
-            {
-                if (string.Equals(completionKey, key, StringComparison.Ordinal) && completionClient != null)
-                {
-                    replaced = client;
-                    client = completionClient;
-                }
-                else
-                {
-                    replaced = completionClient;
-                    completionKey = key;
-                    completionClient = client;
-                }
-            }
-
-            replaced?.Dispose();
-            return client;
-        }
-
-        /// <summary>Forgets and disposes <paramref name="info"/>'s client; false when unknown here.</summary>
-        public bool Remove(AapConnectionInfo info)
-        {
-            AapClient? client;
-            lock (gate)
-            {
-                if (!clients.TryGetValue(info, out client))
-                {
-                    return false;
-                }
-
-                clients.Remove(info);
-                if (ReferenceEquals(current, info))
-                {
-                    current = null;
-                }
-            }
-
             client.Dispose();
-            return true;
         }
+    }
 
-        private void RemoveAll()
+    private static ConnectionStore CreateFor(Runspace runspace)
+    {
+        var store = new ConnectionStore();
+        runspace.StateChanged += (sender, e) =>
         {
-            List<AapClient> all;
-            lock (gate)
+            if (e.RunspaceStateInfo.State == RunspaceState.Closed || e.RunspaceStateInfo.State == RunspaceState.Broken)
             {
-                all = new List<AapClient>(clients.Values);
-                if (completionClient != null)
-                {
-                    all.Add(completionClient);
-                }
-
-                clients.Clear();
-                current = null;
-                completionKey = null;
-                completionClient = null;
+                store.RemoveAll();
             }
+        };
+        return store;
+    }
 
-            foreach (var client in all)
-            {
-                client.Dispose();
-            }
-        }
+    /// <summary>Identity comparison (System.Collections.Generic.ReferenceEqualityComparer is .NET 5+ only).</summary>
+    private sealed class ReferenceEqualityComparer : IEqualityComparer<AapConnectionInfo>
+    {
+        public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
 
-        private static ConnectionStore CreateFor(Runspace runspace)
-        {
-            var store = new ConnectionStore();
-            runspace.StateChanged += (sender, e) =>
-            {
-                if (e.RunspaceStateInfo.State == RunspaceState.Closed || e.RunspaceStateInfo.State == RunspaceState.Broken)
-                {
-                    store.RemoveAll();
-                }
-            };
-            return store;
-        }
+        public bool Equals(AapConnectionInfo? x, AapConnectionInfo? y) => ReferenceEquals(x, y);
 
-        /// <summary>Identity comparison (System.Collections.Generic.ReferenceEqualityComparer is .NET 5+ only).</summary>
-        private sealed class ReferenceEqualityComparer : IEqualityComparer<AapConnectionInfo>
-        {
-            public static readonly ReferenceEqualityComparer Instance = new ReferenceEqualityComparer();
-
-            public bool Equals(AapConnectionInfo? x, AapConnectionInfo? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(AapConnectionInfo obj) => RuntimeHelpers.GetHashCode(obj);
-        }
+        public int GetHashCode(AapConnectionInfo obj) => RuntimeHelpers.GetHashCode(obj);
     }
 }

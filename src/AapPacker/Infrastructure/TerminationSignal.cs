@@ -5,72 +5,71 @@ using System.Runtime.InteropServices;
 using System.Threading;
 #endif
 
-namespace AapPacker.Infrastructure
+namespace AapPacker.Infrastructure;
+
+/// <summary>
+/// SIGTERM (and SIGQUIT) while an AapPacker cmdlet runs are treated like Ctrl-C: the cmdlet's token is canceled and
+/// the process stays up until its cancel and cleanup are done (CI cancels send SIGINT, then SIGTERM a few seconds
+/// later, then kill: packer-and-ci.md §3.6). SIGINT stays with the host, which turns it into StopProcessing.
+/// Windows PowerShell 5.1 gets Ctrl-C/Ctrl-Break through its host only, so this is a no-op there.
+/// </summary>
+internal static class TerminationSignal
 {
+#if NET8_0_OR_GREATER
+    private static int _requested;
+#endif
+
     /// <summary>
-    /// SIGTERM (and SIGQUIT) while an AapPacker cmdlet runs are treated like Ctrl-C: the cmdlet's token is canceled and
-    /// the process stays up until its cancel and cleanup are done (CI cancels send SIGINT, then SIGTERM a few seconds
-    /// later, then kill: packer-and-ci.md §3.6). SIGINT stays with the host, which turns it into StopProcessing.
-    /// Windows PowerShell 5.1 gets Ctrl-C/Ctrl-Break through its host only, so this is a no-op there.
+    /// Calls <paramref name="stop"/> on SIGTERM/SIGQUIT until the returned handle is disposed, and at once when one
+    /// already came during an earlier cmdlet: the process is going away, so a cmdlet the script (or the next stage
+    /// of the pipeline) starts after it stops before it does anything (a Wait-AapJob after the signal cancels its job).
     /// </summary>
-    internal static class TerminationSignal
+    public static IDisposable Register(Action stop)
     {
 #if NET8_0_OR_GREATER
-        private static int requested;
-#endif
-
-        /// <summary>
-        /// Calls <paramref name="stop"/> on SIGTERM/SIGQUIT until the returned handle is disposed, and at once when one
-        /// already came during an earlier cmdlet: the process is going away, so a cmdlet the script (or the next stage
-        /// of the pipeline) starts after it stops before it does anything (a Wait-AapJob after the signal cancels its job).
-        /// </summary>
-        public static IDisposable Register(Action stop)
+        var registrations = new List<PosixSignalRegistration>();
+        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGQUIT })
         {
-#if NET8_0_OR_GREATER
-            var registrations = new List<PosixSignalRegistration>();
-            foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGQUIT })
+            try
             {
-                try
+                registrations.Add(PosixSignalRegistration.Create(signal, context =>
                 {
-                    registrations.Add(PosixSignalRegistration.Create(signal, context =>
-                    {
-                        context.Cancel = true; // keep the process alive until the cleanup has run
-                        Interlocked.Exchange(ref requested, 1);
-                        stop();
-                    }));
-                }
-                catch (PlatformNotSupportedException)
-                {
-                    // Not every signal exists everywhere; Ctrl-C still works through the host.
-                }
+                    context.Cancel = true; // keep the process alive until the cleanup has run
+                    Interlocked.Exchange(ref _requested, 1);
+                    stop();
+                }));
             }
-
-            if (Volatile.Read(ref requested) != 0)
+            catch (PlatformNotSupportedException)
             {
-                stop();
+                // Not every signal exists everywhere; Ctrl-C still works through the host.
             }
-
-            return new Registrations(registrations);
-#else
-            return Registrations.None;
-#endif
         }
 
-        private sealed class Registrations : IDisposable
+        if (Volatile.Read(ref _requested) != 0)
         {
-#if NET8_0_OR_GREATER
-            private readonly List<PosixSignalRegistration> _items;
-
-            public Registrations(List<PosixSignalRegistration> items) => _items = items;
-
-            public void Dispose() => _items.ForEach(r => r.Dispose());
-#else
-            public static readonly Registrations None = new Registrations();
-
-            public void Dispose()
-            {
-            }
-#endif
+            stop();
         }
+
+        return new Registrations(registrations);
+#else
+        return Registrations.None;
+#endif
+    }
+
+    private sealed class Registrations : IDisposable
+    {
+#if NET8_0_OR_GREATER
+        private readonly List<PosixSignalRegistration> _items;
+
+        public Registrations(List<PosixSignalRegistration> items) => _items = items;
+
+        public void Dispose() => _items.ForEach(r => r.Dispose());
+#else
+        public static readonly Registrations None = new Registrations();
+
+        public void Dispose()
+        {
+        }
+#endif
     }
 }

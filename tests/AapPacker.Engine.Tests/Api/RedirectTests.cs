@@ -14,17 +14,17 @@ namespace AapPacker.Engine.Tests.Api;
 /// </summary>
 public sealed class RedirectTests : IDisposable
 {
-    private readonly HttpListener redirecting;
-    private readonly HttpListener elsewhere;
-    private readonly ConcurrentQueue<string?> elsewhereAuthorization = new();
-    private readonly ConcurrentQueue<string> redirectedWithAuthorization = new();
-    private readonly Uri redirectingUri;
-    private readonly Uri elsewhereUri;
+    private readonly HttpListener _redirecting;
+    private readonly HttpListener _elsewhere;
+    private readonly ConcurrentQueue<string?> _elsewhereAuthorization = new();
+    private readonly ConcurrentQueue<string> _redirectedWithAuthorization = new();
+    private readonly Uri _redirectingUri;
+    private readonly Uri _elsewhereUri;
 
     public RedirectTests()
     {
-        redirecting = Listen(out redirectingUri);
-        elsewhere = Listen(out elsewhereUri, "localhost");
+        _redirecting = Listen(out _redirectingUri);
+        _elsewhere = Listen(out _elsewhereUri, "localhost");
     }
 
     [Theory]
@@ -34,26 +34,26 @@ public sealed class RedirectTests : IDisposable
     [InlineData(308)]
     public async Task Given_the_authenticated_request_redirected_to_another_host_when_connecting_then_it_is_refused_and_the_other_host_never_sees_the_token(int status)
     {
-        var serving = Task.WhenAll(Serve(redirecting, status), Serve(elsewhere, 200));
-        var options = Clients.TokenOptions(redirectingUri);
+        var serving = Task.WhenAll(Serve(_redirecting, status), Serve(_elsewhere, 200));
+        var options = Clients.TokenOptions(_redirectingUri);
         options.Retry = new AapRetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(5) };
 
         var error = await Assert.ThrowsAsync<AapApiException>(() => Clients.ConnectAsync(options));
 
         Assert.Contains("redirect", error.Message, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(elsewhereUri.Authority, error.Message, StringComparison.Ordinal); // where it wanted to send us
+        Assert.Contains(_elsewhereUri.Authority, error.Message, StringComparison.Ordinal); // where it wanted to send us
         Assert.DoesNotContain(Secrets.AdminToken, error.ToString(), StringComparison.Ordinal);
-        Assert.Contains("/api/v2/me/", redirectedWithAuthorization); // the token-bearing request was the redirected one
-        Assert.Empty(elsewhereAuthorization); // and not a single request reached the other host
-        redirecting.Stop();
-        elsewhere.Stop();
+        Assert.Contains("/api/v2/me/", _redirectedWithAuthorization); // the token-bearing request was the redirected one
+        Assert.Empty(_elsewhereAuthorization); // and not a single request reached the other host
+        _redirecting.Stop();
+        _elsewhere.Stop();
         await serving;
     }
 
     public void Dispose()
     {
-        redirecting.Close();
-        elsewhere.Close();
+        _redirecting.Close();
+        _elsewhere.Close();
     }
 
     private async Task Serve(HttpListener listener, int status)
@@ -70,13 +70,13 @@ public sealed class RedirectTests : IDisposable
                 return;
             }
 
-            if (listener == elsewhere)
+            if (listener == _elsewhere)
             {
-                elsewhereAuthorization.Enqueue(context.Request.Headers["Authorization"]);
+                _elsewhereAuthorization.Enqueue(context.Request.Headers["Authorization"]);
             }
 
             var path = context.Request.Url!.AbsolutePath;
-            if (listener == redirecting && path == "/api/")
+            if (listener == _redirecting && path == "/api/")
             {
                 // Discovery is anonymous: answer it like AWX so the client goes on to the authenticated me/.
                 var body = System.Text.Encoding.UTF8.GetBytes("{\"current_version\": \"/api/v2/\", \"available_versions\": {\"v2\": \"/api/v2/\"}}");
@@ -86,15 +86,15 @@ public sealed class RedirectTests : IDisposable
                 continue;
             }
 
-            if (listener == redirecting && context.Request.Headers["Authorization"] is { Length: > 0 })
+            if (listener == _redirecting && context.Request.Headers["Authorization"] is { Length: > 0 })
             {
-                redirectedWithAuthorization.Enqueue(path);
+                _redirectedWithAuthorization.Enqueue(path);
             }
 
             context.Response.StatusCode = status;
             if (status is >= 300 and < 400)
             {
-                context.Response.RedirectLocation = new Uri(elsewhereUri, context.Request.Url.PathAndQuery).ToString();
+                context.Response.RedirectLocation = new Uri(_elsewhereUri, context.Request.Url.PathAndQuery).ToString();
             }
 
             context.Response.Close();

@@ -12,14 +12,14 @@ namespace AapPacker.Engine.Tests.Interruption;
 /// </summary>
 internal sealed class InterruptingApi(IAapApi inner, CancellationTokenSource build, int interruptAtCall, bool afterAnswer) : IAapApi
 {
-    private int calls;
+    private int _calls;
 
     public AapConnectionInfo Info => inner.Info;
 
     public PostRetry PostRetry => inner.PostRetry;
 
     /// <summary>Calls made so far (cleanup's included).</summary>
-    public int Calls => Volatile.Read(ref calls);
+    public int Calls => Volatile.Read(ref _calls);
 
     /// <summary>When the build was interrupted, or null.</summary>
     public DateTimeOffset? InterruptedAt { get; private set; }
@@ -55,7 +55,7 @@ internal sealed class InterruptingApi(IAapApi inner, CancellationTokenSource bui
 
     private async Task<T> Around<T>(string method, string path, Func<Task<T>> call)
     {
-        var number = Interlocked.Increment(ref calls);
+        var number = Interlocked.Increment(ref _calls);
         if (number == interruptAtCall && !afterAnswer)
         {
             Interrupt("before " + method + " " + Short(path));

@@ -16,8 +16,8 @@ public sealed class BadInputCatalogTests(GatewaySimulatorFixture fixture) : ICla
     private static readonly string PublicKeyFile = WriteTemp("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\n");
     private static readonly string EmptyFile = WriteTemp("");
 
-    private AapClient? client;
-    private IAapApi api = null!;
+    private AapClient? _client;
+    private IAapApi _api = null!;
 
     private static string WriteTemp(string content)
     {
@@ -29,12 +29,12 @@ public sealed class BadInputCatalogTests(GatewaySimulatorFixture fixture) : ICla
     public async Task InitializeAsync()
     {
         await fixture.ResetAsync();
-        (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+        (_client, _api) = await LifecycleHarness.ConnectAsync(fixture);
     }
 
     public Task DisposeAsync()
     {
-        client?.Dispose();
+        _client?.Dispose();
         return Task.CompletedTask;
     }
 
@@ -81,7 +81,7 @@ public sealed class BadInputCatalogTests(GatewaySimulatorFixture fixture) : ICla
         var request = LifecycleHarness.Request("Baseline");
         spoil(request);
 
-        var outcome = await new ProvisioningSession(api, new RecordingReporter()).RunAsync(request, CancellationToken.None);
+        var outcome = await new ProvisioningSession(_api, new RecordingReporter()).RunAsync(request, CancellationToken.None);
 
         Assert.True(outcome.ExitCode == AapProvisionExitCode.ConfigurationError, $"{name}: {outcome}");
         Assert.Equal(errorId, outcome.ErrorId);
@@ -108,7 +108,7 @@ public sealed class BadInputCatalogTests(GatewaySimulatorFixture fixture) : ICla
     {
         await fixture.Control.AddFaultsAsync(new FaultSpec("GET", "launch/$", "reset"));
 
-        var outcome = await new ProvisioningSession(api).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+        var outcome = await new ProvisioningSession(_api).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
 
         Assert.Equal(AapProvisionExitCode.ApiError, outcome.ExitCode);
         await fixture.Control.ClearFaultsAsync();
@@ -120,7 +120,7 @@ public sealed class BadInputCatalogTests(GatewaySimulatorFixture fixture) : ICla
     {
         await fixture.Control.AddFaultsAsync(new FaultSpec("POST", "/hosts/$", "status") { Status = 500 });
 
-        var outcome = await new ProvisioningSession(api, new RecordingReporter()).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+        var outcome = await new ProvisioningSession(_api, new RecordingReporter()).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
 
         Assert.Equal(AapProvisionExitCode.ApiError, outcome.ExitCode);
         Assert.NotNull(outcome.Cleanup);

@@ -7,9 +7,9 @@ namespace AapPacker.Engine.Tests.Provisioning;
 
 public class JobOutputCursorTests
 {
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
-    private JobOutputCursor Cursor() => new(42, "jobs/42/", TimeSpan.FromSeconds(10), clock);
+    private JobOutputCursor Cursor() => new(42, "jobs/42/", TimeSpan.FromSeconds(10), _clock);
 
     private static string Event(int counter, long start, long end, string stdout)
         => JsonSerializer.Serialize(new { counter, start_line = start, end_line = end, stdout, @event = "runner_on_ok" });
@@ -104,10 +104,10 @@ public class JobOutputCursorTests
         var cursor = Cursor();
         Assert.Empty(cursor.Absorb(Page(Event(5, 4, 5, "five")), false, out _));
 
-        clock.Advance(TimeSpan.FromSeconds(9));
+        _clock.Advance(TimeSpan.FromSeconds(9));
         Assert.Empty(cursor.Absorb(Page(Event(5, 4, 5, "five")), false, out _));
 
-        clock.Advance(TimeSpan.FromSeconds(2));
+        _clock.Advance(TimeSpan.FromSeconds(2));
         var lines = cursor.Absorb(Page(Event(5, 4, 5, "five")), false, out _);
 
         Assert.Equal(JobOutputLineKind.Notice, lines[0].Kind);

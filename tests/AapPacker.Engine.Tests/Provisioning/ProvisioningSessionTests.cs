@@ -9,25 +9,25 @@ namespace AapPacker.Engine.Tests.Provisioning;
 /// <summary>The whole Invoke-AapPackerProvision lifecycle against the simulator (gateway layout), over real HTTP.</summary>
 public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : IClassFixture<GatewaySimulatorFixture>, IAsyncLifetime
 {
-    private AapClient? client;
-    private IAapApi api = null!;
+    private AapClient? _client;
+    private IAapApi _api = null!;
 
     public async Task InitializeAsync()
     {
         await fixture.ResetAsync();
-        (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+        (_client, _api) = await LifecycleHarness.ConnectAsync(fixture);
     }
 
     public Task DisposeAsync()
     {
-        client?.Dispose();
+        _client?.Dispose();
         return Task.CompletedTask;
     }
 
     private async Task<(ProvisioningOutcome Outcome, RecordingReporter Reporter)> RunAsync(ProvisioningRequest request, CancellationToken token = default)
     {
         var reporter = new RecordingReporter();
-        var outcome = await new ProvisioningSession(api, reporter).RunAsync(request, token);
+        var outcome = await new ProvisioningSession(_api, reporter).RunAsync(request, token);
         return (outcome, reporter);
     }
 
@@ -139,7 +139,7 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
         using var interrupt = new CancellationTokenSource();
         var reporter = new RecordingReporter { OnStatusSeen = s => { if (s.Status == "running") interrupt.Cancel(); } };
 
-        var outcome = await new ProvisioningSession(api, reporter).RunAsync(LifecycleHarness.Request("Long Quiet"), interrupt.Token);
+        var outcome = await new ProvisioningSession(_api, reporter).RunAsync(LifecycleHarness.Request("Long Quiet"), interrupt.Token);
 
         Assert.Equal(AapProvisionExitCode.JobCanceled, outcome.ExitCode);
         Assert.Equal("canceled", await LifecycleHarness.JobStatusAsync(fixture, outcome.Resources.Job!.Id));
@@ -247,17 +247,17 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
         Assert.Equal(new[] { "credential", "host", "inventory" }, outcome.Cleanup.Left.Select(i => i.ObjectType).Order());
         Assert.All(outcome.Cleanup.Left, item => Assert.Equal(AapCleanupOutcome.Kept, item.Outcome));
         Assert.Equal(3, await LifecycleHarness.UserObjectsAsync(fixture));
-        var foreign = await api.PostAsync("inventories/", new Dictionary<string, object?> { ["name"] = "packer-foreign", ["organization"] = 1, ["description"] = "hand made" }, CancellationToken.None);
+        var foreign = await _api.PostAsync("inventories/", new Dictionary<string, object?> { ["name"] = "packer-foreign", ["organization"] = 1, ["description"] = "hand made" }, CancellationToken.None);
 
-        var found = await new LeftoverSweep(api).FindAsync("keep-me-1", null, null, CancellationToken.None);
+        var found = await new LeftoverSweep(_api).FindAsync("keep-me-1", null, null, CancellationToken.None);
         var build = Assert.Single(found);
         Assert.Equal(outcome.Resources.Inventory!.Id, build.Inventory!.Id);
         Assert.Equal(outcome.Resources.Credential!.Id, build.Credential!.Id);
-        var cleanup = await new BuildCleanup(api, LifecycleHarness.Request("x").Cleanup).RunAsync(build, null);
+        var cleanup = await new BuildCleanup(_api, LifecycleHarness.Request("x").Cleanup).RunAsync(build, null);
 
         Assert.True(cleanup.Complete, cleanup.ToString());
         Assert.All(cleanup.Removed, item => Assert.Equal(AapCleanupOutcome.Removed, item.Outcome));
         Assert.Equal(1, await LifecycleHarness.UserObjectsAsync(fixture)); // only the hand-made inventory
-        Assert.Equal("packer-foreign", (await api.GetAsync("inventories/" + foreign.GetProperty("id").GetInt32() + "/", CancellationToken.None)).GetProperty("name").GetString());
+        Assert.Equal("packer-foreign", (await _api.GetAsync("inventories/" + foreign.GetProperty("id").GetInt32() + "/", CancellationToken.None)).GetProperty("name").GetString());
     }
 }

@@ -7,7 +7,7 @@ namespace AapPacker.Engine.Tests.Provisioning;
 /// <summary>Keeps everything a provisioning run reports; can run an action when a status is first seen (e.g. Ctrl-C while running).</summary>
 internal sealed class RecordingReporter : IProvisionReporter
 {
-    private readonly ConcurrentQueue<string> all = new();
+    private readonly ConcurrentQueue<string> _all = new();
 
     public List<JobOutputLine> Output { get; } = [];
 
@@ -19,7 +19,7 @@ internal sealed class RecordingReporter : IProvisionReporter
 
     public Action<JobStatusUpdate>? OnStatusSeen { get; set; }
 
-    public IEnumerable<string> Everything => all;
+    public IEnumerable<string> Everything => _all;
 
     public void OnOutput(JobOutputLine line)
     {
@@ -65,7 +65,7 @@ internal sealed class RecordingReporter : IProvisionReporter
     // Kept for the test run's secret scan as well as for the test's own assertions.
     private void Keep(string text)
     {
-        all.Enqueue(text);
+        _all.Enqueue(text);
         CapturedOutput.Save("RecordingReporter", text);
     }
 }

@@ -9,9 +9,9 @@ namespace AapPacker.Engine.Tests.Provisioning;
 /// <summary>An <see cref="IAapApi"/> answering GETs from a script, recording every path asked (for pure unit tests).</summary>
 internal sealed class ScriptedApi : IAapApi
 {
-    private readonly Func<string, string> get;
+    private readonly Func<string, string> _get;
 
-    public ScriptedApi(Func<string, string> get) => this.get = get;
+    public ScriptedApi(Func<string, string> get) => _get = get;
 
     public List<string> Paths { get; } = [];
 
@@ -22,7 +22,7 @@ internal sealed class ScriptedApi : IAapApi
     public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)
     {
         Paths.Add(path);
-        using var doc = JsonDocument.Parse(get(path));
+        using var doc = JsonDocument.Parse(_get(path));
         return Task.FromResult(doc.RootElement.Clone());
     }
 

@@ -7,9 +7,9 @@ namespace AapPacker.Engine.Tests.Provisioning;
 
 public sealed class SshPrivateKeyTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("aappacker-keys-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("aappacker-keys-").FullName;
 
-    public void Dispose() => Directory.Delete(directory, true);
+    public void Dispose() => Directory.Delete(_directory, true);
 
     /// <summary>An openssh-key-v1 blob with the given cipher (the checks read only the header).</summary>
     internal static string OpenSshKey(string cipher)
@@ -32,7 +32,7 @@ public sealed class SshPrivateKeyTests : IDisposable
 
     private string File(string content)
     {
-        var path = Path.Combine(directory, Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N"));
         System.IO.File.WriteAllText(path, content);
         return path;
     }
@@ -98,7 +98,7 @@ public sealed class SshPrivateKeyTests : IDisposable
     [Fact]
     public void Given_a_missing_key_file_when_reading_then_the_error_names_the_path()
     {
-        var e = Assert.Throws<AapProvisioningException>(() => SshPrivateKey.FromFile(Path.Combine(directory, "nope")));
+        var e = Assert.Throws<AapProvisioningException>(() => SshPrivateKey.FromFile(Path.Combine(_directory, "nope")));
 
         Assert.Equal("SshKeyFileNotFound", e.ErrorId);
         Assert.Contains("nope", e.Message);

@@ -19,8 +19,8 @@ public sealed class FaultSuiteTests(FastGatewaySimulatorFixture fixture, ITestOu
 {
     private const int Lifecycles = 100;
 
-    private AapClient? client;
-    private IAapApi api = null!;
+    private AapClient? _client;
+    private IAapApi _api = null!;
 
     public async Task InitializeAsync()
     {
@@ -36,13 +36,13 @@ public sealed class FaultSuiteTests(FastGatewaySimulatorFixture fixture, ITestOu
             BaseDelay = TimeSpan.FromMilliseconds(5),
             MaxDelay = TimeSpan.FromSeconds(2),
         };
-        client = await Clients.ConnectAsync(options);
-        api = new AapClientApi(client);
+        _client = await Clients.ConnectAsync(options);
+        _api = new AapClientApi(_client);
     }
 
     public Task DisposeAsync()
     {
-        client?.Dispose();
+        _client?.Dispose();
         return Task.CompletedTask;
     }
 
@@ -72,7 +72,7 @@ public sealed class FaultSuiteTests(FastGatewaySimulatorFixture fixture, ITestOu
             }
 
             var reporter = new RecordingReporter();
-            var outcome = await new ProvisioningSession(api, reporter).RunAsync(LifecycleHarness.Request("Baseline", $"fault-{i:000}"), CancellationToken.None);
+            var outcome = await new ProvisioningSession(_api, reporter).RunAsync(LifecycleHarness.Request("Baseline", $"fault-{i:000}"), CancellationToken.None);
             if (outcome.ExitCode != AapProvisionExitCode.Success || outcome.Cleanup is not { Complete: true })
             {
                 failures.Add($"#{i}: {outcome} | cleanup: {outcome.Cleanup} | warnings: {string.Join(" / ", reporter.Warnings)}");
@@ -137,7 +137,7 @@ public sealed class FaultSuiteTests(FastGatewaySimulatorFixture fixture, ITestOu
         await fixture.Control.AddFaultsAsync(new FaultSpec("POST", "/launch/$", "lostResponse") { Count = 1, Status = status });
 
         var reporter = new RecordingReporter();
-        var outcome = await new ProvisioningSession(api, reporter).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+        var outcome = await new ProvisioningSession(_api, reporter).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
 
         Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
         var launch = Assert.Single(await LifecycleHarness.LaunchesAsync(fixture));
@@ -155,7 +155,7 @@ public sealed class FaultSuiteTests(FastGatewaySimulatorFixture fixture, ITestOu
         // A reset before AAP acted looks the same to the client as one after; the lookup finds no job, so it launches again.
         await fixture.Control.AddFaultsAsync(new FaultSpec("POST", "/launch/$", "reset") { Count = 1 });
 
-        var outcome = await new ProvisioningSession(api, new RecordingReporter()).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+        var outcome = await new ProvisioningSession(_api, new RecordingReporter()).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
 
         Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
         var launch = Assert.Single(await LifecycleHarness.LaunchesAsync(fixture));

@@ -9,7 +9,7 @@ namespace AapPacker.Engine.Tests.TestSupport;
 /// </summary>
 public sealed class DelayObservingClock : FakeTimeProvider
 {
-    private readonly TaskCompletionSource<TimeSpan> scheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<TimeSpan> _scheduled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public DelayObservingClock()
         : base(DateTimeOffset.UtcNow)
@@ -17,14 +17,14 @@ public sealed class DelayObservingClock : FakeTimeProvider
     }
 
     /// <summary>Completes with the due time of the first finite, non-zero timer created on this clock.</summary>
-    public Task<TimeSpan> DelayScheduled => scheduled.Task;
+    public Task<TimeSpan> DelayScheduled => _scheduled.Task;
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
         if (dueTime > TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
         {
-            scheduled.TrySetResult(dueTime);
+            _scheduled.TrySetResult(dueTime);
         }
 
         return timer;

@@ -10,17 +10,17 @@ namespace AapPacker.Engine.Tests.TestSupport;
 /// </summary>
 public sealed class RecordingLog : IAapLog
 {
-    private readonly object gate = new();
-    private readonly List<(string Level, string Message)> entries = [];
-    private readonly List<(Func<string, string, bool> Match, TaskCompletionSource<string> Done)> waiters = [];
+    private readonly object _gate = new();
+    private readonly List<(string Level, string Message)> _entries = [];
+    private readonly List<(Func<string, string, bool> Match, TaskCompletionSource<string> Done)> _waiters = [];
 
     public IReadOnlyList<(string Level, string Message)> Entries
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return entries.ToList();
+                return _entries.ToList();
             }
         }
     }
@@ -40,9 +40,9 @@ public sealed class RecordingLog : IAapLog
     public Task<string> WaitForAsync(string level, string text)
     {
         bool Match(string l, string m) => l == level && m.Contains(text, StringComparison.Ordinal);
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var (l, m) in entries)
+            foreach (var (l, m) in _entries)
             {
                 if (Match(l, m))
                 {
@@ -51,7 +51,7 @@ public sealed class RecordingLog : IAapLog
             }
 
             var done = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-            waiters.Add((Match, done));
+            _waiters.Add((Match, done));
             return done.Task;
         }
     }
@@ -60,15 +60,15 @@ public sealed class RecordingLog : IAapLog
     {
         List<TaskCompletionSource<string>> fire = [];
         CapturedOutput.Save("RecordingLog", level + ": " + message);
-        lock (gate)
+        lock (_gate)
         {
-            entries.Add((level, message));
-            for (var i = waiters.Count - 1; i >= 0; i--)
+            _entries.Add((level, message));
+            for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (waiters[i].Match(level, message))
+                if (_waiters[i].Match(level, message))
                 {
-                    fire.Add(waiters[i].Done);
-                    waiters.RemoveAt(i);
+                    fire.Add(_waiters[i].Done);
+                    _waiters.RemoveAt(i);
                 }
             }
         }

@@ -7,7 +7,7 @@ namespace AapPacker.Engine.Tests.TestSupport;
 /// <summary>A test class that starts each test on a reset simulator with a connected client and its API.</summary>
 public abstract class SimulatorApiTest(SimulatorFixture fixture) : IAsyncLifetime
 {
-    private AapClient? client;
+    private AapClient? _client;
 
     protected SimulatorFixture Fixture { get; } = fixture;
 
@@ -16,12 +16,12 @@ public abstract class SimulatorApiTest(SimulatorFixture fixture) : IAsyncLifetim
     public async Task InitializeAsync()
     {
         await Fixture.ResetAsync();
-        (client, Api) = await LifecycleHarness.ConnectAsync(Fixture);
+        (_client, Api) = await LifecycleHarness.ConnectAsync(Fixture);
     }
 
     public Task DisposeAsync()
     {
-        client?.Dispose();
+        _client?.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -12,51 +12,51 @@ public sealed class SimulatorControl : IDisposable
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    private readonly HttpClient http;
+    private readonly HttpClient _http;
 
     public SimulatorControl(Uri baseUri, HttpMessageHandler handler)
     {
-        http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary><c>POST /_sim/reset</c>.</summary>
     public async Task ResetAsync()
     {
-        using var response = await http.PostAsync("_sim/reset", null);
+        using var response = await _http.PostAsync("_sim/reset", null);
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary><c>POST /_sim/faults</c> with the given rules.</summary>
     public async Task AddFaultsAsync(params FaultSpec[] rules)
     {
-        using var response = await http.PostAsJsonAsync("_sim/faults", new { rules }, Json);
+        using var response = await _http.PostAsJsonAsync("_sim/faults", new { rules }, Json);
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary><c>DELETE /_sim/faults</c>.</summary>
     public async Task ClearFaultsAsync()
     {
-        using var response = await http.DeleteAsync("_sim/faults");
+        using var response = await _http.DeleteAsync("_sim/faults");
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary><c>GET /_sim/requests</c>: what reached the server (never a secret).</summary>
     public async Task<IReadOnlyList<LoggedRequest>> GetRequestsAsync()
-        => await http.GetFromJsonAsync<List<LoggedRequest>>("_sim/requests", Json) ?? [];
+        => await _http.GetFromJsonAsync<List<LoggedRequest>>("_sim/requests", Json) ?? [];
 
     /// <summary><c>DELETE /_sim/requests</c>.</summary>
     public async Task ClearRequestsAsync()
     {
-        using var response = await http.DeleteAsync("_sim/requests");
+        using var response = await _http.DeleteAsync("_sim/requests");
         response.EnsureSuccessStatusCode();
     }
 
     /// <summary><c>GET /_sim/state</c>.</summary>
     public async Task<JsonElement> GetStateAsync()
-        => await http.GetFromJsonAsync<JsonElement>("_sim/state", Json);
+        => await _http.GetFromJsonAsync<JsonElement>("_sim/state", Json);
 
     /// <inheritdoc />
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 }
 
 /// <summary>A fault rule for <c>POST /_sim/faults</c>.</summary>

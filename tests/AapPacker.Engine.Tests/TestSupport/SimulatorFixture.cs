@@ -8,13 +8,13 @@ namespace AapPacker.Engine.Tests.TestSupport;
 /// </summary>
 public abstract class SimulatorFixture : IAsyncLifetime
 {
-    private RunningSimulator? simulator;
+    private RunningSimulator? _simulator;
 
     /// <summary><c>gateway</c> or <c>awx</c>.</summary>
     public abstract string Layout { get; }
 
     /// <summary>The started simulator.</summary>
-    public RunningSimulator Simulator => simulator ?? throw new InvalidOperationException("The simulator is not started.");
+    public RunningSimulator Simulator => _simulator ?? throw new InvalidOperationException("The _simulator is not started.");
 
     /// <summary>e.g. <c>http://127.0.0.1:40123/</c>.</summary>
     public Uri BaseUri => Simulator.BaseUri;
@@ -34,8 +34,8 @@ public abstract class SimulatorFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        simulator = await SimulatorHost.StartAsync(CreateOptions());
-        Control = new SimulatorControl(simulator.BaseUri, CreateControlHandler());
+        _simulator = await SimulatorHost.StartAsync(CreateOptions());
+        Control = new SimulatorControl(_simulator.BaseUri, CreateControlHandler());
     }
 
     /// <summary>The handler the control client uses (HTTPS fixtures trust their own certificate).</summary>
@@ -48,9 +48,9 @@ public abstract class SimulatorFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Control?.Dispose();
-        if (simulator != null)
+        if (_simulator != null)
         {
-            await simulator.DisposeAsync();
+            await _simulator.DisposeAsync();
         }
 
         OnDisposed();

@@ -16,10 +16,10 @@ public sealed class TestCertificates : IDisposable
         Authority = authority;
         Server = server;
         BundlePath = bundlePath;
-        this.directory = directory;
+        _directory = directory;
     }
 
-    private readonly string directory;
+    private readonly string _directory;
 
     /// <summary>The CA certificate (public part).</summary>
     public X509Certificate2 Authority { get; }
@@ -60,11 +60,11 @@ public sealed class TestCertificates : IDisposable
         var server = X509CertificateLoader.LoadPkcs12(signedWithKey.Export(X509ContentType.Pkcs12), null);
         var authority = X509CertificateLoader.LoadCertificate(caWithKey.Export(X509ContentType.Cert));
 
-        var directory = Path.Combine(Path.GetTempPath(), "aappacker-tls-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        var bundlePath = Path.Combine(directory, "ca.pem");
+        var _directory = Path.Combine(Path.GetTempPath(), "aappacker-tls-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        var bundlePath = Path.Combine(_directory, "ca.pem");
         File.WriteAllText(bundlePath, ToPem(authority), Encoding.ASCII);
-        return new TestCertificates(authority, server, bundlePath, directory);
+        return new TestCertificates(authority, server, bundlePath, _directory);
     }
 
     /// <summary>PEM text of a certificate.</summary>
@@ -76,7 +76,7 @@ public sealed class TestCertificates : IDisposable
     /// <summary>Writes <paramref name="text"/> to a new file beside the bundle and returns its path.</summary>
     public string WriteFile(string name, string text)
     {
-        var path = Path.Combine(directory, name);
+        var path = Path.Combine(_directory, name);
         File.WriteAllText(path, text, Encoding.ASCII);
         return path;
     }
@@ -88,7 +88,7 @@ public sealed class TestCertificates : IDisposable
         Server.Dispose();
         try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {

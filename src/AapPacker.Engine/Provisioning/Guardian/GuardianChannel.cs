@@ -3,191 +3,190 @@ using System.IO;
 using System.Text.Json;
 using AapPacker.Models;
 
-namespace AapPacker.Engine.Provisioning.Guardian
+namespace AapPacker.Engine.Provisioning.Guardian;
+
+/// <summary>
+/// The build's side of the guardian protocol: an <see cref="IBuildWatcher"/> that opens the guardian when the first
+/// object is about to be created and writes one line per object the moment it exists. A guardian that cannot be
+/// started or has died only loses the kill protection: the build goes on, and <see cref="Failure"/> says why.
+/// Thread-safe.
+/// </summary>
+public sealed class GuardianChannel : IBuildWatcher, IDisposable
 {
-    /// <summary>
-    /// The build's side of the guardian protocol: an <see cref="IBuildWatcher"/> that opens the guardian when the first
-    /// object is about to be created and writes one line per object the moment it exists. A guardian that cannot be
-    /// started or has died only loses the kill protection: the build goes on, and <see cref="Failure"/> says why.
-    /// Thread-safe.
-    /// </summary>
-    public sealed class GuardianChannel : IBuildWatcher, IDisposable
+    private readonly object _gate = new object();
+    private readonly Func<(TextWriter Input, int? ProcessId)> _open;
+    private readonly GuardianConnection _connection;
+    private TextWriter? _writer;
+    private bool _closed;
+
+    /// <summary>Creates a channel; <paramref name="open"/> starts the guardian and returns its input and process id (if a process).</summary>
+    public GuardianChannel(Func<(TextWriter Input, int? ProcessId)> open, GuardianConnection connection)
     {
-        private readonly object _gate = new object();
-        private readonly Func<(TextWriter Input, int? ProcessId)> _open;
-        private readonly GuardianConnection _connection;
-        private TextWriter? _writer;
-        private bool _closed;
+        _open = open ?? throw new ArgumentNullException(nameof(open));
+        _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+    }
 
-        /// <summary>Creates a channel; <paramref name="open"/> starts the guardian and returns its input and process id (if a process).</summary>
-        public GuardianChannel(Func<(TextWriter Input, int? ProcessId)> open, GuardianConnection connection)
+    /// <inheritdoc />
+    public int? ProcessId { get; private set; }
+
+    /// <summary>True once the guardian took the rest of the cleanup over.</summary>
+    public bool HandedOff { get; private set; }
+
+    /// <summary>Why the guardian could not be started or told something (no secret in it), or null.</summary>
+    public string? Failure { get; private set; }
+
+    /// <summary>Called with <see cref="Failure"/> the first time something goes wrong.</summary>
+    public Action<string>? OnFailure { get; set; }
+
+    /// <inheritdoc />
+    public void Starting(string buildId, string? ledgerPath)
+    {
+        lock (_gate)
         {
-            _open = open ?? throw new ArgumentNullException(nameof(open));
-            _connection = connection ?? throw new ArgumentNullException(nameof(connection));
-        }
-
-        /// <inheritdoc />
-        public int? ProcessId { get; private set; }
-
-        /// <summary>True once the guardian took the rest of the cleanup over.</summary>
-        public bool HandedOff { get; private set; }
-
-        /// <summary>Why the guardian could not be started or told something (no secret in it), or null.</summary>
-        public string? Failure { get; private set; }
-
-        /// <summary>Called with <see cref="Failure"/> the first time something goes wrong.</summary>
-        public Action<string>? OnFailure { get; set; }
-
-        /// <inheritdoc />
-        public void Starting(string buildId, string? ledgerPath)
-        {
-            lock (_gate)
-            {
-                if (_writer != null || _closed)
-                {
-                    return;
-                }
-
-                try
-                {
-                    var (input, processId) = _open();
-                    _writer = input;
-                    ProcessId = processId;
-                }
-                catch (Exception e) when (!(e is OutOfMemoryException))
-                {
-                    Fail("the cleanup guardian could not be started: " + e.Message);
-                    return;
-                }
-
-                WriteLocked(new GuardianMessage { Op = GuardianOps.Hello, BuildId = buildId, LedgerPath = ledgerPath, Connection = _connection });
-            }
-        }
-
-        /// <inheritdoc />
-        public void Created(BuildLedgerEntry entry)
-        {
-            if (entry is null)
+            if (_writer != null || _closed)
             {
                 return;
             }
 
-            Write(new GuardianMessage { Op = entry.ObjectType, Id = entry.Id, ParentId = entry.ParentId, Name = entry.Name });
-        }
-
-        /// <inheritdoc />
-        public void Creating(string objectType, string name, int? parentId)
-            => Write(new GuardianMessage { Op = GuardianOps.Creating, ObjectType = objectType, Name = name, ParentId = parentId });
-
-        /// <inheritdoc />
-        public void Launching(bool workflowTemplate, int templateId, int inventoryId)
-            => Write(new GuardianMessage { Op = GuardianOps.Launching, Id = templateId, ParentId = inventoryId, Name = workflowTemplate ? "workflow_job" : "job" });
-
-        /// <inheritdoc />
-        public void Launched(AapJob job)
-        {
-            if (job != null)
+            try
             {
-                Write(new GuardianMessage { Op = GuardianOps.Job, Id = job.Id, Name = job.Type });
+                var (input, processId) = _open();
+                _writer = input;
+                ProcessId = processId;
             }
-        }
-
-        /// <inheritdoc />
-        public bool HandOff()
-        {
-            lock (_gate)
+            catch (Exception e) when (!(e is OutOfMemoryException))
             {
-                if (_writer is null || _closed)
-                {
-                    return false;
-                }
-
-                // Written and flushed, then input closed: a guardian that read the line owns the rest; one that could not
-                // be written to has failed (Fail) and the build waits itself.
-                WriteLocked(new GuardianMessage { Op = GuardianOps.HandOff });
-                if (_closed)
-                {
-                    return false;
-                }
-
-                HandedOff = true;
-                CloseLocked();
-                return true;
+                Fail("the cleanup guardian could not be started: " + e.Message);
+                return;
             }
-        }
 
-        /// <inheritdoc />
-        public void Finished()
+            WriteLocked(new GuardianMessage { Op = GuardianOps.Hello, BuildId = buildId, LedgerPath = ledgerPath, Connection = _connection });
+        }
+    }
+
+    /// <inheritdoc />
+    public void Created(BuildLedgerEntry entry)
+    {
+        if (entry is null)
         {
-            lock (_gate)
-            {
-                WriteLocked(new GuardianMessage { Op = GuardianOps.Done });
-                CloseLocked();
-            }
+            return;
         }
 
-        /// <summary>Closes the guardian's input without "done": the guardian then undoes what it was told about.</summary>
-        public void Dispose()
+        Write(new GuardianMessage { Op = entry.ObjectType, Id = entry.Id, ParentId = entry.ParentId, Name = entry.Name });
+    }
+
+    /// <inheritdoc />
+    public void Creating(string objectType, string name, int? parentId)
+        => Write(new GuardianMessage { Op = GuardianOps.Creating, ObjectType = objectType, Name = name, ParentId = parentId });
+
+    /// <inheritdoc />
+    public void Launching(bool workflowTemplate, int templateId, int inventoryId)
+        => Write(new GuardianMessage { Op = GuardianOps.Launching, Id = templateId, ParentId = inventoryId, Name = workflowTemplate ? "workflow_job" : "job" });
+
+    /// <inheritdoc />
+    public void Launched(AapJob job)
+    {
+        if (job != null)
         {
-            lock (_gate)
-            {
-                CloseLocked();
-            }
+            Write(new GuardianMessage { Op = GuardianOps.Job, Id = job.Id, Name = job.Type });
         }
+    }
 
-        private void Write(GuardianMessage message)
-        {
-            lock (_gate)
-            {
-                WriteLocked(message);
-            }
-        }
-
-        private void WriteLocked(GuardianMessage message)
+    /// <inheritdoc />
+    public bool HandOff()
+    {
+        lock (_gate)
         {
             if (_writer is null || _closed)
             {
-                return;
+                return false;
             }
 
-            try
-            {
-                // One line, flushed: a line still in our buffer when the process is killed would be lost.
-                _writer.Write(JsonSerializer.Serialize(message) + "\n");
-                _writer.Flush();
-            }
-            catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is InvalidOperationException)
-            {
-                Fail("the cleanup guardian stopped listening: " + e.Message);
-                CloseLocked();
-            }
-        }
-
-        private void CloseLocked()
-        {
+            // Written and flushed, then input closed: a guardian that read the line owns the rest; one that could not
+            // be written to has failed (Fail) and the build waits itself.
+            WriteLocked(new GuardianMessage { Op = GuardianOps.HandOff });
             if (_closed)
             {
-                return;
+                return false;
             }
 
-            _closed = true;
-            try
-            {
-                _writer?.Dispose();
-            }
-            catch (IOException)
-            {
-                // Already gone.
-            }
+            HandedOff = true;
+            CloseLocked();
+            return true;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Finished()
+    {
+        lock (_gate)
+        {
+            WriteLocked(new GuardianMessage { Op = GuardianOps.Done });
+            CloseLocked();
+        }
+    }
+
+    /// <summary>Closes the guardian's input without "done": the guardian then undoes what it was told about.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            CloseLocked();
+        }
+    }
+
+    private void Write(GuardianMessage message)
+    {
+        lock (_gate)
+        {
+            WriteLocked(message);
+        }
+    }
+
+    private void WriteLocked(GuardianMessage message)
+    {
+        if (_writer is null || _closed)
+        {
+            return;
         }
 
-        private void Fail(string why)
+        try
         {
-            if (Failure is null)
-            {
-                Failure = why;
-                OnFailure?.Invoke(why);
-            }
+            // One line, flushed: a line still in our buffer when the process is killed would be lost.
+            _writer.Write(JsonSerializer.Serialize(message) + "\n");
+            _writer.Flush();
+        }
+        catch (Exception e) when (e is IOException || e is ObjectDisposedException || e is InvalidOperationException)
+        {
+            Fail("the cleanup guardian stopped listening: " + e.Message);
+            CloseLocked();
+        }
+    }
+
+    private void CloseLocked()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _closed = true;
+        try
+        {
+            _writer?.Dispose();
+        }
+        catch (IOException)
+        {
+            // Already gone.
+        }
+    }
+
+    private void Fail(string why)
+    {
+        if (Failure is null)
+        {
+            Failure = why;
+            OnFailure?.Invoke(why);
         }
     }
 }

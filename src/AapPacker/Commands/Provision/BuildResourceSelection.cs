@@ -9,153 +9,152 @@ using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
 
-namespace AapPacker.Commands.Provision
+namespace AapPacker.Commands.Provision;
+
+/// <summary>
+/// Groups the objects piped to Remove-AapBuildResources per build, after checking in AAP that each one carries
+/// AapPacker's marker (name prefix and description for inventories and credentials, the host's description for
+/// hosts): an object in hand is never trusted to be ours just because it has a BuildId property.
+/// </summary>
+internal sealed class BuildResourceSelection
 {
-    /// <summary>
-    /// Groups the objects piped to Remove-AapBuildResources per build, after checking in AAP that each one carries
-    /// AapPacker's marker (name prefix and description for inventories and credentials, the host's description for
-    /// hosts): an object in hand is never trusted to be ours just because it has a BuildId property.
-    /// </summary>
-    internal sealed class BuildResourceSelection
+    private const string HostMarker = "Added by AapPacker for build ";
+    private readonly IAapApi _api;
+    private readonly Dictionary<string, AapBuildResources> _builds = new Dictionary<string, AapBuildResources>(StringComparer.Ordinal);
+    private readonly List<AapJob> _jobs = new List<AapJob>();
+
+    public BuildResourceSelection(IAapApi api) => _api = api;
+
+    /// <summary>Adds one object; returns the reason it was refused, or null.</summary>
+    public async Task<string?> AddAsync(object? value, CancellationToken cancellationToken)
     {
-        private const string HostMarker = "Added by AapPacker for build ";
-        private readonly IAapApi _api;
-        private readonly Dictionary<string, AapBuildResources> _builds = new Dictionary<string, AapBuildResources>(StringComparer.Ordinal);
-        private readonly List<AapJob> _jobs = new List<AapJob>();
-
-        public BuildResourceSelection(IAapApi api) => _api = api;
-
-        /// <summary>Adds one object; returns the reason it was refused, or null.</summary>
-        public async Task<string?> AddAsync(object? value, CancellationToken cancellationToken)
+        switch (value is PSObject wrapped ? wrapped.BaseObject : value)
         {
-            switch (value is PSObject wrapped ? wrapped.BaseObject : value)
-            {
-                case AapBuildResources resources:
-                    if (resources.Job != null)
-                    {
-                        _jobs.Add(resources.Job);
-                    }
-
-                    var first = resources.Credential is null ? null : await AddAsync(resources.Credential, cancellationToken).ConfigureAwait(false);
-                    var second = resources.Inventory is null ? null : await AddAsync(resources.Inventory, cancellationToken).ConfigureAwait(false);
-                    foreach (var host in resources.Hosts.Where(h => resources.Inventory is null || h.InventoryId != resources.Inventory.Id))
-                    {
-                        second ??= await AddAsync(host, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    return first ?? second;
-                case AapInventory inventory:
-                    {
-                        var (ok, buildId, reason) = await CheckMarkedAsync("inventories/", inventory.Id, cancellationToken).ConfigureAwait(false);
-                        if (!ok)
-                        {
-                            return reason;
-                        }
-
-                        var build = For(buildId ?? inventory.BuildId ?? "");
-                        if (build.Inventory != null && build.Inventory.Id != inventory.Id)
-                        {
-                            build = For(build.BuildId + "#" + Id(inventory.Id), build.BuildId);
-                        }
-
-                        build.Inventory = inventory;
-                        return null;
-                    }
-
-                case AapMachineCredential credential:
-                    {
-                        var (ok, buildId, reason) = await CheckMarkedAsync("credentials/", credential.Id, cancellationToken).ConfigureAwait(false);
-                        if (!ok)
-                        {
-                            return reason;
-                        }
-
-                        var build = For(buildId ?? credential.BuildId ?? "");
-                        if (build.Credential != null && build.Credential.Id != credential.Id)
-                        {
-                            build = For(build.BuildId + "#c" + Id(credential.Id), build.BuildId);
-                        }
-
-                        build.Credential = credential;
-                        return null;
-                    }
-
-                case AapHost host:
-                    {
-                        string? buildId = host.BuildId;
-                        try
-                        {
-                            var detail = await _api.GetAsync("hosts/" + Id(host.Id) + "/", cancellationToken).ConfigureAwait(false);
-                            var description = detail.TryGetProperty("description", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;
-                            if (description is null || !description.StartsWith(HostMarker, StringComparison.Ordinal))
-                            {
-                                return $"host {host.Id} '{host.Name}' was not added by AapPacker (its description has no AapPacker marker); it is left alone.";
-                            }
-
-                            buildId = description.Substring(HostMarker.Length).Trim();
-                        }
-                        catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
-                        {
-                            // Already gone: cleanup reports it so.
-                        }
-
-                        For(buildId ?? "").Hosts.Add(host);
-                        return null;
-                    }
-
-                case AapJob job:
-                    _jobs.Add(job);
-                    return null;
-                default:
-                    return $"a {value?.GetType().Name ?? "null"} is not something AapPacker created; pipe inventories, hosts, credentials or jobs from the AapPacker cmdlets.";
-            }
-        }
-
-        /// <summary>The builds selected, each with the piped jobs of that build (or every piped job when the build is unknown).</summary>
-        public IReadOnlyList<AapBuildResources> Builds()
-        {
-            var builds = _builds.Values.ToList();
-            foreach (var build in builds)
-            {
-                build.Job ??= _jobs.FirstOrDefault(j => j.BuildId != null && j.BuildId == build.BuildId)
-                    ?? _jobs.FirstOrDefault(j => build.Inventory != null && j.InventoryId == build.Inventory.Id)
-                    ?? (_jobs.Count == 1 ? _jobs[0] : null);
-            }
-
-            return builds;
-        }
-
-        private AapBuildResources For(string key, string? buildId = null)
-        {
-            if (!_builds.TryGetValue(key, out var build))
-            {
-                build = new AapBuildResources { BuildId = buildId ?? key };
-                _builds[key] = build;
-            }
-
-            return build;
-        }
-
-        private async Task<(bool Ok, string? BuildId, string? Reason)> CheckMarkedAsync(string collection, int id, CancellationToken cancellationToken)
-        {
-            try
-            {
-                var detail = await _api.GetAsync(collection + Id(id) + "/", cancellationToken).ConfigureAwait(false);
-                var name = detail.TryGetProperty("name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String ? n.GetString() : null;
-                var description = detail.TryGetProperty("description", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;
-                if (!BuildNaming.IsAapPackerObject(name, description) || !BuildNaming.TryParseDescription(description, out var buildId, out _))
+            case AapBuildResources resources:
+                if (resources.Job != null)
                 {
-                    return (false, null, $"{collection.TrimEnd('/')} {id} '{name}' was not created by AapPacker (no '{BuildNaming.NamePrefix}' name with AapPacker's description marker); it is left alone.");
+                    _jobs.Add(resources.Job);
                 }
 
-                return (true, buildId, null);
-            }
-            catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
-            {
-                return (true, null, null); // already gone: cleanup counts it as such
-            }
+                var first = resources.Credential is null ? null : await AddAsync(resources.Credential, cancellationToken).ConfigureAwait(false);
+                var second = resources.Inventory is null ? null : await AddAsync(resources.Inventory, cancellationToken).ConfigureAwait(false);
+                foreach (var host in resources.Hosts.Where(h => resources.Inventory is null || h.InventoryId != resources.Inventory.Id))
+                {
+                    second ??= await AddAsync(host, cancellationToken).ConfigureAwait(false);
+                }
+
+                return first ?? second;
+            case AapInventory inventory:
+                {
+                    var (ok, buildId, reason) = await CheckMarkedAsync("inventories/", inventory.Id, cancellationToken).ConfigureAwait(false);
+                    if (!ok)
+                    {
+                        return reason;
+                    }
+
+                    var build = For(buildId ?? inventory.BuildId ?? "");
+                    if (build.Inventory != null && build.Inventory.Id != inventory.Id)
+                    {
+                        build = For(build.BuildId + "#" + Id(inventory.Id), build.BuildId);
+                    }
+
+                    build.Inventory = inventory;
+                    return null;
+                }
+
+            case AapMachineCredential credential:
+                {
+                    var (ok, buildId, reason) = await CheckMarkedAsync("credentials/", credential.Id, cancellationToken).ConfigureAwait(false);
+                    if (!ok)
+                    {
+                        return reason;
+                    }
+
+                    var build = For(buildId ?? credential.BuildId ?? "");
+                    if (build.Credential != null && build.Credential.Id != credential.Id)
+                    {
+                        build = For(build.BuildId + "#c" + Id(credential.Id), build.BuildId);
+                    }
+
+                    build.Credential = credential;
+                    return null;
+                }
+
+            case AapHost host:
+                {
+                    string? buildId = host.BuildId;
+                    try
+                    {
+                        var detail = await _api.GetAsync("hosts/" + Id(host.Id) + "/", cancellationToken).ConfigureAwait(false);
+                        var description = detail.TryGetProperty("description", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;
+                        if (description is null || !description.StartsWith(HostMarker, StringComparison.Ordinal))
+                        {
+                            return $"host {host.Id} '{host.Name}' was not added by AapPacker (its description has no AapPacker marker); it is left alone.";
+                        }
+
+                        buildId = description.Substring(HostMarker.Length).Trim();
+                    }
+                    catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
+                    {
+                        // Already gone: cleanup reports it so.
+                    }
+
+                    For(buildId ?? "").Hosts.Add(host);
+                    return null;
+                }
+
+            case AapJob job:
+                _jobs.Add(job);
+                return null;
+            default:
+                return $"a {value?.GetType().Name ?? "null"} is not something AapPacker created; pipe inventories, hosts, credentials or jobs from the AapPacker cmdlets.";
+        }
+    }
+
+    /// <summary>The builds selected, each with the piped jobs of that build (or every piped job when the build is unknown).</summary>
+    public IReadOnlyList<AapBuildResources> Builds()
+    {
+        var builds = _builds.Values.ToList();
+        foreach (var build in builds)
+        {
+            build.Job ??= _jobs.FirstOrDefault(j => j.BuildId != null && j.BuildId == build.BuildId)
+                ?? _jobs.FirstOrDefault(j => build.Inventory != null && j.InventoryId == build.Inventory.Id)
+                ?? (_jobs.Count == 1 ? _jobs[0] : null);
         }
 
-        private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+        return builds;
     }
+
+    private AapBuildResources For(string key, string? buildId = null)
+    {
+        if (!_builds.TryGetValue(key, out var build))
+        {
+            build = new AapBuildResources { BuildId = buildId ?? key };
+            _builds[key] = build;
+        }
+
+        return build;
+    }
+
+    private async Task<(bool Ok, string? BuildId, string? Reason)> CheckMarkedAsync(string collection, int id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var detail = await _api.GetAsync(collection + Id(id) + "/", cancellationToken).ConfigureAwait(false);
+            var name = detail.TryGetProperty("name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String ? n.GetString() : null;
+            var description = detail.TryGetProperty("description", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;
+            if (!BuildNaming.IsAapPackerObject(name, description) || !BuildNaming.TryParseDescription(description, out var buildId, out _))
+            {
+                return (false, null, $"{collection.TrimEnd('/')} {id} '{name}' was not created by AapPacker (no '{BuildNaming.NamePrefix}' name with AapPacker's description marker); it is left alone.");
+            }
+
+            return (true, buildId, null);
+        }
+        catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
+        {
+            return (true, null, null); // already gone: cleanup counts it as such
+        }
+    }
+
+    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Models;
+
+namespace AapPacker.Engine.Provisioning;
+
+/// <summary>
+/// Finds what AapPacker left behind (a killed build, a failed cleanup): inventories and credentials whose name starts
+/// with <see cref="BuildNaming.NamePrefix"/> AND whose description carries AapPacker's build marker — nothing else
+/// is ever selected. Filters by build id (<c>-BuildId</c>) and/or age (<c>-OlderThan</c>, from the marker's time).
+/// The result is grouped per build for <see cref="BuildCleanup"/>.
+/// </summary>
+public sealed class LeftoverSweep
+{
+    private readonly IAapApi _api;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a sweep.</summary>
+    public LeftoverSweep(IAapApi api, TimeProvider? timeProvider = null)
+    {
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Finds leftovers. At least one of <paramref name="buildId"/> and <paramref name="olderThan"/> must be given, so
+    /// a sweep never removes a build that is running right now by accident.
+    /// </summary>
+    public async Task<IReadOnlyList<AapBuildResources>> FindAsync(string? buildId, TimeSpan? olderThan, int? organizationId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(buildId) && olderThan is null)
+        {
+            throw AapProvisioningException.Configuration("SweepNeedsFilter",
+                "A sweep needs -BuildId or -OlderThan, so it cannot remove the objects of builds that are running now.",
+                "Pass -BuildId <id> or -OlderThan (New-TimeSpan -Hours 6).");
+        }
+
+        var now = _time.GetUtcNow();
+        var org = organizationId.HasValue ? "&organization=" + organizationId.Value.ToString(CultureInfo.InvariantCulture) : "";
+        var builds = new Dictionary<string, AapBuildResources>(StringComparer.Ordinal);
+        var factory = new TemporaryResources(_api, _time);
+
+        AapBuildResources For(string id)
+        {
+            if (!builds.TryGetValue(id, out var resources))
+            {
+                resources = new AapBuildResources { BuildId = id };
+                builds[id] = resources;
+            }
+
+            return resources;
+        }
+
+        bool Wanted(JsonElement item, out string markerBuild)
+        {
+            markerBuild = "";
+            var name = item.String("name");
+            var description = item.String("description");
+            if (!BuildNaming.IsAapPackerObject(name, description) || !BuildNaming.TryParseDescription(description, out markerBuild, out var createdAt))
+            {
+                return false;
+            }
+
+            if (!string.IsNullOrWhiteSpace(buildId) && !BuildNaming.BuildIdMatches(markerBuild, buildId!))
+            {
+                return false;
+            }
+
+            return olderThan is null || now - createdAt >= olderThan.Value;
+        }
+
+        var inventoriesPath = "inventories/?name__startswith=" + Uri.EscapeDataString(BuildNaming.NamePrefix) + org + "&order_by=id";
+        await foreach (var item in _api.ListAsync(inventoriesPath, cancellationToken).ConfigureAwait(false))
+        {
+            if (Wanted(item, out var markerBuild))
+            {
+                var build = For(markerBuild);
+                if (build.Inventory is null)
+                {
+                    build.Inventory = factory.ToInventory(item);
+                }
+                else
+                {
+                    // Two inventories of one build id (parallel sources): a separate entry per inventory.
+                    builds[markerBuild + "#" + (item.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture)] =
+                        new AapBuildResources { BuildId = markerBuild, Inventory = factory.ToInventory(item) };
+                }
+            }
+        }
+
+        var credentialsPath = "credentials/?name__startswith=" + Uri.EscapeDataString(BuildNaming.NamePrefix) + org + "&order_by=id";
+        await foreach (var item in _api.ListAsync(credentialsPath, cancellationToken).ConfigureAwait(false))
+        {
+            if (Wanted(item, out var markerBuild))
+            {
+                var credential = new AapMachineCredential
+                {
+                    Id = item.Int("id") ?? 0,
+                    Name = item.String("name") ?? "",
+                    OrganizationId = item.Int("organization") ?? 0,
+                    BuildId = markerBuild,
+                    CredentialTypeId = item.Int("credential_type") ?? 0,
+                    Kind = item.String("kind") ?? "ssh",
+                    ApiPath = item.String("url"),
+                    UserName = item.Path("inputs")?.String("username"),
+                };
+                var target = builds.Values.FirstOrDefault(b => b.BuildId == markerBuild && b.Credential is null && SameSuffix(b.Inventory?.Name, credential.Name))
+                             ?? builds.Values.FirstOrDefault(b => b.BuildId == markerBuild && b.Credential is null);
+                if (target is null)
+                {
+                    target = new AapBuildResources { BuildId = markerBuild };
+                    builds[markerBuild + "#c" + credential.Id.ToString(CultureInfo.InvariantCulture)] = target;
+                }
+
+                target.Credential = credential;
+            }
+        }
+
+        return builds.Values.ToList();
+    }
+
+    private static bool SameSuffix(string? inventoryName, string credentialName)
+        => inventoryName != null && credentialName.StartsWith(inventoryName + "-", StringComparison.Ordinal);
+}

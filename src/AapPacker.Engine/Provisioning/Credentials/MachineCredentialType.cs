@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace AapPacker.Engine.Provisioning;
+
+/// <summary>
+/// Finds the Machine credential type by what it is — managed, kind <c>ssh</c>, namespace <c>ssh</c> — never by its
+/// name (translated for managed types) or by id 1 (not guaranteed) (aap-api.md §5.1).
+/// </summary>
+public static class MachineCredentialType
+{
+    /// <summary>Returns the Machine type's id. Throws <see cref="AapProvisioningException"/> (exit code 4) when none is visible.</summary>
+    public static async Task<int> FindIdAsync(IAapApi api, CancellationToken cancellationToken)
+    {
+        if (api is null)
+        {
+            throw new ArgumentNullException(nameof(api));
+        }
+
+        foreach (var query in new[] { "credential_types/?namespace=ssh", "credential_types/?kind=ssh&managed=true" })
+        {
+            var candidates = new List<int>();
+            await foreach (var type in api.ListAsync(query, cancellationToken).ConfigureAwait(false))
+            {
+                if (IsMachineType(type))
+                {
+                    candidates.Add(type.Int("id") ?? 0);
+                }
+            }
+
+            if (candidates.Count == 1)
+            {
+                return candidates[0];
+            }
+        }
+
+        throw AapProvisioningException.Configuration("MachineCredentialTypeNotFound",
+            "AAP lists no managed Machine credential type (kind 'ssh', namespace 'ssh').",
+            "Check that the user may read credential types, or pass -NoCredential and give the job template its own Machine credential.");
+    }
+
+    /// <summary>True for the managed Machine type.</summary>
+    public static bool IsMachineType(JsonElement type)
+        => type.Bool("managed") && string.Equals(type.String("kind"), "ssh", StringComparison.Ordinal)
+           && (type.String("namespace") is null || string.Equals(type.String("namespace"), "ssh", StringComparison.Ordinal));
+}

@@ -1,0 +1,15 @@
+namespace AapPacker.Engine.Provisioning;
+
+/// <summary>AAP's job statuses (aap-api.md §7.1).</summary>
+public static class JobStatus
+{
+    /// <summary>True for <c>successful</c>, <c>failed</c>, <c>error</c>, <c>canceled</c>.</summary>
+    public static bool IsTerminal(string? status)
+        => status == "successful" || status == "failed" || status == "error" || status == "canceled";
+
+    /// <summary>True for <c>failed</c>, <c>error</c>, <c>canceled</c> (AAP's <c>failed</c> flag is true for all three).</summary>
+    public static bool IsFailure(string? status) => status == "failed" || status == "error" || status == "canceled";
+
+    /// <summary>The API collection of a job type: <c>jobs/</c> or <c>workflow_jobs/</c>.</summary>
+    public static string Collection(string type) => type == "workflow_job" ? "workflow_jobs/" : "jobs/";
+}

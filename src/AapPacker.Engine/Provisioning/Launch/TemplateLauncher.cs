@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Models;
+
+namespace AapPacker.Engine.Provisioning;
+
+/// <summary>
+/// <c>Start-AapJobTemplate</c> and <c>Start-AapWorkflowJobTemplate</c> in one operation: resolve the template and
+/// read what its launch accepts, resolve credentials (with their types), labels, execution environment and instance
+/// groups, refuse anything the template would ignore (<see cref="LaunchPreflight"/>), merge credentials with the
+/// template's (<see cref="CredentialMerge"/>), launch and verify (<see cref="JobLauncher"/>).
+/// </summary>
+public sealed class TemplateLauncher
+{
+    private readonly IAapApi _api;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a launcher.</summary>
+    public TemplateLauncher(IAapApi api, TimeProvider? timeProvider = null)
+    {
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Resolves a template (by name within <paramref name="organizationId"/> first, when given) and reads
+    /// <c>launch/</c> (and the survey's variables when a survey is enabled).
+    /// </summary>
+    public async Task<LaunchTemplateInfo> ReadTemplateAsync(NameOrId reference, bool isWorkflow, int? organizationId, CancellationToken cancellationToken)
+    {
+        var resolver = new NamedObjectResolver(_api);
+        var template = isWorkflow
+            ? await resolver.WorkflowJobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false)
+            : await resolver.JobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false);
+        var path = (isWorkflow ? "workflow_job_templates/" : "job_templates/") + template.Id.ToString(CultureInfo.InvariantCulture) + "/";
+        var info = LaunchTemplateInfo.Parse(await _api.GetAsync(path + "launch/", cancellationToken).ConfigureAwait(false), isWorkflow, template.Id);
+        if (string.IsNullOrEmpty(info.Name))
+        {
+            info.Name = template.Name;
+        }
+
+        if (info.SurveyEnabled)
+        {
+            try
+            {
+                info.AddSurveySpec(await _api.GetAsync(path + "survey_spec/", cancellationToken).ConfigureAwait(false));
+            }
+            catch (AapApiException e) when (e.Kind == AapErrorKind.Forbidden || e.Kind == AapErrorKind.NotFound)
+            {
+                // Only template admins may read the spec; the required variables are still known from launch/.
+            }
+        }
+
+        return info;
+    }
+
+    /// <summary>Resolves credentials by name or id into launch credentials (type and vault id included).</summary>
+    public async Task<List<LaunchCredential>> ResolveCredentialsAsync(IEnumerable<string> namesOrIds, CancellationToken cancellationToken)
+    {
+        var resolver = new NamedObjectResolver(_api);
+        var result = new List<LaunchCredential>();
+        foreach (var name in namesOrIds ?? Enumerable.Empty<string>())
+        {
+            var credential = await resolver.CredentialAsync(name, cancellationToken).ConfigureAwait(false);
+            result.Add(new LaunchCredential(credential.Id, credential.Json.Int("credential_type") ?? 0,
+                credential.Json.Path("inputs")?.String("vault_id"), credential.Name));
+            if (string.Equals(credential.Json.String("kind"), "ssh", StringComparison.Ordinal))
+            {
+                MachineTypeSeen = credential.Json.Int("credential_type");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The Machine type id, when a resolved credential was a Machine credential.</summary>
+    private int? MachineTypeSeen { get; set; }
+
+    /// <summary>Checks, launches and verifies. Throws <see cref="AapProvisioningException"/> with what to fix.</summary>
+    public async Task<AapJob> StartAsync(TemplateLaunchRequest request, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        var resolver = new NamedObjectResolver(_api);
+        var organizationId = string.IsNullOrWhiteSpace(request.Organization)
+            ? (int?)null
+            : (await resolver.OrganizationAsync(request.Organization!, cancellationToken).ConfigureAwait(false)).Id;
+        var info = await ReadTemplateAsync(request.Template, request.IsWorkflow, organizationId, cancellationToken).ConfigureAwait(false);
+        if (request.IsWorkflow && request.Credentials.Count > 0)
+        {
+            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(info.Name), WorkflowCredentialPolicy.Action);
+        }
+
+        var credentials = await ResolveCredentialsAsync(request.Credentials, cancellationToken).ConfigureAwait(false);
+        var launch = new LaunchRequest
+        {
+            Inventory = request.InventoryId,
+            Credentials = credentials,
+            ExtraVars = ExtraVars.Parse(request.ExtraVars),
+            Limit = request.Launch.Limit,
+            JobTags = request.Launch.JobTags,
+            SkipTags = request.Launch.SkipTags,
+            Verbosity = request.Launch.Verbosity,
+            DiffMode = request.Launch.DiffMode,
+            JobType = request.Launch.JobType,
+            Forks = request.Launch.Forks,
+            ScmBranch = request.Launch.ScmBranch,
+            JobSliceCount = request.Launch.JobSliceCount,
+            Timeout = request.Launch.Timeout,
+        };
+        if (!string.IsNullOrWhiteSpace(request.ExecutionEnvironment))
+        {
+            launch.ExecutionEnvironment = (await resolver.ExecutionEnvironmentAsync(request.ExecutionEnvironment!, cancellationToken).ConfigureAwait(false)).Id;
+        }
+
+        if (request.Labels.Count > 0)
+        {
+            launch.Labels = new List<int>();
+            foreach (var label in request.Labels)
+            {
+                launch.Labels.Add((await resolver.LabelAsync(label, cancellationToken).ConfigureAwait(false)).Id);
+            }
+        }
+
+        if (request.InstanceGroups.Count > 0)
+        {
+            launch.InstanceGroups = new List<int>();
+            foreach (var group in request.InstanceGroups)
+            {
+                launch.InstanceGroups.Add((await resolver.InstanceGroupAsync(group, cancellationToken).ConfigureAwait(false)).Id);
+            }
+        }
+
+        var plan = LaunchPreflight.Check(info, launch, MachineTypeSeen);
+        var merged = credentials.Count == 0 ? null : CredentialMerge.Merge(info.DefaultCredentials, credentials);
+        var payload = plan.BuildPayload(launch, merged);
+        var launcher = new JobLauncher(_api, _time);
+        try
+        {
+            return await launcher.LaunchAsync(info.IsWorkflow, info.Id, payload, request.InventoryId,
+                credentials.Select(c => c.Id).ToList(), request.InventoryIsUnique ? request.InventoryId : null, request.BuildId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested && request.InventoryIsUnique && request.InventoryId.HasValue)
+        {
+            // Ctrl-C during the launch POST: a job AAP started must not keep running against the build machine.
+            await launcher.CancelInterruptedLaunchAsync(info.IsWorkflow, info.Id, request.InventoryId.Value, request.BuildId).ConfigureAwait(false);
+            throw;
+        }
+    }
+}

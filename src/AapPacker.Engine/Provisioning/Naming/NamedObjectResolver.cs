@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+
+namespace AapPacker.Engine.Provisioning;
+
+/// <summary>
+/// Turns "name or id" into an id for organizations, templates, labels, execution environments and instance groups.
+/// A number is an id (checked to exist); anything else is an exact name (exactly one match, else a clear error).
+/// </summary>
+public sealed class NamedObjectResolver
+{
+    private readonly IAapApi _api;
+
+    /// <summary>Creates a resolver.</summary>
+    public NamedObjectResolver(IAapApi api) => _api = api ?? throw new ArgumentNullException(nameof(api));
+
+    /// <summary>Resolves an organization (controller ids: on AAP 2.5+ gateway org ids differ).</summary>
+    public Task<ResolvedObject> OrganizationAsync(string nameOrId, CancellationToken cancellationToken)
+        => ResolveAsync("organizations/", "organization", "-Organization", nameOrId, cancellationToken);
+
+    /// <summary>Resolves a job template (see <see cref="TemplateAsync"/>).</summary>
+    public Task<ResolvedObject> JobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
+        => TemplateAsync("job_templates/", "job template", "-JobTemplate", reference, organizationId, cancellationToken);
+
+    /// <summary>Resolves a workflow job template (see <see cref="TemplateAsync"/>).</summary>
+    public Task<ResolvedObject> WorkflowJobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
+        => TemplateAsync("workflow_job_templates/", "workflow job template", "-WorkflowJobTemplate", reference, organizationId, cancellationToken);
+
+    /// <summary>
+    /// Resolves a template as <c>ansible.controller.job_launch</c> does: an id given as a number is that id; a name is
+    /// looked up within the organization when one is given (template names are unique per organization), then across
+    /// every organization the user can see (so a template shared from another organization is still found); text of
+    /// digits that names nothing is read as an id. Two templates of that name outside the organization are an error
+    /// that lists their organizations.
+    /// </summary>
+    public async Task<ResolvedObject> TemplateAsync(string endpoint, string noun, string parameter, NameOrId reference, int? organizationId, CancellationToken cancellationToken)
+    {
+        if (NameOrId.IsNullOrBlank(reference))
+        {
+            throw AapProvisioningException.Configuration("Missing" + Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
+        }
+
+        if (reference.IsId)
+        {
+            return await ByIdAsync(endpoint, noun, parameter, reference.Id!.Value, cancellationToken).ConfigureAwait(false);
+        }
+
+        var name = reference.Text.Trim();
+        var query = endpoint + "?name=" + Uri.EscapeDataString(name);
+        if (organizationId.HasValue)
+        {
+            var inOrganization = await NamedAsync(query + "&organization=" + organizationId.Value.ToString(CultureInfo.InvariantCulture), name, cancellationToken).ConfigureAwait(false);
+            if (inOrganization.Count == 1)
+            {
+                return new ResolvedObject(inOrganization[0].Int("id") ?? 0, name, inOrganization[0]);
+            }
+        }
+
+        var matches = await NamedAsync(query, name, cancellationToken).ConfigureAwait(false);
+        if (matches.Count == 1)
+        {
+            return new ResolvedObject(matches[0].Int("id") ?? 0, name, matches[0]);
+        }
+
+        if (matches.Count > 1)
+        {
+            var where = string.Join(", ", matches.ConvertAll(m =>
+            {
+                var organization = m.Path("summary_fields", "organization");
+                var orgName = organization?.String("name");
+                var orgId = organization?.Int("id") ?? m.Int("organization");
+                var owner = orgName is null && orgId is null
+                    ? "no organization"
+                    : $"organization '{orgName ?? "?"}' (id {orgId?.ToString(CultureInfo.InvariantCulture) ?? "?"})";
+                return $"id {(m.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture)} in {owner}";
+            }));
+            var first = matches[0].Int("id") ?? 0;
+            throw AapProvisioningException.Configuration("Ambiguous" + Pascal(noun),
+                $"{matches.Count} {noun}s are named '{name}': {where}.",
+                $"Pass -Organization with the name of the organization that owns the one you mean, or pass {parameter} with its id as a number (e.g. {parameter} {first.ToString(CultureInfo.InvariantCulture)}).");
+        }
+
+        if (reference.DigitsAsId is { } digits)
+        {
+            return await ByIdAsync(endpoint, noun, parameter, digits, cancellationToken).ConfigureAwait(false);
+        }
+
+        var scope = organizationId.HasValue ? " in that organization or any other you can see" : " (or you cannot see it)";
+        throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+            $"There is no {noun} named '{name}'{scope}.", $"Check {parameter} (names are case-sensitive), or pass its id as a number.");
+    }
+
+    /// <summary>Resolves an inventory.</summary>
+    public Task<ResolvedObject> InventoryAsync(string nameOrId, CancellationToken cancellationToken)
+        => ResolveAsync("inventories/", "inventory", "-Inventory", nameOrId, cancellationToken);
+
+    /// <summary>Resolves a credential.</summary>
+    public Task<ResolvedObject> CredentialAsync(string nameOrId, CancellationToken cancellationToken)
+        => ResolveAsync("credentials/", "credential", "-AapCredential", nameOrId, cancellationToken);
+
+    /// <summary>Resolves a label.</summary>
+    public Task<ResolvedObject> LabelAsync(string nameOrId, CancellationToken cancellationToken)
+        => ResolveAsync("labels/", "label", "-Label", nameOrId, cancellationToken);
+
+    /// <summary>Resolves an execution environment.</summary>
+    public Task<ResolvedObject> ExecutionEnvironmentAsync(string nameOrId, CancellationToken cancellationToken)
+        => ResolveAsync("execution_environments/", "execution environment", "-ExecutionEnvironment", nameOrId, cancellationToken);
+
+    /// <summary>Resolves an instance group.</summary>
+    public Task<ResolvedObject> InstanceGroupAsync(string nameOrId, CancellationToken cancellationToken)
+        => ResolveAsync("instance_groups/", "instance group", "-InstanceGroup", nameOrId, cancellationToken);
+
+    /// <summary>The generic lookup.</summary>
+    public async Task<ResolvedObject> ResolveAsync(string endpoint, string noun, string parameter, string nameOrId, CancellationToken cancellationToken)
+    {
+        var value = (nameOrId ?? "").Trim();
+        if (value.Length == 0)
+        {
+            throw AapProvisioningException.Configuration("Missing" + Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
+        }
+
+        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            return await ByIdAsync(endpoint, noun, parameter, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        var matches = await NamedAsync(endpoint + "?name=" + Uri.EscapeDataString(value), value, cancellationToken).ConfigureAwait(false);
+
+        if (matches.Count == 0)
+        {
+            throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+                $"There is no {noun} named '{value}' (or you cannot see it).", $"Check {parameter} (names are case-sensitive), or pass the id.");
+        }
+
+        if (matches.Count > 1)
+        {
+            var ids = string.Join(", ", matches.ConvertAll(m => (m.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture)));
+            throw AapProvisioningException.Configuration("Ambiguous" + Pascal(noun),
+                $"{matches.Count} {noun}s are named '{value}' (ids {ids}).", $"Pass {parameter} with the id instead.");
+        }
+
+        return new ResolvedObject(matches[0].Int("id") ?? 0, value, matches[0]);
+    }
+
+    private async Task<ResolvedObject> ByIdAsync(string endpoint, string noun, string parameter, int id, CancellationToken cancellationToken)
+    {
+        var value = id.ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            var item = await _api.GetAsync(endpoint + value + "/", cancellationToken).ConfigureAwait(false);
+            return new ResolvedObject(id, item.String("name") ?? value, item.Clone());
+        }
+        catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
+        {
+            throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+                $"There is no {noun} with id {value} (or you cannot see it).", $"Check {parameter}; list them in AAP or pass the name.", e);
+        }
+    }
+
+    private async Task<List<JsonElement>> NamedAsync(string query, string name, CancellationToken cancellationToken)
+    {
+        var matches = new List<JsonElement>();
+        await foreach (var item in _api.ListAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(item.String("name"), name, StringComparison.Ordinal))
+            {
+                matches.Add(item.Clone());
+            }
+        }
+
+        return matches;
+    }
+
+    private static string Pascal(string noun)
+    {
+        var parts = noun.Split(' ');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            parts[i] = parts[i].Length == 0 ? "" : char.ToUpperInvariant(parts[i][0]) + parts[i].Substring(1);
+        }
+
+        return string.Concat(parts);
+    }
+}
+
+/// <summary>A resolved object: id, name and its JSON.</summary>
+public sealed class ResolvedObject
+{
+    internal ResolvedObject(int id, string name, JsonElement json)
+    {
+        Id = id;
+        Name = name;
+        Json = json;
+    }
+
+    /// <summary>The id.</summary>
+    public int Id { get; }
+
+    /// <summary>The name.</summary>
+    public string Name { get; }
+
+    /// <summary>The object as AAP returned it.</summary>
+    public JsonElement Json { get; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} '{Name}'";
+}
