@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 using AapPacker.Commands.Shared;
 using AapPacker.Engine.Packer;
 using AapPacker.Engine.Provisioning;

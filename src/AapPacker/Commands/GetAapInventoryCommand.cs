@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 using AapPacker.Commands.Listing;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;

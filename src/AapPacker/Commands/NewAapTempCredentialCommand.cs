@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 using AapPacker.Commands.Provision;
 using AapPacker.Commands.Shared;
 using AapPacker.Engine.Provisioning;

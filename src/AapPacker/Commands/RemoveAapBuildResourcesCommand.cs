@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 using AapPacker.Commands.Provision;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;

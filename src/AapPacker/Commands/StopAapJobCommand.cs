@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 using AapPacker.Commands.Provision;
 using AapPacker.Commands.Shared;
 using AapPacker.Engine.Provisioning;

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 using AapPacker.Commands.Provision;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;

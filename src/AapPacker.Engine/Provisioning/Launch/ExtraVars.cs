@@ -7,6 +7,7 @@ using System.Text.Json;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
+using AapPacker.Engine.Api;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>
