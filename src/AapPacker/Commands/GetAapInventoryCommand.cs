@@ -1,8 +1,8 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using AapPacker.Engine.Api;
 using AapPacker.Commands.Listing;
+using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
 using AapPacker.Models;

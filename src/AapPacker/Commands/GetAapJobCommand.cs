@@ -1,9 +1,9 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using AapPacker.Engine.Api;
 using AapPacker.Commands.Provision;
 using AapPacker.Commands.Shared;
+using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
 using AapPacker.Models;

@@ -6,8 +6,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
-
 using AapPacker.Engine.Api;
+
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>

@@ -4,10 +4,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using AapPacker.Engine.Api;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-using AapPacker.Engine.Api;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-
 using AapPacker.Engine.Api;
+
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>What <c>GET …/launch/</c> says about a job template or workflow job template (aap-api.md §6.1, §6.5).</summary>

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-
 using AapPacker.Engine.Api;
 using AapPacker.Engine.Api.Resources;
+
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-
 using AapPacker.Engine.Api;
+
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>The result of <see cref="HostVariablesBuilder.Build"/>: the variables and their JSON text for AAP.</summary>

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-
 using AapPacker.Engine.Api;
+
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>
