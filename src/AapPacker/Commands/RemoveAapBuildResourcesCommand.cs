@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Commands.Provision;
+using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
 using AapPacker.Models;

@@ -24,15 +24,23 @@ public sealed class NameSuggestionsTests
     }
 
     [Fact]
-    public void Given_an_organization_of_digits_then_it_is_an_id_as_the_cmdlets_read_it()
+    public async Task Given_an_organization_of_digits_then_it_is_an_id_as_the_cmdlets_read_it()
     {
-        Assert.Equal("inventories/?organization=2&order_by=name&page_size=50", NameSuggestions.Query(SuggestedKind.Inventory, "", "2", 50));
+        var api = new ScriptedApi(_ => TwoInstallDockers);
+
+        await NameSuggestions.FindAsync(api, SuggestedKind.Inventory, "", "2", 50, CancellationToken.None);
+
+        Assert.Equal(["inventories/?organization=2&order_by=name&page_size=50"], api.Paths);
     }
 
     [Fact]
-    public void Given_organizations_then_an_organization_on_the_command_line_does_not_filter_them()
+    public async Task Given_organizations_then_an_organization_on_the_command_line_does_not_filter_them()
     {
-        Assert.Equal("organizations/?name__istartswith=E&order_by=name&page_size=50", NameSuggestions.Query(SuggestedKind.Organization, "E", "Default", 50));
+        var api = new ScriptedApi(_ => TwoInstallDockers);
+
+        await NameSuggestions.FindAsync(api, SuggestedKind.Organization, "E", "Default", 50, CancellationToken.None);
+
+        Assert.Equal(["organizations/?name__istartswith=E&order_by=name&page_size=50"], api.Paths);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning;
@@ -79,7 +80,7 @@ public sealed class BuildCleanup
                     }
                     else
                     {
-                        await DeleteAsync(item, "credentials/", result, ledger, token).ConfigureAwait(false);
+                        await DeleteAsync(item, result, ledger, token).ConfigureAwait(false);
                     }
                 }
 
@@ -97,7 +98,7 @@ public sealed class BuildCleanup
                     }
                     else
                     {
-                        await DeleteAsync(item, "hosts/", result, ledger, token).ConfigureAwait(false);
+                        await DeleteAsync(item, result, ledger, token).ConfigureAwait(false);
                     }
                 }
 
@@ -110,7 +111,7 @@ public sealed class BuildCleanup
                     }
                     else
                     {
-                        await DeleteAsync(item, "inventories/", result, ledger, token).ConfigureAwait(false);
+                        await DeleteAsync(item, result, ledger, token).ConfigureAwait(false);
                         if (result.Left.All(l => l.Id != item.Id || l.ObjectType != "inventory"))
                         {
                             foreach (var host in resources.Hosts.Where(h => h.InventoryId == item.Id))
@@ -179,16 +180,15 @@ public sealed class BuildCleanup
         }
     }
 
-    private async Task DeleteAsync(AapCleanupItem item, string collection, AapCleanupResult result, BuildLedger? ledger, CancellationToken token)
+    private async Task DeleteAsync(AapCleanupItem item, AapCleanupResult result, BuildLedger? ledger, CancellationToken token)
     {
-        var path = collection + Id(item.Id) + "/";
         var delay = _options.RetryDelay;
         while (true)
         {
             int status;
             try
             {
-                status = await _api.DeleteAsync(path, token).ConfigureAwait(false);
+                status = await DeleteOneAsync(item, token).ConfigureAwait(false);
             }
             catch (AapApiException e) when (e.Kind == AapErrorKind.Conflict || e.Kind == AapErrorKind.Forbidden
                                             || (e.Kind == AapErrorKind.Validation && IsPendingDeletion(e)))
@@ -231,7 +231,7 @@ public sealed class BuildCleanup
                 HandOverIfTaken("AAP accepted the delete (202) and removes it in the background");
             }
 
-            if (status == 202 && !await WaitUntilGoneAsync(path, token).ConfigureAwait(false))
+            if (status == 202 && !await WaitUntilGoneAsync(item, token).ConfigureAwait(false))
             {
                 Leave(result, item, $"AAP accepted the delete but it has not finished within {_options.InventoryGoneWait}");
                 return;
@@ -245,17 +245,13 @@ public sealed class BuildCleanup
         }
     }
 
-    private async Task<bool> WaitUntilGoneAsync(string path, CancellationToken token)
+    private async Task<bool> WaitUntilGoneAsync(AapCleanupItem item, CancellationToken token)
     {
         var deadline = _time.GetUtcNow() + _options.InventoryGoneWait;
         var delay = TimeSpan.FromMilliseconds(250);
         while (true)
         {
-            try
-            {
-                await _api.GetAsync(path, token).ConfigureAwait(false);
-            }
-            catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
+            if (!await ExistsAsync(item, token).ConfigureAwait(false))
             {
                 return true;
             }
@@ -271,6 +267,24 @@ public sealed class BuildCleanup
             delay = Min(TimeSpan.FromTicks(delay.Ticks * 2), TimeSpan.FromSeconds(1));
         }
     }
+
+    /// <summary>DELETE through the object's resource: the status, 404 when already gone.</summary>
+    private Task<int> DeleteOneAsync(AapCleanupItem item, CancellationToken token)
+        => item.ObjectType switch
+        {
+            "credential" => _api.Credentials().DeleteAsync(item.Id, token),
+            "host" => _api.Hosts().DeleteAsync(item.Id, token),
+            _ => _api.Inventories().DeleteAsync(item.Id, token),
+        };
+
+    /// <summary>True while AAP still has the object (a GET answers; 404 is gone).</summary>
+    private async Task<bool> ExistsAsync(AapCleanupItem item, CancellationToken token)
+        => item.ObjectType switch
+        {
+            "credential" => await _api.Credentials().GetOrNullAsync(item.Id, token).ConfigureAwait(false) != null,
+            "host" => await _api.Hosts().GetOrNullAsync(item.Id, token).ConfigureAwait(false) != null,
+            _ => await _api.Inventories().GetOrNullAsync(item.Id, token).ConfigureAwait(false) != null,
+        };
 
     /// <summary>Throws <see cref="HandedOver"/> when <see cref="HandOff"/> takes the wait; asks only once.</summary>
     private void HandOverIfTaken(string reason)

@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -32,14 +32,13 @@ public sealed class LedgerRecovery
         }
 
         var notes = new List<string>();
-        foreach (var pending in ledger.Pending.Where(e => Collection(e.ObjectType) != null))
+        foreach (var pending in ledger.Pending.Where(e => IsKnown(e.ObjectType)))
         {
             var found = await FindByNameAsync(pending, cancellationToken).ConfigureAwait(false);
             if (found is { } item && IsMarkedFor(pending.ObjectType, item, ledger.BuildId))
             {
-                var id = item.Int("id") ?? 0;
-                ledger.Resolve(pending, id, item.String("url") ?? "");
-                notes.Add($"{pending.ObjectType} '{pending.Name}' was being created when the process ended; AAP made it ({pending.ObjectType} {Id(id)}).");
+                ledger.Resolve(pending, item.Id, item.ApiPath ?? "");
+                notes.Add($"{pending.ObjectType} '{pending.Name}' was being created when the process ended; AAP made it ({pending.ObjectType} {Id(item.Id)}).");
             }
             else
             {
@@ -48,19 +47,15 @@ public sealed class LedgerRecovery
             }
         }
 
-        foreach (var entry in ledger.Outstanding.Where(e => Collection(e.ObjectType) != null))
+        foreach (var entry in ledger.Outstanding.Where(e => IsKnown(e.ObjectType)))
         {
-            JsonElement detail;
-            try
-            {
-                detail = await _api.GetAsync(Collection(entry.ObjectType)! + Id(entry.Id) + "/", cancellationToken).ConfigureAwait(false);
-            }
-            catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
+            var detail = await GetAsync(entry.ObjectType, entry.Id, cancellationToken).ConfigureAwait(false);
+            if (detail is null)
             {
                 continue; // gone: the cleanup reports it as such and clears it
             }
 
-            if (!string.Equals(detail.String("name"), entry.Name, StringComparison.Ordinal) || !IsMarkedFor(entry.ObjectType, detail, ledger.BuildId))
+            if (!string.Equals(detail.Name, entry.Name, StringComparison.Ordinal) || !IsMarkedFor(entry.ObjectType, detail, ledger.BuildId))
             {
                 ledger.Forget(entry);
                 notes.Add($"{entry.ObjectType} {Id(entry.Id)} is no longer '{entry.Name}' of build {ledger.BuildId}; the ledger entry is dropped and the object left alone.");
@@ -70,22 +65,23 @@ public sealed class LedgerRecovery
         return notes;
     }
 
-    private async Task<JsonElement?> FindByNameAsync(BuildLedgerEntry pending, CancellationToken cancellationToken)
+    /// <summary>The one object of that name (a host: in its inventory), or null when none or several.</summary>
+    private async Task<Marked?> FindByNameAsync(BuildLedgerEntry pending, CancellationToken cancellationToken)
     {
         if (pending.ObjectType == "host" && pending.ParentId is null)
         {
             return null;
         }
 
-        var list = pending.ObjectType == "host"
-            ? "inventories/" + Id(pending.ParentId!.Value) + "/hosts/"
-            : Collection(pending.ObjectType)!;
         try
         {
-            var page = await _api.GetAsync(list + "?name=" + Uri.EscapeDataString(pending.Name), cancellationToken).ConfigureAwait(false);
-            return page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() == 1
-                ? results[0].Clone()
-                : (JsonElement?)null;
+            IReadOnlyList<Marked> found = pending.ObjectType switch
+            {
+                "host" => (await _api.Hosts().FindInInventoryAsync(pending.ParentId!.Value, pending.Name, cancellationToken).ConfigureAwait(false)).Select(Marked.Of).ToList(),
+                "credential" => (await _api.Credentials().FindByNameAsync(pending.Name, cancellationToken).ConfigureAwait(false)).Select(Marked.Of).ToList(),
+                _ => (await _api.Inventories().FindByNameAsync(pending.Name, cancellationToken).ConfigureAwait(false)).Select(Marked.Of).ToList(),
+            };
+            return found.Count == 1 ? found[0] : null;
         }
         catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
         {
@@ -93,27 +89,56 @@ public sealed class LedgerRecovery
         }
     }
 
+    /// <summary>The recorded object as AAP has it now, or null when it is gone.</summary>
+    private async Task<Marked?> GetAsync(string objectType, int id, CancellationToken cancellationToken)
+        => objectType switch
+        {
+            "host" => await _api.Hosts().GetOrNullAsync(id, cancellationToken).ConfigureAwait(false) is { } host ? Marked.Of(host) : null,
+            "credential" => await _api.Credentials().GetOrNullAsync(id, cancellationToken).ConfigureAwait(false) is { } credential ? Marked.Of(credential) : null,
+            _ => await _api.Inventories().GetOrNullAsync(id, cancellationToken).ConfigureAwait(false) is { } inventory ? Marked.Of(inventory) : null,
+        };
+
     /// <summary>True when the object carries this build's marker (a host: its description; others: name prefix and description).</summary>
-    private static bool IsMarkedFor(string objectType, JsonElement item, string buildId)
+    private static bool IsMarkedFor(string objectType, Marked item, string buildId)
     {
-        var description = item.String("description");
+        var description = item.Description;
         if (objectType == "host")
         {
             return string.Equals(description?.Trim(), BuildNaming.HostDescription(buildId), StringComparison.Ordinal);
         }
 
-        return BuildNaming.IsAapPackerObject(item.String("name"), description)
+        return BuildNaming.IsAapPackerObject(item.Name, description)
                && BuildNaming.TryParseDescription(description, out var marked, out _)
                && string.Equals(marked, buildId, StringComparison.Ordinal);
     }
 
-    private static string? Collection(string objectType) => objectType switch
-    {
-        "inventory" => "inventories/",
-        "host" => "hosts/",
-        "credential" => "credentials/",
-        _ => null,
-    };
+    private static bool IsKnown(string objectType) => objectType == "inventory" || objectType == "host" || objectType == "credential";
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What the recovery compares: id, name, description and API path of any of the three kinds.</summary>
+    private sealed class Marked
+    {
+        private Marked(int id, string name, string? description, string? apiPath)
+        {
+            Id = id;
+            Name = name;
+            Description = description;
+            ApiPath = apiPath;
+        }
+
+        public int Id { get; }
+
+        public string Name { get; }
+
+        public string? Description { get; }
+
+        public string? ApiPath { get; }
+
+        public static Marked Of(InventoryRecord r) => new Marked(r.Id, r.Name, r.Description, r.ApiPath);
+
+        public static Marked Of(HostRecord r) => new Marked(r.Id, r.Name, r.Description, r.ApiPath);
+
+        public static Marked Of(CredentialRecord r) => new Marked(r.Id, r.Name, r.Description, r.ApiPath);
+    }
 }

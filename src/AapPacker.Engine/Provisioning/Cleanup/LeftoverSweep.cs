@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning;
@@ -41,7 +42,6 @@ public sealed class LeftoverSweep
         }
 
         var now = _time.GetUtcNow();
-        var org = organizationId.HasValue ? "&organization=" + organizationId.Value.ToString(CultureInfo.InvariantCulture) : "";
         var builds = new Dictionary<string, AapBuildResources>(StringComparer.Ordinal);
         var factory = new TemporaryResources(_api, _time);
 
@@ -56,11 +56,9 @@ public sealed class LeftoverSweep
             return resources;
         }
 
-        bool Wanted(JsonElement item, out string markerBuild)
+        bool Wanted(string name, string? description, out string markerBuild)
         {
             markerBuild = "";
-            var name = item.String("name");
-            var description = item.String("description");
             if (!BuildNaming.IsAapPackerObject(name, description) || !BuildNaming.TryParseDescription(description, out markerBuild, out var createdAt))
             {
                 return false;
@@ -74,10 +72,10 @@ public sealed class LeftoverSweep
             return olderThan is null || now - createdAt >= olderThan.Value;
         }
 
-        var inventoriesPath = "inventories/?name__startswith=" + Uri.EscapeDataString(BuildNaming.NamePrefix) + org + "&order_by=id";
-        await foreach (var item in _api.ListAsync(inventoriesPath, cancellationToken).ConfigureAwait(false))
+        var inventories = new InventoryListFilter { NameStartsWith = BuildNaming.NamePrefix, OrganizationId = organizationId, OrderById = true };
+        await foreach (var item in _api.Inventories().ListAsync(inventories, cancellationToken).ConfigureAwait(false))
         {
-            if (Wanted(item, out var markerBuild))
+            if (Wanted(item.Name, item.Description, out var markerBuild))
             {
                 var build = For(markerBuild);
                 if (build.Inventory is null)
@@ -87,27 +85,26 @@ public sealed class LeftoverSweep
                 else
                 {
                     // Two inventories of one build id (parallel sources): a separate entry per inventory.
-                    builds[markerBuild + "#" + (item.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture)] =
+                    builds[markerBuild + "#" + item.Id.ToString(CultureInfo.InvariantCulture)] =
                         new AapBuildResources { BuildId = markerBuild, Inventory = factory.ToInventory(item) };
                 }
             }
         }
 
-        var credentialsPath = "credentials/?name__startswith=" + Uri.EscapeDataString(BuildNaming.NamePrefix) + org + "&order_by=id";
-        await foreach (var item in _api.ListAsync(credentialsPath, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _api.Credentials().ListByNamePrefixAsync(BuildNaming.NamePrefix, organizationId, cancellationToken).ConfigureAwait(false))
         {
-            if (Wanted(item, out var markerBuild))
+            if (Wanted(item.Name, item.Description, out var markerBuild))
             {
                 var credential = new AapMachineCredential
                 {
-                    Id = item.Int("id") ?? 0,
-                    Name = item.String("name") ?? "",
-                    OrganizationId = item.Int("organization") ?? 0,
+                    Id = item.Id,
+                    Name = item.Name,
+                    OrganizationId = item.OrganizationId ?? 0,
                     BuildId = markerBuild,
-                    CredentialTypeId = item.Int("credential_type") ?? 0,
-                    Kind = item.String("kind") ?? "ssh",
-                    ApiPath = item.String("url"),
-                    UserName = item.Path("inputs")?.String("username"),
+                    CredentialTypeId = item.CredentialTypeId ?? 0,
+                    Kind = item.Kind ?? "ssh",
+                    ApiPath = item.ApiPath,
+                    UserName = item.UserName,
                 };
                 var target = builds.Values.FirstOrDefault(b => b.BuildId == markerBuild && b.Credential is null && SameSuffix(b.Inventory?.Name, credential.Name))
                              ?? builds.Values.FirstOrDefault(b => b.BuildId == markerBuild && b.Credential is null);

@@ -2,9 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning;
@@ -43,16 +44,11 @@ public sealed class TemporaryResources
             }
         }
 
-        var body = new Dictionary<string, object?>
-        {
-            ["name"] = BuildNaming.InventoryName(build),
-            ["organization"] = organizationId,
-            ["description"] = BuildNaming.Description(build, _time.GetUtcNow()),
-            ["variables"] = variables is null || variables.Count == 0 ? "" : JsonValues.Serialize(JsonValues.Normalize(variables, "Variables")),
-        };
-        var name = (string)body["name"]!;
+        var name = BuildNaming.InventoryName(build);
+        var description = BuildNaming.Description(build, _time.GetUtcNow());
+        var json = variables is null || variables.Count == 0 ? "" : JsonValues.Serialize(JsonValues.Normalize(variables, "Variables"));
         var created = await AnnouncedAsync("inventory", name, null, ledger,
-            () => PostOrFindAsync("inventory", "inventories/", body, "inventories/?name=" + Uri.EscapeDataString(name), cancellationToken)).ConfigureAwait(false);
+            () => _api.Inventories().CreateAsync(name, organizationId, description, json, cancellationToken)).ConfigureAwait(false);
         var inventory = ToInventory(created);
         ledger?.Record("inventory", inventory.Id, inventory.Name, inventory.ApiPath ?? "", _time.GetUtcNow());
         return inventory;
@@ -75,26 +71,19 @@ public sealed class TemporaryResources
             hostName = hostName.Replace(':', '_');
         }
 
-        var body = new Dictionary<string, object?>
-        {
-            ["name"] = hostName,
-            ["description"] = buildId is null ? "" : BuildNaming.HostDescription(buildId),
-            ["enabled"] = true,
-            ["variables"] = variables.Json,
-        };
-        var path = "inventories/" + inventoryId.ToString(CultureInfo.InvariantCulture) + "/hosts/";
+        var description = buildId is null ? "" : BuildNaming.HostDescription(buildId);
         var created = await AnnouncedAsync("host", hostName, inventoryId, ledger,
-            () => PostOrFindAsync("host", path, body, path + "?name=" + Uri.EscapeDataString(hostName), cancellationToken)).ConfigureAwait(false);
+            () => _api.Hosts().CreateAsync(inventoryId, hostName, description, variables.Json, cancellationToken)).ConfigureAwait(false);
         var host = new AapHost
         {
-            Id = created.Int("id") ?? 0,
-            Name = created.String("name") ?? hostName,
-            InventoryId = created.Int("inventory") ?? inventoryId,
+            Id = created.Id,
+            Name = created.Name.Length == 0 ? hostName : created.Name,
+            InventoryId = created.InventoryId ?? inventoryId,
             Address = variables.Address,
             Port = variables.Port,
             ConnectionType = variables.ConnectionType,
             BuildId = buildId,
-            ApiPath = created.String("url"),
+            ApiPath = created.ApiPath,
             Variables = new Dictionary<string, object?>(variables.Values),
         };
         ledger?.Record("host", host.Id, host.Name, host.ApiPath ?? "", _time.GetUtcNow(), host.InventoryId);
@@ -116,46 +105,34 @@ public sealed class TemporaryResources
         }
 
         inputs.Validate();
-        var body = new Dictionary<string, object?>
-        {
-            ["name"] = BuildNaming.CredentialName(build),
-            ["description"] = BuildNaming.Description(build, _time.GetUtcNow()),
-            ["organization"] = organizationId,
-            ["credential_type"] = machineTypeId,
-            ["inputs"] = inputs.ToRequestInputs(),
-        };
-        JsonElement created;
+        var name = BuildNaming.CredentialName(build);
+        var description = BuildNaming.Description(build, _time.GetUtcNow());
+        CredentialRecord created;
         try
         {
-            created = await AnnouncedAsync("credential", BuildNaming.CredentialName(build), null, ledger,
-                () => PostOrFindAsync("credential", "credentials/", body,
-                    "credentials/?name=" + Uri.EscapeDataString(BuildNaming.CredentialName(build)) + "&organization=" + organizationId.ToString(CultureInfo.InvariantCulture),
-                    cancellationToken)).ConfigureAwait(false);
+            // The resource drops the request body (the secrets) as soon as the create has its answer.
+            created = await AnnouncedAsync("credential", name, null, ledger,
+                () => _api.Credentials().CreateAsync(name, description, organizationId, machineTypeId, inputs.ToRequestInputs(), cancellationToken)).ConfigureAwait(false);
         }
-        catch (Api.AapApiException e) when (e.Kind == Api.AapErrorKind.Validation)
+        catch (AapApiException e) when (e.Kind == AapErrorKind.Validation)
         {
             // Only a 400 is about the inputs (a 500 or 403 keeps AAP's own error and its advice). AAP echoes the start of a rejected key ("Invalid certificate or key: -----BEGIN…"); never pass that on.
             throw AapProvisioningException.Api("CredentialRejected",
                 $"AAP refused the temporary Machine credential ({(e.StatusCode.HasValue ? e.StatusCode.Value.ToString(CultureInfo.InvariantCulture) : "no answer")}): {RedactSecrets(e.AapMessage, inputs)}",
                 "Check the key, user and become settings; the key must be an OpenSSH or PEM private key.");
         }
-        finally
-        {
-            // The body holds the secrets: drop them as soon as the request is written.
-            body.Clear();
-        }
 
         var credential = new AapMachineCredential
         {
-            Id = created.Int("id") ?? 0,
-            Name = created.String("name") ?? BuildNaming.CredentialName(build),
-            OrganizationId = created.Int("organization") ?? organizationId,
+            Id = created.Id,
+            Name = created.Name.Length == 0 ? name : created.Name,
+            OrganizationId = created.OrganizationId ?? organizationId,
             BuildId = build.BuildId,
-            CredentialTypeId = created.Int("credential_type") ?? machineTypeId,
+            CredentialTypeId = created.CredentialTypeId ?? machineTypeId,
             UserName = inputs.UserName,
-            Kind = created.String("kind") ?? "ssh",
+            Kind = created.Kind ?? "ssh",
             Authentication = inputs.Authentication,
-            ApiPath = created.String("url"),
+            ApiPath = created.ApiPath,
         };
         ledger?.Record("credential", credential.Id, credential.Name, credential.ApiPath ?? "", _time.GetUtcNow());
         return credential;
@@ -166,35 +143,19 @@ public sealed class TemporaryResources
     /// withdraws it when AAP refused it with a final 4xx (nothing was made). After a timeout, a 5xx or Ctrl-C the
     /// announcement stays: the object may exist, and a later cleanup looks it up by its name.
     /// </summary>
-    private async Task<JsonElement> AnnouncedAsync(string objectType, string name, int? parentId, BuildLedger? ledger, Func<Task<JsonElement>> create)
+    private async Task<T> AnnouncedAsync<T>(string objectType, string name, int? parentId, BuildLedger? ledger, Func<Task<T>> create)
     {
         ledger?.Announce(objectType, name, parentId, _time.GetUtcNow());
         try
         {
             return await create().ConfigureAwait(false);
         }
-        catch (Api.AapApiException e) when (ledger != null && e.StatusCode is int status && status >= 400 && status < 500 && status != 408 && status != 429)
+        catch (AapApiException e) when (ledger != null && e.StatusCode is int status && status >= 400 && status < 500 && status != 408 && status != 429)
         {
             ledger.Withdraw(objectType, name);
             throw;
         }
     }
-
-    /// <summary>
-    /// POSTs a create through the client's <see cref="PostRetry"/>: after a transient failure the object is looked up by
-    /// its unique name and adopted when AAP made it, else created again after the backoff, so it is never made twice
-    /// nor left behind unrecorded.
-    /// </summary>
-    private Task<JsonElement> PostOrFindAsync(string what, string path, object body, string lookup, CancellationToken cancellationToken)
-        => _api.PostRetry.RunAsync("Create " + what, () => _api.PostAsync(path, body, CancellationToken.None),
-            async _ =>
-            {
-                var page = await _api.GetAsync(lookup, CancellationToken.None).ConfigureAwait(false);
-                return page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() == 1
-                    ? results[0].Clone()
-                    : (JsonElement?)null;
-            },
-            cancellationToken);
 
     /// <summary>Removes any secret (or its first characters, as AAP quotes them) from a message.</summary>
     internal static string RedactSecrets(string message, MachineCredentialInputs inputs)
@@ -223,22 +184,21 @@ public sealed class TemporaryResources
         return begin >= 0 ? result.Substring(0, begin) + "***" : result;
     }
 
-    /// <summary>Maps an inventory document (with the build marker parsed from its description).</summary>
-    public AapInventory ToInventory(JsonElement json)
+    /// <summary>Maps an inventory AAP returned (with the build marker parsed from its description).</summary>
+    internal AapInventory ToInventory(InventoryRecord record)
     {
-        var description = json.String("description") ?? "";
         var inventory = new AapInventory
         {
-            Id = json.Int("id") ?? 0,
-            Name = json.String("name") ?? "",
-            OrganizationId = json.Int("organization") ?? 0,
-            Description = description,
-            Created = json.Date("created"),
-            ApiPath = json.String("url"),
-            PendingDeletion = json.Bool("pending_deletion"),
+            Id = record.Id,
+            Name = record.Name,
+            OrganizationId = record.OrganizationId,
+            Description = record.Description,
+            Created = record.Created,
+            ApiPath = record.ApiPath,
+            PendingDeletion = record.PendingDeletion,
         };
         inventory.Url = UiLinks.Inventory(_api.Info, inventory.Id);
-        if (BuildNaming.TryParseDescription(description, out var buildId, out _))
+        if (BuildNaming.TryParseDescription(record.Description, out var buildId, out _))
         {
             inventory.BuildId = buildId;
         }

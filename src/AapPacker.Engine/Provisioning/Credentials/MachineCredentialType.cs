@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -20,14 +21,15 @@ public static class MachineCredentialType
             throw new ArgumentNullException(nameof(api));
         }
 
-        foreach (var query in new[] { "credential_types/?namespace=ssh", "credential_types/?kind=ssh&managed=true" })
+        var types = api.CredentialTypes();
+        foreach (var list in new[] { types.ListByNamespaceAsync("ssh", cancellationToken), types.ListManagedByKindAsync("ssh", cancellationToken) })
         {
             var candidates = new List<int>();
-            await foreach (var type in api.ListAsync(query, cancellationToken).ConfigureAwait(false))
+            await foreach (var type in list.ConfigureAwait(false))
             {
                 if (IsMachineType(type))
                 {
-                    candidates.Add(type.Int("id") ?? 0);
+                    candidates.Add(type.Id);
                 }
             }
 
@@ -43,7 +45,7 @@ public static class MachineCredentialType
     }
 
     /// <summary>True for the managed Machine type.</summary>
-    public static bool IsMachineType(JsonElement type)
-        => type.Bool("managed") && string.Equals(type.String("kind"), "ssh", StringComparison.Ordinal)
-           && (type.String("namespace") is null || string.Equals(type.String("namespace"), "ssh", StringComparison.Ordinal));
+    internal static bool IsMachineType(CredentialTypeRecord type)
+        => type.Managed && string.Equals(type.Kind, "ssh", StringComparison.Ordinal)
+           && (type.Namespace is null || string.Equals(type.Namespace, "ssh", StringComparison.Ordinal));
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 
 namespace AapPacker.Engine.Provisioning;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning.Guardian;
 
@@ -183,36 +184,22 @@ public sealed class CleanupGuardian
     {
         foreach (var (objectType, name, parentId) in record.PendingCreates.ToList())
         {
-            var path = objectType switch
-            {
-                GuardianOps.Inventory => "inventories/",
-                GuardianOps.Credential => "credentials/",
-                GuardianOps.Host when parentId is int inventory => "inventories/" + inventory.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/hosts/",
-                _ => null,
-            };
-            if (path is null)
+            if (objectType != GuardianOps.Inventory && objectType != GuardianOps.Credential && !(objectType == GuardianOps.Host && parentId.HasValue))
             {
                 continue;
             }
 
-            JsonElement? found = null;
+            int? found = null;
             for (var attempt = 1; attempt <= LaunchLookups && found is null; attempt++)
             {
-                var page = await api.GetAsync(path + "?name=" + Uri.EscapeDataString(name), cancellationToken).ConfigureAwait(false);
-                if (page.Property("results") is { ValueKind: JsonValueKind.Array } results)
-                {
-                    found = results.EnumerateArray()
-                        .Where(r => objectType != GuardianOps.Host || r.String("description") == BuildNaming.HostDescription(record.BuildId))
-                        .Select(r => (JsonElement?)r.Clone()).FirstOrDefault();
-                }
-
+                found = await FindCreatedAsync(api, objectType, name, parentId, record.BuildId, cancellationToken).ConfigureAwait(false);
                 if (found is null && attempt < LaunchLookups)
                 {
                     await _time.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            if (found is { } item && item.Int("id") is int id)
+            if (found is int id)
             {
                 record.Apply(new GuardianMessage { Op = objectType, Id = id, Name = name, ParentId = parentId });
                 _log($"found the {objectType} {id} '{name}' whose create answer never reached the build");
@@ -223,6 +210,25 @@ public sealed class CleanupGuardian
                 _log($"no {objectType} '{name}' was created");
             }
         }
+    }
+
+    /// <summary>The id of the first object of that name (a host: in its inventory, with this build's marker), or null.</summary>
+    private static async Task<int?> FindCreatedAsync(IAapApi api, string objectType, string name, int? parentId, string buildId, CancellationToken cancellationToken)
+    {
+        if (objectType == GuardianOps.Host)
+        {
+            var hosts = await api.Hosts().FindInInventoryAsync(parentId!.Value, name, cancellationToken).ConfigureAwait(false);
+            return hosts.FirstOrDefault(h => h.Description == BuildNaming.HostDescription(buildId))?.Id;
+        }
+
+        if (objectType == GuardianOps.Credential)
+        {
+            var credentials = await api.Credentials().FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
+            return credentials.Count > 0 ? credentials[0].Id : null;
+        }
+
+        var inventories = await api.Inventories().FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
+        return inventories.Count > 0 ? inventories[0].Id : null;
     }
 
     /// <summary>Removes the record's objects (after its job is terminal) and marks them in the build's ledger.</summary>

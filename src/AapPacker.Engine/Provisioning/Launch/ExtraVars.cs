@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using AapPacker.Engine.Api;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

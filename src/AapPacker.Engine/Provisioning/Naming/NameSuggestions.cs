@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -68,17 +69,15 @@ public static class NameSuggestions
         }
 
         var found = new List<NameSuggestion>();
-        await foreach (var item in api.ListAsync(Query(kind, prefix, organization, max), cancellationToken).ConfigureAwait(false))
+        await foreach (var item in api.Named(Collection(kind)).SuggestAsync(prefix, organization, max, cancellationToken).ConfigureAwait(false))
         {
-            var name = item.String("name");
-            if (name is null)
+            if (item.Name is null)
             {
                 continue;
             }
 
-            var owner = kind == SuggestedKind.Organization ? null : item.Path("summary_fields", "organization");
-            found.Add(new NameSuggestion(kind, name, item.Int("id") ?? 0, owner?.String("name"),
-                kind == SuggestedKind.Organization ? null : owner?.Int("id") ?? item.Int("organization")));
+            var owned = kind != SuggestedKind.Organization;
+            found.Add(new NameSuggestion(kind, item.Name, item.Id, owned ? item.OrganizationName : null, owned ? item.OrganizationId : null));
             if (found.Count >= max)
             {
                 break; // before the next page is asked for
@@ -88,34 +87,12 @@ public static class NameSuggestions
         return found;
     }
 
-    /// <summary>The list request: <c>name__istartswith</c>, by name, one page of <paramref name="max"/>, the organization filter.</summary>
-    public static string Query(SuggestedKind kind, string? prefix, string? organization, int max)
-    {
-        var query = new List<string>();
-        if (!string.IsNullOrEmpty(prefix))
-        {
-            query.Add("name__istartswith=" + Uri.EscapeDataString(prefix));
-        }
-
-        var owner = (organization ?? "").Trim();
-        if (kind != SuggestedKind.Organization && owner.Length > 0)
-        {
-            query.Add(int.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                ? "organization=" + id.ToString(CultureInfo.InvariantCulture)
-                : "organization__name=" + Uri.EscapeDataString(owner));
-        }
-
-        query.Add("order_by=name");
-        query.Add("page_size=" + max.ToString(CultureInfo.InvariantCulture));
-        return Endpoint(kind) + "?" + string.Join("&", query);
-    }
-
-    private static string Endpoint(SuggestedKind kind)
+    private static NamedCollection Collection(SuggestedKind kind)
         => kind switch
         {
-            SuggestedKind.JobTemplate => "job_templates/",
-            SuggestedKind.WorkflowJobTemplate => "workflow_job_templates/",
-            SuggestedKind.Organization => "organizations/",
-            _ => "inventories/",
+            SuggestedKind.JobTemplate => NamedCollection.JobTemplates,
+            SuggestedKind.WorkflowJobTemplate => NamedCollection.WorkflowJobTemplates,
+            SuggestedKind.Organization => NamedCollection.Organizations,
+            _ => NamedCollection.Inventories,
         };
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -21,15 +22,15 @@ public sealed class NamedObjectResolver
 
     /// <summary>Resolves an organization (controller ids: on AAP 2.5+ gateway org ids differ).</summary>
     public Task<ResolvedObject> OrganizationAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("organizations/", "organization", "-Organization", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.Organizations, "organization", "-Organization", nameOrId, cancellationToken);
 
     /// <summary>Resolves a job template (see <see cref="TemplateAsync"/>).</summary>
     public Task<ResolvedObject> JobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
-        => TemplateAsync("job_templates/", "job template", "-JobTemplate", reference, organizationId, cancellationToken);
+        => TemplateAsync(NamedCollection.JobTemplates, "job template", "-JobTemplate", reference, organizationId, cancellationToken);
 
     /// <summary>Resolves a workflow job template (see <see cref="TemplateAsync"/>).</summary>
     public Task<ResolvedObject> WorkflowJobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
-        => TemplateAsync("workflow_job_templates/", "workflow job template", "-WorkflowJobTemplate", reference, organizationId, cancellationToken);
+        => TemplateAsync(NamedCollection.WorkflowJobTemplates, "workflow job template", "-WorkflowJobTemplate", reference, organizationId, cancellationToken);
 
     /// <summary>
     /// Resolves a template as <c>ansible.controller.job_launch</c> does: an id given as a number is that id; a name is
@@ -38,7 +39,7 @@ public sealed class NamedObjectResolver
     /// digits that names nothing is read as an id. Two templates of that name outside the organization are an error
     /// that lists their organizations.
     /// </summary>
-    public async Task<ResolvedObject> TemplateAsync(string endpoint, string noun, string parameter, NameOrId reference, int? organizationId, CancellationToken cancellationToken)
+    internal async Task<ResolvedObject> TemplateAsync(NamedCollection endpoint, string noun, string parameter, NameOrId reference, int? organizationId, CancellationToken cancellationToken)
     {
         if (NameOrId.IsNullOrBlank(reference))
         {
@@ -51,35 +52,33 @@ public sealed class NamedObjectResolver
         }
 
         var name = reference.Text.Trim();
-        var query = endpoint + "?name=" + Uri.EscapeDataString(name);
         if (organizationId.HasValue)
         {
-            var inOrganization = await NamedAsync(query + "&organization=" + organizationId.Value.ToString(CultureInfo.InvariantCulture), name, cancellationToken).ConfigureAwait(false);
+            var inOrganization = await NamedAsync(endpoint, name, organizationId, cancellationToken).ConfigureAwait(false);
             if (inOrganization.Count == 1)
             {
-                return new ResolvedObject(inOrganization[0].Int("id") ?? 0, name, inOrganization[0]);
+                return new ResolvedObject(inOrganization[0].Id, name, inOrganization[0].Document);
             }
         }
 
-        var matches = await NamedAsync(query, name, cancellationToken).ConfigureAwait(false);
+        var matches = await NamedAsync(endpoint, name, null, cancellationToken).ConfigureAwait(false);
         if (matches.Count == 1)
         {
-            return new ResolvedObject(matches[0].Int("id") ?? 0, name, matches[0]);
+            return new ResolvedObject(matches[0].Id, name, matches[0].Document);
         }
 
         if (matches.Count > 1)
         {
             var where = string.Join(", ", matches.ConvertAll(m =>
             {
-                var organization = m.Path("summary_fields", "organization");
-                var orgName = organization?.String("name");
-                var orgId = organization?.Int("id") ?? m.Int("organization");
+                var orgName = m.OrganizationName;
+                var orgId = m.OrganizationId;
                 var owner = orgName is null && orgId is null
                     ? "no organization"
                     : $"organization '{orgName ?? "?"}' (id {orgId?.ToString(CultureInfo.InvariantCulture) ?? "?"})";
-                return $"id {(m.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture)} in {owner}";
+                return $"id {m.Id.ToString(CultureInfo.InvariantCulture)} in {owner}";
             }));
-            var first = matches[0].Int("id") ?? 0;
+            var first = matches[0].Id;
             throw AapProvisioningException.Configuration("Ambiguous" + Pascal(noun),
                 $"{matches.Count} {noun}s are named '{name}': {where}.",
                 $"Pass -Organization with the name of the organization that owns the one you mean, or pass {parameter} with its id as a number (e.g. {parameter} {first.ToString(CultureInfo.InvariantCulture)}).");
@@ -97,26 +96,26 @@ public sealed class NamedObjectResolver
 
     /// <summary>Resolves an inventory.</summary>
     public Task<ResolvedObject> InventoryAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("inventories/", "inventory", "-Inventory", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.Inventories, "inventory", "-Inventory", nameOrId, cancellationToken);
 
     /// <summary>Resolves a credential.</summary>
     public Task<ResolvedObject> CredentialAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("credentials/", "credential", "-AapCredential", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.Credentials, "credential", "-AapCredential", nameOrId, cancellationToken);
 
     /// <summary>Resolves a label.</summary>
     public Task<ResolvedObject> LabelAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("labels/", "label", "-Label", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.Labels, "label", "-Label", nameOrId, cancellationToken);
 
     /// <summary>Resolves an execution environment.</summary>
     public Task<ResolvedObject> ExecutionEnvironmentAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("execution_environments/", "execution environment", "-ExecutionEnvironment", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.ExecutionEnvironments, "execution environment", "-ExecutionEnvironment", nameOrId, cancellationToken);
 
     /// <summary>Resolves an instance group.</summary>
     public Task<ResolvedObject> InstanceGroupAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("instance_groups/", "instance group", "-InstanceGroup", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.InstanceGroups, "instance group", "-InstanceGroup", nameOrId, cancellationToken);
 
     /// <summary>The generic lookup.</summary>
-    public async Task<ResolvedObject> ResolveAsync(string endpoint, string noun, string parameter, string nameOrId, CancellationToken cancellationToken)
+    internal async Task<ResolvedObject> ResolveAsync(NamedCollection endpoint, string noun, string parameter, string nameOrId, CancellationToken cancellationToken)
     {
         var value = (nameOrId ?? "").Trim();
         if (value.Length == 0)
@@ -129,7 +128,7 @@ public sealed class NamedObjectResolver
             return await ByIdAsync(endpoint, noun, parameter, id, cancellationToken).ConfigureAwait(false);
         }
 
-        var matches = await NamedAsync(endpoint + "?name=" + Uri.EscapeDataString(value), value, cancellationToken).ConfigureAwait(false);
+        var matches = await NamedAsync(endpoint, value, null, cancellationToken).ConfigureAwait(false);
 
         if (matches.Count == 0)
         {
@@ -139,21 +138,21 @@ public sealed class NamedObjectResolver
 
         if (matches.Count > 1)
         {
-            var ids = string.Join(", ", matches.ConvertAll(m => (m.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture)));
+            var ids = string.Join(", ", matches.ConvertAll(m => m.Id.ToString(CultureInfo.InvariantCulture)));
             throw AapProvisioningException.Configuration("Ambiguous" + Pascal(noun),
                 $"{matches.Count} {noun}s are named '{value}' (ids {ids}).", $"Pass {parameter} with the id instead.");
         }
 
-        return new ResolvedObject(matches[0].Int("id") ?? 0, value, matches[0]);
+        return new ResolvedObject(matches[0].Id, value, matches[0].Document);
     }
 
-    private async Task<ResolvedObject> ByIdAsync(string endpoint, string noun, string parameter, int id, CancellationToken cancellationToken)
+    private async Task<ResolvedObject> ByIdAsync(NamedCollection endpoint, string noun, string parameter, int id, CancellationToken cancellationToken)
     {
         var value = id.ToString(CultureInfo.InvariantCulture);
         try
         {
-            var item = await _api.GetAsync(endpoint + value + "/", cancellationToken).ConfigureAwait(false);
-            return new ResolvedObject(id, item.String("name") ?? value, item.Clone());
+            var item = await _api.Named(endpoint).GetAsync(id, cancellationToken).ConfigureAwait(false);
+            return new ResolvedObject(id, item.Name ?? value, item.Document);
         }
         catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
         {
@@ -162,14 +161,14 @@ public sealed class NamedObjectResolver
         }
     }
 
-    private async Task<List<JsonElement>> NamedAsync(string query, string name, CancellationToken cancellationToken)
+    private async Task<List<NamedObjectRecord>> NamedAsync(NamedCollection endpoint, string name, int? organizationId, CancellationToken cancellationToken)
     {
-        var matches = new List<JsonElement>();
-        await foreach (var item in _api.ListAsync(query, cancellationToken).ConfigureAwait(false))
+        var matches = new List<NamedObjectRecord>();
+        await foreach (var item in _api.Named(endpoint).ListByNameAsync(name, organizationId, cancellationToken).ConfigureAwait(false))
         {
-            if (string.Equals(item.String("name"), name, StringComparison.Ordinal))
+            if (string.Equals(item.Name, name, StringComparison.Ordinal))
             {
-                matches.Add(item.Clone());
+                matches.Add(item);
             }
         }
 

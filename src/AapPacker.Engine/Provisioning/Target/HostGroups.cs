@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -23,7 +23,6 @@ public sealed class HostGroups
     public async Task<IReadOnlyList<int>> AddAsync(int inventoryId, int hostId, IEnumerable<string> groupNames, CancellationToken cancellationToken)
     {
         var ids = new List<int>();
-        var inventoryGroups = "inventories/" + inventoryId.ToString(CultureInfo.InvariantCulture) + "/groups/";
         foreach (var raw in groupNames ?? Array.Empty<string>())
         {
             var name = (raw ?? "").Trim();
@@ -37,32 +36,11 @@ public sealed class HostGroups
                 throw AapProvisioningException.Configuration("InvalidGroupName", $"The group name '{name}' contains spaces; Ansible group names cannot.", "Use letters, digits and '_'.");
             }
 
-            int? groupId = null;
-            var page = await _api.GetAsync(inventoryGroups + "?name=" + Uri.EscapeDataString(name), cancellationToken).ConfigureAwait(false);
-            if (page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() > 0)
-            {
-                groupId = results[0].Int("id");
-            }
-
-            if (groupId is null)
-            {
-                var lookup = inventoryGroups + "?name=" + Uri.EscapeDataString(name);
-                var created = await _api.PostRetry.RunAsync("Create group " + name,
-                    () => _api.PostAsync(inventoryGroups, new Dictionary<string, object?> { ["name"] = name }, CancellationToken.None),
-                    async _ =>
-                    {
-                        var again = await _api.GetAsync(lookup, CancellationToken.None).ConfigureAwait(false);
-                        return again.Property("results") is { ValueKind: JsonValueKind.Array } found && found.GetArrayLength() == 1 ? found[0].Clone() : (JsonElement?)null;
-                    },
-                    cancellationToken).ConfigureAwait(false);
-                groupId = created.Int("id");
-            }
-
-            // Associating is idempotent (AAP answers 204 again), so a failed attempt is simply sent again.
-            var associate = "groups/" + groupId!.Value.ToString(CultureInfo.InvariantCulture) + "/hosts/";
-            await _api.PostRetry.RunAsync("Add host to group " + name,
-                () => _api.PostAsync(associate, new Dictionary<string, object?> { ["id"] = hostId }, CancellationToken.None),
-                _ => Task.FromResult<JsonElement?>(null), cancellationToken).ConfigureAwait(false);
+            var groups = _api.Groups();
+            var existing = await groups.FindInInventoryAsync(inventoryId, name, cancellationToken).ConfigureAwait(false);
+            var groupId = existing.Count > 0 ? existing[0].Id : null;
+            groupId ??= (await groups.CreateAsync(inventoryId, name, cancellationToken).ConfigureAwait(false)).Id;
+            await groups.AddHostAsync(groupId!.Value, hostId, name, cancellationToken).ConfigureAwait(false);
             ids.Add(groupId.Value);
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using AapPacker.Engine.Api;
 
 namespace AapPacker.Engine.Provisioning;
 

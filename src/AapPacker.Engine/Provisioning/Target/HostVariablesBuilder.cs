@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using AapPacker.Engine.Api;
 
 namespace AapPacker.Engine.Provisioning;
 

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning;
@@ -24,36 +25,25 @@ public sealed class InventoryQueries
     public async IAsyncEnumerable<AapInventory> ListAsync(int? id, string? name, string? organization, string? buildId,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new List<string> { "order_by=name" };
-        if (id.HasValue)
-        {
-            query.Add("id=" + id.Value.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (!string.IsNullOrEmpty(name))
-        {
-            query.Add("name=" + Uri.EscapeDataString(name));
-        }
-
+        var filter = new InventoryListFilter { Id = id, Name = string.IsNullOrEmpty(name) ? null : name };
         if (!string.IsNullOrWhiteSpace(organization))
         {
-            var org = (await new NamedObjectResolver(_api).OrganizationAsync(organization!, cancellationToken).ConfigureAwait(false)).Id;
-            query.Add("organization=" + org.ToString(CultureInfo.InvariantCulture));
+            filter.OrganizationId = (await new NamedObjectResolver(_api).OrganizationAsync(organization!, cancellationToken).ConfigureAwait(false)).Id;
         }
 
         var build = string.IsNullOrWhiteSpace(buildId) ? null : BuildIdentity.Sanitize(buildId!);
         if (build != null)
         {
             // Narrowed by name on the server; the description's marker decides.
-            query.Add("name__startswith=" + Uri.EscapeDataString(BuildNaming.NamePrefix + build));
+            filter.NameStartsWith = BuildNaming.NamePrefix + build;
         }
 
         var mapper = new TemporaryResources(_api);
-        await foreach (var item in _api.ListAsync("inventories/?" + string.Join("&", query), cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _api.Inventories().ListAsync(filter, cancellationToken).ConfigureAwait(false))
         {
             var inventory = mapper.ToInventory(item);
-            inventory.Organization = item.Path("summary_fields", "organization")?.String("name");
-            inventory.TotalHosts = item.Int("total_hosts");
+            inventory.Organization = item.OrganizationName;
+            inventory.TotalHosts = item.TotalHosts;
             if (build is null || (inventory.BuildId != null && BuildNaming.BuildIdMatches(inventory.BuildId, build)))
             {
                 yield return inventory;

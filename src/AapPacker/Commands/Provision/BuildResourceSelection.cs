@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
 
@@ -46,7 +47,8 @@ internal sealed class BuildResourceSelection
                 return first ?? second;
             case AapInventory inventory:
                 {
-                    var (ok, buildId, reason) = await CheckMarkedAsync("inventories/", inventory.Id, cancellationToken).ConfigureAwait(false);
+                    var detail = await _api.Inventories().GetOrNullAsync(inventory.Id, cancellationToken).ConfigureAwait(false);
+                    var (ok, buildId, reason) = CheckMarked("inventories", detail is null ? null : (detail.Name, detail.Description), inventory.Id);
                     if (!ok)
                     {
                         return reason;
@@ -64,7 +66,8 @@ internal sealed class BuildResourceSelection
 
             case AapMachineCredential credential:
                 {
-                    var (ok, buildId, reason) = await CheckMarkedAsync("credentials/", credential.Id, cancellationToken).ConfigureAwait(false);
+                    var detail = await _api.Credentials().GetOrNullAsync(credential.Id, cancellationToken).ConfigureAwait(false);
+                    var (ok, buildId, reason) = CheckMarked("credentials", detail is null ? null : (detail.Name, detail.Description), credential.Id);
                     if (!ok)
                     {
                         return reason;
@@ -83,20 +86,16 @@ internal sealed class BuildResourceSelection
             case AapHost host:
                 {
                     string? buildId = host.BuildId;
-                    try
+                    // Already gone (null): cleanup reports it so.
+                    if (await _api.Hosts().GetOrNullAsync(host.Id, cancellationToken).ConfigureAwait(false) is { } detail)
                     {
-                        var detail = await _api.GetAsync("hosts/" + Id(host.Id) + "/", cancellationToken).ConfigureAwait(false);
-                        var description = detail.TryGetProperty("description", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;
+                        var description = detail.Description;
                         if (description is null || !description.StartsWith(HostMarker, StringComparison.Ordinal))
                         {
                             return $"host {host.Id} '{host.Name}' was not added by AapPacker (its description has no AapPacker marker); it is left alone.";
                         }
 
                         buildId = description.Substring(HostMarker.Length).Trim();
-                    }
-                    catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
-                    {
-                        // Already gone: cleanup reports it so.
                     }
 
                     For(buildId ?? "").Hosts.Add(host);
@@ -136,24 +135,23 @@ internal sealed class BuildResourceSelection
         return build;
     }
 
-    private async Task<(bool Ok, string? BuildId, string? Reason)> CheckMarkedAsync(string collection, int id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks an inventory's or credential's marker as AAP has it now (<paramref name="detail"/>; null when it is
+    /// already gone, which the cleanup counts as such).
+    /// </summary>
+    private static (bool Ok, string? BuildId, string? Reason) CheckMarked(string collection, (string Name, string? Description)? detail, int id)
     {
-        try
+        if (detail is not { } found)
         {
-            var detail = await _api.GetAsync(collection + Id(id) + "/", cancellationToken).ConfigureAwait(false);
-            var name = detail.TryGetProperty("name", out var n) && n.ValueKind == System.Text.Json.JsonValueKind.String ? n.GetString() : null;
-            var description = detail.TryGetProperty("description", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.String ? d.GetString() : null;
-            if (!BuildNaming.IsAapPackerObject(name, description) || !BuildNaming.TryParseDescription(description, out var buildId, out _))
-            {
-                return (false, null, $"{collection.TrimEnd('/')} {id} '{name}' was not created by AapPacker (no '{BuildNaming.NamePrefix}' name with AapPacker's description marker); it is left alone.");
-            }
+            return (true, null, null);
+        }
 
-            return (true, buildId, null);
-        }
-        catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
+        if (!BuildNaming.IsAapPackerObject(found.Name, found.Description) || !BuildNaming.TryParseDescription(found.Description, out var buildId, out _))
         {
-            return (true, null, null); // already gone: cleanup counts it as such
+            return (false, null, $"{collection} {id} '{found.Name}' was not created by AapPacker (no '{BuildNaming.NamePrefix}' name with AapPacker's description marker); it is left alone.");
         }
+
+        return (true, buildId, null);
     }
 
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);

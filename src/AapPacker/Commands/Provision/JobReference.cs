@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
 

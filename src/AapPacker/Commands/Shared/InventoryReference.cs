@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
 
@@ -63,7 +65,7 @@ internal sealed class InventoryReference
     private static async Task<InventoryReference> ResolveKeyAsync(IAapApi api, string key, CancellationToken cancellationToken)
     {
         var resolved = await new NamedObjectResolver(api).InventoryAsync(key, cancellationToken).ConfigureAwait(false);
-        var parsed = new TemporaryResources(api).ToInventory(resolved.Json);
+        var parsed = new TemporaryResources(api).ToInventory(api.Inventories().Map(resolved.Json));
         var temporary = parsed.BuildId != null && BuildNaming.IsAapPackerObject(parsed.Name, parsed.Description);
         return new InventoryReference(parsed.Id, temporary ? parsed.BuildId : null, temporary, parsed.ToString());
     }

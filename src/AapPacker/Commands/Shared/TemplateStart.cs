@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
 using AapPacker.Models;

@@ -3,8 +3,9 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
+using AapPacker.Engine.Provisioning;
 
-namespace AapPacker.Engine.Provisioning;
+namespace AapPacker.Engine.Api;
 
 /// <summary>
 /// Converts between what scripts hand over (hashtables, arrays, PSObject-like values already unwrapped by the
