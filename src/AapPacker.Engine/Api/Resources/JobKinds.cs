@@ -1,4 +1,5 @@
 using System;
+using AapPacker.Models;
 
 namespace AapPacker.Engine.Api.Resources;
 
@@ -29,6 +30,12 @@ public static class JobKinds
             WorkflowJobName => JobKind.WorkflowJob,
             _ => null,
         };
+
+    /// <summary>The kind of a job the module handed out.</summary>
+    public static JobKind KindOf(this AapJob job) => Parse(job?.Type);
+
+    /// <summary>The kind of a job result.</summary>
+    public static JobKind KindOf(this AapJobResult result) => Parse(result?.Type);
 
     /// <summary>The kind of job a template makes: a workflow job template's workflow job, else a job.</summary>
     public static JobKind OfTemplate(bool isWorkflowTemplate) => isWorkflowTemplate ? JobKind.WorkflowJob : JobKind.Job;

@@ -66,24 +66,28 @@ public sealed class JobRecord
     public override string ToString() => $"{Kind.Noun()} {Id} '{Name}' ({Status})";
 
     /// <summary>
-    /// Reads a job document, a list item or a launch answer. A launch answer names the job as <c>job</c> or
-    /// <c>workflow_job</c> (a sliced job template answers a workflow job); <paramref name="kind"/> applies when the
-    /// document says nothing. Null when the document names no job.
+    /// Reads a job document or list item of <paramref name="kind"/>'s collection. Null when it has no id.
     /// </summary>
-    internal static JobRecord? Read(JsonElement json, JobKind kind)
+    internal static JobRecord? Read(JsonElement json, JobKind kind) => Read(json, kind, json.Int("id"));
+
+    /// <summary>
+    /// Reads a launch answer: it names the job as <c>job</c> or <c>workflow_job</c> (a sliced job template answers a
+    /// workflow job); <paramref name="kind"/> applies when the answer says nothing. Null when it names no job.
+    /// </summary>
+    internal static JobRecord? ReadLaunchAnswer(JsonElement json, JobKind kind)
     {
-        var type = json.String("type");
         int? id = json.Int("workflow_job");
         if (id.HasValue)
         {
-            kind = JobKind.WorkflowJob;
-        }
-        else
-        {
-            id = json.Int("job") ?? json.Int("id");
-            kind = type is null ? kind : JobKinds.Parse(type);
+            return Read(json, JobKind.WorkflowJob, id);
         }
 
+        var type = json.String("type");
+        return Read(json, type is null ? kind : JobKinds.Parse(type), json.Int("job") ?? json.Int("id"));
+    }
+
+    private static JobRecord? Read(JsonElement json, JobKind kind, int? id)
+    {
         if (id is null)
         {
             return null;

@@ -94,7 +94,7 @@ public sealed class JobTemplatesResource
             return new LaunchAnswer(adopted, Array.Empty<string>(), reconciled: true); // a list item has no ignored_fields
         }
 
-        var job = JobRecord.Read(answer, JobKinds.OfTemplate(IsWorkflow))
+        var job = JobRecord.ReadLaunchAnswer(answer, JobKinds.OfTemplate(IsWorkflow))
             ?? throw new AapApiException(AapErrorKind.Protocol, "POST", path, null, "AAP's launch answer names no job.");
         var ignored = answer.Property("ignored_fields") is { ValueKind: JsonValueKind.Object } fields
             ? fields.EnumerateObject().Select(f => f.Name).ToList()
