@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Packer;
 using AapPacker.Models;
 
@@ -365,7 +366,7 @@ public sealed class ProvisioningSession
                     var found = await new JobLauncher(_api, _time).FindLaunchedAsync(run.Template.IsWorkflow, run.Template.Id, resources.Inventory.Id, fresh.Token).ConfigureAwait(false);
                     if (found != null)
                     {
-                        job = new JobLauncher(_api, _time).ToJob(found.Value, run.Template.IsWorkflow, run.Template.Id, run.Build.BuildId);
+                        job = new JobLauncher(_api, _time).ToJob(found, run.Template.Id, run.Build.BuildId);
                         resources.Job = job;
                     }
                 }
@@ -373,7 +374,7 @@ public sealed class ProvisioningSession
                 if (job != null && !JobStatus.IsTerminal(job.Status))
                 {
                     _reporter.Lifecycle($"Canceling {Describe(job)}...");
-                    job.Status = await new JobCanceller(_api, _time).CancelAsync(job.Type, job.Id, request.CancelWait, fresh.Token).ConfigureAwait(false);
+                    job.Status = await new JobCanceller(_api, _time).CancelAsync(job.KindOf(), job.Id, request.CancelWait, fresh.Token).ConfigureAwait(false);
                     _reporter.Lifecycle($"{Describe(job)} is {job.Status}");
                 }
             }
@@ -455,14 +456,14 @@ public sealed class ProvisioningSession
             }
         }
 
-        _reporter.Lifecycle($"{(result.Type == "workflow_job" ? "Workflow job" : "Job")} {result.Id} {(result.TimedOut ? "timed out (" + result.Status + ")" : result.Status)}"
+        _reporter.Lifecycle($"{(result.KindOf() == JobKind.WorkflowJob ? "Workflow job" : "Job")} {result.Id} {(result.TimedOut ? "timed out (" + result.Status + ")" : result.Status)}"
             + $" after {result.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}s"
             + (string.IsNullOrEmpty(result.JobExplanation) ? "" : ": " + result.JobExplanation) + $" ({result.Url})");
     }
 
     private static AapProvisioningException ResultError(AapJobResult result)
     {
-        var what = (result.Type == "workflow_job" ? "Workflow job " : "Job ") + result.Id.ToString(CultureInfo.InvariantCulture);
+        var what = (result.KindOf() == JobKind.WorkflowJob ? "Workflow job " : "Job ") + result.Id.ToString(CultureInfo.InvariantCulture);
         AapProvisioningException error;
         switch (result.ExitCode)
         {
@@ -494,7 +495,7 @@ public sealed class ProvisioningSession
             _ => "ProvisioningFailed",
         };
 
-    private static string Describe(AapJob job) => (job.Type == "workflow_job" ? "workflow job " : "job ") + job.Id.ToString(CultureInfo.InvariantCulture);
+    private static string Describe(AapJob job) => job.KindOf().Noun() + " " + job.Id.ToString(CultureInfo.InvariantCulture);
 
     private static JobFollowOptions CopyFollow(ProvisioningRequest request)
         => new JobFollowOptions

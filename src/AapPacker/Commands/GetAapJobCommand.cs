@@ -71,8 +71,8 @@ public sealed class GetAapJobCommand : AapConnectedCmdlet
         {
             try
             {
-                var (id, type, given) = JobReference.Identify(input);
-                var job = await queries.GetAsync(id, type, cancellationToken).ConfigureAwait(false);
+                var (id, kind, given) = JobReference.Identify(input);
+                var job = await queries.GetAsync(id, kind, cancellationToken).ConfigureAwait(false);
                 job.BuildId ??= given?.BuildId;
                 QueueObject(job);
             }

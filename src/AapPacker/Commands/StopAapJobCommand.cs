@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using AapPacker.Commands.Provision;
 using AapPacker.Commands.Shared;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
 using AapPacker.Models;
@@ -41,8 +42,8 @@ public sealed class StopAapJobCommand : AapConnectedCmdlet
     {
         var api = new AapClientApi(ResolveClient());
         var queries = new JobQueries(api);
-        var (id, type, given) = JobReference.Identify(input);
-        var job = await queries.GetAsync(id, type, cancellationToken).ConfigureAwait(false);
+        var (id, kind, given) = JobReference.Identify(input);
+        var job = await queries.GetAsync(id, kind, cancellationToken).ConfigureAwait(false);
         job.BuildId ??= given?.BuildId;
         if (job.IsFinished)
         {
@@ -56,16 +57,16 @@ public sealed class StopAapJobCommand : AapConnectedCmdlet
             return;
         }
 
-        var status = await new JobCanceller(api).CancelAsync(job.Type, job.Id, CancelWait, cancellationToken).ConfigureAwait(false);
+        var status = await new JobCanceller(api).CancelAsync(job.KindOf(), job.Id, CancelWait, cancellationToken).ConfigureAwait(false);
         if (!JobStatus.IsTerminal(status))
         {
             throw new AapProvisioningException(AapProvisionExitCode.TimedOut, "JobCancelTimedOut",
-                $"AAP accepted the cancel of {job.Type} {job.Id.ToString(CultureInfo.InvariantCulture)}, but it is still '{status}' after {CancelWait.TotalMinutes} minutes.",
+                $"AAP accepted the cancel of {job.KindOf().Noun()} {job.Id.ToString(CultureInfo.InvariantCulture)}, but it is still '{status}' after {CancelWait.TotalMinutes} minutes.",
                 "Check the job in the AAP web UI; its execution node may be unreachable.")
             { Job = job };
         }
 
-        var final = await queries.GetAsync(job.Id, job.Type, cancellationToken).ConfigureAwait(false);
+        var final = await queries.GetAsync(job.Id, job.KindOf(), cancellationToken).ConfigureAwait(false);
         final.BuildId ??= job.BuildId;
         if (final.Status != "canceled")
         {

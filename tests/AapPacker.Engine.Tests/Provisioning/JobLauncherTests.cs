@@ -1,4 +1,5 @@
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Engine.Tests.TestSupport;
 using AapPacker.Models;
@@ -73,7 +74,7 @@ public sealed class JobLauncherTests(AwxSimulatorFixture fixture) : IClassFixtur
             {
                 if (what.Contains("409", StringComparison.Ordinal))
                 {
-                    cancel ??= new JobCanceller(_api).CancelAsync("job", job.Id, TimeSpan.FromSeconds(20), CancellationToken.None);
+                    cancel ??= new JobCanceller(_api).CancelAsync(JobKind.Job, job.Id, TimeSpan.FromSeconds(20), CancellationToken.None);
                 }
             },
         };
@@ -113,7 +114,7 @@ public sealed class JobLauncherTests(AwxSimulatorFixture fixture) : IClassFixtur
         Assert.Equal(AapProvisionExitCode.ApiError, e.ExitCode);
         Assert.Single(await LifecycleHarness.LaunchesAsync(fixture));
         var job = await new JobLauncher(_api).FindLaunchedAsync(false, templateId, resources.Inventory!.Id, CancellationToken.None);
-        resources.Job = new JobLauncher(_api).ToJob(job!.Value, false, templateId, null);
+        resources.Job = new JobLauncher(_api).ToJob(job!, templateId, null);
         await new BuildCleanup(_api, LifecycleHarness.Request("x").Cleanup).RunAsync(resources, null);
         Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
     }

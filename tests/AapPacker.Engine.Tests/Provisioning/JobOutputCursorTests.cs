@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Provisioning;
 using Microsoft.Extensions.Time.Testing;
 
@@ -9,18 +10,21 @@ public class JobOutputCursorTests
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 12, 0, 0, TimeSpan.Zero));
 
-    private JobOutputCursor Cursor() => new(42, "jobs/42/", TimeSpan.FromSeconds(10), _clock);
+    private JobOutputCursor Cursor() => new(42, TimeSpan.FromSeconds(10), _clock);
 
     private static string Event(int counter, long start, long end, string stdout)
         => JsonSerializer.Serialize(new { counter, start_line = start, end_line = end, stdout, @event = "runner_on_ok" });
 
-    private static JsonElement Page(params string[] events) => PageWithNext(null, events);
+    private static JobEventPage Page(params string[] events) => PageWithNext(null, events);
 
-    private static JsonElement PageWithNext(string? next, params string[] events)
+    private static JobEventPage PageWithNext(string? next, params string[] events)
     {
-        using var doc = JsonDocument.Parse("{\"count\": " + events.Length + ", \"next\": " + (next is null ? "null" : "\"" + next + "\"") + ", \"results\": [" + string.Join(",", events) + "]}");
-        return doc.RootElement.Clone();
+        using var doc = JsonDocument.Parse(PageJson(next, events));
+        return JobEventsResource.Read(doc.RootElement.Clone());
     }
+
+    private static string PageJson(string? next, params string[] events)
+        => "{\"count\": " + events.Length + ", \"next\": " + (next is null ? "null" : "\"" + next + "\"") + ", \"results\": [" + string.Join(",", events) + "]}";
 
     [Fact]
     public void Given_contiguous_events_when_absorbing_then_every_line_is_emitted_in_order()
@@ -44,7 +48,7 @@ public class JobOutputCursorTests
         var first = cursor.Absorb(Page(Event(3, 2, 3, "three")), false, out _);
         Assert.Empty(first);
         Assert.True(cursor.AtGap);
-        Assert.Contains("start_line__gte=1", cursor.EventsPath());
+        Assert.Contains("start_line__gte=1", JobEventsResource.PagePath(cursor.JobId, cursor.NextLine, JobOutputCursor.PageSize));
 
         var second = cursor.Absorb(Page(Event(2, 1, 2, "two"), Event(3, 2, 3, "three")), false, out _);
         Assert.Equal(new[] { "two", "three" }, second.Select(l => l.Text));
@@ -81,7 +85,7 @@ public class JobOutputCursorTests
             fetched++;
             var first = (fetched - 1) * JobOutputCursor.PageSize;
             var events = Enumerable.Range(first, fetched < 3 ? JobOutputCursor.PageSize : 1).Select(i => Event(i + 1, i, i + 1, "line " + i)).ToArray();
-            return PageWithNext(fetched < 3 ? "jobs/42/job_events/?page=" + (fetched + 1) : null, events).GetRawText();
+            return PageJson(fetched < 3 ? "jobs/42/job_events/?page=" + (fetched + 1) : null, events);
         });
 
         var count = await cursor.ReadAsync(api, false, _ => emitted++, CancellationToken.None);
@@ -148,7 +152,7 @@ public class JobOutputCursorTests
     [Fact]
     public void Given_the_events_query_then_it_asks_for_untruncated_events_by_start_line_200_at_a_time()
     {
-        var path = Cursor().EventsPath();
+        var path = JobEventsResource.PagePath(42, Cursor().NextLine, JobOutputCursor.PageSize);
 
         Assert.StartsWith("jobs/42/job_events/?", path);
         Assert.Contains("order_by=start_line", path);

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text.Json;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
 
@@ -19,7 +20,7 @@ public class LaunchPreflightTests
                    + ", \"defaults\": {\"limit\": \"\", \"job_type\": \"run\", \"verbosity\": 0, \"diff_mode\": false, \"forks\": 0, \"inventory\": {\"id\": 1, \"name\": \"Demo\"}"
                    + ", \"credentials\": [{\"id\": 3, \"name\": \"Demo key\", \"credential_type\": 7, \"passwords_needed\": []}]}" + extra + "}";
         using var doc = JsonDocument.Parse(json);
-        return LaunchTemplateInfo.Parse(doc.RootElement, workflow, 5);
+        return LaunchTemplateInfo.From(LaunchInfo.Read(doc.RootElement, workflow, 5), workflow);
     }
 
     private static LaunchRequest Ours() => new()

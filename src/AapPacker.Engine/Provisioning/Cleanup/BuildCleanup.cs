@@ -150,15 +150,14 @@ public sealed class BuildCleanup
 
     private async Task<bool> WaitForJobAsync(AapJob job, CancellationToken token)
     {
-        var path = JobStatus.Collection(job.Type) + Id(job.Id) + "/";
         var deadline = _time.GetUtcNow() + _options.JobWait;
         var delay = TimeSpan.FromMilliseconds(500);
         while (true)
         {
             try
             {
-                var detail = await _api.GetAsync(path, token).ConfigureAwait(false);
-                job.Status = detail.String("status") ?? job.Status;
+                var status = (await _api.Jobs().GetAsync(job.KindOf(), job.Id, token).ConfigureAwait(false)).Status;
+                job.Status = status.Length > 0 ? status : job.Status;
             }
             catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
             {

@@ -4,11 +4,12 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>
-/// Cancels a job or workflow job (aap-api.md §7.2): <c>POST …/cancel/</c> answers 202 (again while it runs) or 405
+/// Cancels a job or workflow job (aap-api.md §7.2): the cancel answers 202 (again while it runs) or 405
 /// when the job is already terminal; a running job reaches <c>canceled</c> only seconds later, so poll until the
 /// status is terminal, within a bound.
 /// </summary>
@@ -42,7 +43,7 @@ public sealed class JobCanceller
         {
             try
             {
-                job.Status = await CancelAsync(job.Type, job.Id, waitBound, bounded.Token).ConfigureAwait(false);
+                job.Status = await CancelAsync(job.KindOf(), job.Id, waitBound, bounded.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
             {
@@ -55,14 +56,18 @@ public sealed class JobCanceller
     /// Cancels and waits up to <paramref name="waitBound"/> for a terminal status; returns the last status seen.
     /// Pass a token that is not the build's (canceled) one.
     /// </summary>
-    public async Task<string> CancelAsync(string type, int jobId, TimeSpan waitBound, CancellationToken cancellationToken)
+    public async Task<string> CancelAsync(JobKind kind, int jobId, TimeSpan waitBound, CancellationToken cancellationToken)
     {
-        var path = JobStatus.Collection(type) + jobId.ToString(CultureInfo.InvariantCulture) + "/";
+        var jobs = _api.Jobs();
         try
         {
             // Cancelling twice is harmless (405 once the job is over), so a failed attempt is simply sent again.
-            await _api.PostRetry.RunAsync("Cancel of " + type + " " + jobId.ToString(CultureInfo.InvariantCulture),
-                () => _api.PostAsync(path + "cancel/", null, cancellationToken),
+            await _api.PostRetry.RunAsync("Cancel of " + kind.Noun() + " " + jobId.ToString(CultureInfo.InvariantCulture),
+                async () =>
+                {
+                    await jobs.CancelAsync(kind, jobId, cancellationToken).ConfigureAwait(false);
+                    return default(JsonElement);
+                },
                 _ => Task.FromResult<JsonElement?>(null), cancellationToken).ConfigureAwait(false);
         }
         catch (AapApiException e) when (e.Kind == AapErrorKind.MethodNotAllowed || e.StatusCode == 405)
@@ -74,8 +79,7 @@ public sealed class JobCanceller
         var status = "";
         while (true)
         {
-            var job = await _api.GetAsync(path, cancellationToken).ConfigureAwait(false);
-            status = job.String("status") ?? "";
+            status = (await jobs.GetAsync(kind, jobId, cancellationToken).ConfigureAwait(false)).Status;
             if (JobStatus.IsTerminal(status) || _time.GetUtcNow() >= deadline)
             {
                 return status;

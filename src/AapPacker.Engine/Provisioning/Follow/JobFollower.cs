@@ -2,10 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning;
@@ -41,7 +41,7 @@ public sealed class JobFollower
         }
 
         sink ??= NullProvisionReporter.Instance;
-        return WithBuildAsync(job.Type == "workflow_job"
+        return WithBuildAsync(job.KindOf() == JobKind.WorkflowJob
             ? FollowWorkflowAsync(job.Id, sink, cancellationToken)
             : FollowJobAsync(job.Id, sink, cancellationToken), job.BuildId);
     }
@@ -55,22 +55,22 @@ public sealed class JobFollower
 
     private async Task<AapJobResult> FollowJobAsync(int jobId, IJobOutputSink sink, CancellationToken cancellationToken)
     {
-        var path = "jobs/" + Id(jobId) + "/";
+        var jobs = _api.Jobs();
         var started = _time.GetUtcNow();
-        var cursor = new JobOutputCursor(jobId, path, _options.GapTimeout, _time);
+        var cursor = new JobOutputCursor(jobId, _options.GapTimeout, _time);
         var interval = _options.MinPollInterval;
         string? lastStatus = null;
         DateTimeOffset? terminalAt = null;
         var timedOut = false;
-        JsonElement detail;
+        JobRecord detail;
         while (true)
         {
-            detail = await _api.GetAsync(path, cancellationToken).ConfigureAwait(false);
-            var status = detail.String("status") ?? "";
+            detail = await jobs.GetAsync(JobKind.Job, jobId, cancellationToken).ConfigureAwait(false);
+            var status = detail.Status;
             var changed = status != lastStatus;
             lastStatus = status;
             var now = _time.GetUtcNow();
-            sink.OnStatus(new JobStatusUpdate(jobId, "job", detail.String("name") ?? "", status, now - started, changed));
+            sink.OnStatus(new JobStatusUpdate(jobId, JobKind.Job.ApiName(), detail.Name, status, now - started, changed));
             var terminal = JobStatus.IsTerminal(status);
             if (terminal && terminalAt is null)
             {
@@ -95,7 +95,7 @@ public sealed class JobFollower
             if (TimedOut(started, now))
             {
                 timedOut = true;
-                detail = await OnTimeoutAsync("job", jobId, path, detail, sink, cancellationToken).ConfigureAwait(false);
+                detail = await OnTimeoutAsync(JobKind.Job, jobId, detail, sink, cancellationToken).ConfigureAwait(false);
                 break;
             }
 
@@ -112,7 +112,8 @@ public sealed class JobFollower
 
     private async Task<AapJobResult> FollowWorkflowAsync(int workflowJobId, IJobOutputSink sink, CancellationToken cancellationToken)
     {
-        var path = "workflow_jobs/" + Id(workflowJobId) + "/";
+        var jobs = _api.Jobs();
+        var workflowJobs = _api.WorkflowJobs();
         var started = _time.GetUtcNow();
         var interval = _options.MinPollInterval;
         var nodes = new Dictionary<int, NodeState>();
@@ -120,37 +121,37 @@ public sealed class JobFollower
         DateTimeOffset? terminalAt = null;
         var headerJob = -1;
         var timedOut = false;
-        JsonElement detail;
-        List<JsonElement> nodeList;
+        JobRecord detail;
+        IReadOnlyList<WorkflowNode> nodeList;
         while (true)
         {
-            detail = await _api.GetAsync(path, cancellationToken).ConfigureAwait(false);
-            var status = detail.String("status") ?? "";
+            detail = await jobs.GetAsync(JobKind.WorkflowJob, workflowJobId, cancellationToken).ConfigureAwait(false);
+            var status = detail.Status;
             var changed = status != lastStatus;
             lastStatus = status;
             var now = _time.GetUtcNow();
-            sink.OnStatus(new JobStatusUpdate(workflowJobId, "workflow_job", detail.String("name") ?? "", status, now - started, changed));
+            sink.OnStatus(new JobStatusUpdate(workflowJobId, JobKind.WorkflowJob.ApiName(), detail.Name, status, now - started, changed));
             var terminal = JobStatus.IsTerminal(status);
             if (terminal && terminalAt is null)
             {
                 terminalAt = now;
             }
 
-            nodeList = await ListAsync(path + "workflow_nodes/", cancellationToken).ConfigureAwait(false);
+            nodeList = await workflowJobs.NodesAsync(workflowJobId, cancellationToken).ConfigureAwait(false);
             var activity = changed;
-            foreach (var node in nodeList.OrderBy(n => n.Int("id") ?? 0))
+            foreach (var node in nodeList.OrderBy(n => n.Id))
             {
-                var jobId = node.Int("job") ?? node.Path("summary_fields", "job")?.Int("id");
+                var jobId = node.JobId;
                 if (jobId is null)
                 {
                     continue;
                 }
 
-                var nodeId = node.Int("id") ?? 0;
+                var nodeId = node.Id;
                 if (!nodes.TryGetValue(nodeId, out var state))
                 {
-                    state = new NodeState(jobId.Value, node.Path("summary_fields", "job")?.String("type") ?? "job",
-                        new JobOutputCursor(jobId.Value, "jobs/" + Id(jobId.Value) + "/", _options.GapTimeout, _time));
+                    state = new NodeState(jobId.Value, node.RunsPlaybook,
+                        new JobOutputCursor(jobId.Value, _options.GapTimeout, _time));
                     nodes[nodeId] = state;
                     activity = true;
                     if (!_options.NoOutput)
@@ -165,8 +166,8 @@ public sealed class JobFollower
                     continue;
                 }
 
-                var jobStatus = node.Path("summary_fields", "job")?.String("status") ?? "";
-                if (state.JobType != "job")
+                var jobStatus = node.JobStatus;
+                if (!state.RunsPlaybook)
                 {
                     state.Done = JobStatus.IsTerminal(jobStatus);
                     continue;
@@ -174,12 +175,12 @@ public sealed class JobFollower
 
                 var jobTerminal = JobStatus.IsTerminal(jobStatus);
                 var eventsStored = false;
-                JsonElement? jobDetail = null;
+                JobRecord? jobDetail = null;
                 if (jobTerminal)
                 {
-                    jobDetail = await _api.GetAsync("jobs/" + Id(state.JobId) + "/", cancellationToken).ConfigureAwait(false);
+                    jobDetail = await jobs.GetAsync(JobKind.Job, state.JobId, cancellationToken).ConfigureAwait(false);
                     state.TerminalAt ??= now;
-                    eventsStored = EventsStored(jobDetail.Value, jobStatus, now - state.TerminalAt.Value);
+                    eventsStored = EventsStored(jobDetail, jobStatus, now - state.TerminalAt.Value);
                 }
 
                 if (!_options.NoOutput)
@@ -200,7 +201,7 @@ public sealed class JobFollower
                 if ((eventsStored && (_options.NoOutput || state.Cursor.CaughtUp)) || (jobTerminal && state.Cursor.RecapEmitted))
                 {
                     state.Done = true;
-                    state.Result = await BuildJobResultAsync(jobDetail!.Value, state.JobId, cancellationToken).ConfigureAwait(false);
+                    state.Result = await BuildJobResultAsync(jobDetail!, state.JobId, cancellationToken).ConfigureAwait(false);
                     state.Result.OutputLines = state.Cursor.LinesEmitted;
                 }
             }
@@ -215,8 +216,8 @@ public sealed class JobFollower
             if (TimedOut(started, now))
             {
                 timedOut = true;
-                detail = await OnTimeoutAsync("workflow_job", workflowJobId, path, detail, sink, cancellationToken).ConfigureAwait(false);
-                nodeList = await ListAsync(path + "workflow_nodes/", cancellationToken).ConfigureAwait(false);
+                detail = await OnTimeoutAsync(JobKind.WorkflowJob, workflowJobId, detail, sink, cancellationToken).ConfigureAwait(false);
+                nodeList = await workflowJobs.NodesAsync(workflowJobId, cancellationToken).ConfigureAwait(false);
                 break;
             }
 
@@ -224,22 +225,20 @@ public sealed class JobFollower
             await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = BaseResult(detail, workflowJobId, "workflow_job");
+        var result = BaseResult(detail, workflowJobId, JobKind.WorkflowJob);
         result.TimedOut = timedOut;
-        foreach (var node in nodeList.OrderBy(n => n.Int("id") ?? 0))
+        foreach (var node in nodeList.OrderBy(n => n.Id))
         {
-            var summary = node.Path("summary_fields", "job");
-            var jobId = node.Int("job") ?? summary?.Int("id");
             var nodeResult = new AapWorkflowNodeResult
             {
-                NodeId = node.Int("id") ?? 0,
-                Identifier = node.String("identifier"),
-                TemplateName = node.Path("summary_fields", "unified_job_template")?.String("name") ?? summary?.String("name") ?? "",
-                JobId = jobId,
-                JobType = summary?.String("type"),
-                Status = jobId is null ? (node.Bool("do_not_run") ? "not run" : "not started") : summary?.String("status") ?? "unknown",
+                NodeId = node.Id,
+                Identifier = node.Identifier,
+                TemplateName = node.TemplateName ?? node.JobName ?? "",
+                JobId = node.JobId,
+                JobType = node.JobTypeName,
+                Status = node.JobId is null ? (node.DoNotRun ? "not run" : "not started") : node.JobStatus.Length == 0 ? "unknown" : node.JobStatus,
             };
-            nodeResult.Failed = JobStatus.IsFailure(nodeResult.Status) || (summary?.Bool("failed") ?? false);
+            nodeResult.Failed = JobStatus.IsFailure(nodeResult.Status) || node.JobFailed;
             if (nodes.TryGetValue(nodeResult.NodeId, out var state) && state.Result != null)
             {
                 nodeResult.Result = state.Result;
@@ -261,20 +260,20 @@ public sealed class JobFollower
         return result;
     }
 
-    private bool EventsStored(JsonElement detail, string status, TimeSpan sinceTerminal)
-        => detail.Bool("event_processing_finished") || status == "error" || status == "canceled"
+    private bool EventsStored(JobRecord detail, string status, TimeSpan sinceTerminal)
+        => detail.EventProcessingFinished || status == "error" || status == "canceled"
            || sinceTerminal >= _options.EventProcessingGrace;
 
-    private async Task<JsonElement> OnTimeoutAsync(string type, int id, string path, JsonElement detail, IJobOutputSink sink, CancellationToken cancellationToken)
+    private async Task<JobRecord> OnTimeoutAsync(JobKind kind, int id, JobRecord detail, IJobOutputSink sink, CancellationToken cancellationToken)
     {
         if (!_options.CancelOnTimeout)
         {
             return detail;
         }
 
-        sink.OnOutput(new JobOutputLine(id, -1, $"[AapPacker: timed out after {_options.Timeout}; canceling {type} {Id(id)}]", JobOutputLineKind.Notice));
-        await new JobCanceller(_api, _time).CancelAsync(type, id, _options.CancelWait, cancellationToken).ConfigureAwait(false);
-        return await _api.GetAsync(path, cancellationToken).ConfigureAwait(false);
+        sink.OnOutput(new JobOutputLine(id, -1, $"[AapPacker: timed out after {_options.Timeout}; canceling {kind.ApiName()} {Id(id)}]", JobOutputLineKind.Notice));
+        await new JobCanceller(_api, _time).CancelAsync(kind, id, _options.CancelWait, cancellationToken).ConfigureAwait(false);
+        return await _api.Jobs().GetAsync(kind, id, cancellationToken).ConfigureAwait(false);
     }
 
     private bool TimedOut(DateTimeOffset started, DateTimeOffset now)
@@ -317,34 +316,23 @@ public sealed class JobFollower
         return _time.Delay(interval, cancellationToken);
     }
 
-    private async Task<List<JsonElement>> ListAsync(string path, CancellationToken cancellationToken)
+    private async Task<AapJobResult> BuildJobResultAsync(JobRecord detail, int jobId, CancellationToken cancellationToken)
     {
-        var items = new List<JsonElement>();
-        await foreach (var item in _api.ListAsync(path, cancellationToken).ConfigureAwait(false))
-        {
-            items.Add(item.Clone());
-        }
-
-        return items;
-    }
-
-    private async Task<AapJobResult> BuildJobResultAsync(JsonElement detail, int jobId, CancellationToken cancellationToken)
-    {
-        var result = BaseResult(detail, jobId, "job");
+        var result = BaseResult(detail, jobId, JobKind.Job);
         try
         {
-            foreach (var summary in await ListAsync("jobs/" + Id(jobId) + "/job_host_summaries/", cancellationToken).ConfigureAwait(false))
+            foreach (var summary in await _api.Jobs().HostSummariesAsync(jobId, cancellationToken).ConfigureAwait(false))
             {
                 result.HostRecaps.Add(new AapHostRecap
                 {
-                    Host = summary.String("host_name") ?? summary.Path("summary_fields", "host")?.String("name") ?? "",
-                    Ok = summary.Int("ok") ?? 0,
-                    Changed = summary.Int("changed") ?? 0,
-                    Failed = summary.Int("failures") ?? 0,
-                    Unreachable = summary.Int("dark") ?? 0,
-                    Skipped = summary.Int("skipped") ?? 0,
-                    Rescued = summary.Int("rescued") ?? 0,
-                    Ignored = summary.Int("ignored") ?? 0,
+                    Host = summary.Host,
+                    Ok = summary.Ok,
+                    Changed = summary.Changed,
+                    Failed = summary.Failures,
+                    Unreachable = summary.Unreachable,
+                    Skipped = summary.Skipped,
+                    Rescued = summary.Rescued,
+                    Ignored = summary.Ignored,
                 });
             }
         }
@@ -356,24 +344,23 @@ public sealed class JobFollower
         return result;
     }
 
-    private AapJobResult BaseResult(JsonElement detail, int id, string type)
+    private AapJobResult BaseResult(JobRecord detail, int id, JobKind kind)
     {
-        var status = detail.String("status") ?? "";
+        var status = detail.Status;
         var result = new AapJobResult
         {
             Id = id,
-            Type = type,
-            Name = detail.String("name") ?? "",
-            Url = UiLinks.Job(_api.Info, type, id),
+            Type = kind.ApiName(),
+            Name = detail.Name,
+            Url = UiLinks.Job(_api.Info, kind.ApiName(), id),
             Status = status,
-            Failed = detail.Bool("failed") || JobStatus.IsFailure(status),
-            Elapsed = TimeSpan.FromSeconds(detail.Double("elapsed") ?? 0),
-            Started = detail.Date("started"),
-            Finished = detail.Date("finished"),
-            JobExplanation = detail.String("job_explanation") ?? "",
+            Failed = detail.Failed || JobStatus.IsFailure(status),
+            Elapsed = TimeSpan.FromSeconds(detail.Elapsed),
+            Started = detail.Started,
+            Finished = detail.Finished,
+            JobExplanation = detail.JobExplanation,
         };
-        if (detail.Property("artifacts") is { ValueKind: JsonValueKind.Object } artifacts
-            && JsonValues.FromJson(artifacts) is Dictionary<string, object?> values)
+        if (detail.Artifacts is Dictionary<string, object?> values)
         {
             result.Artifacts = values;
         }
@@ -381,11 +368,11 @@ public sealed class JobFollower
         return result;
     }
 
-    private static string NodeHeader(JsonElement node, int jobId)
+    private static string NodeHeader(WorkflowNode node, int jobId)
     {
-        var name = node.Path("summary_fields", "unified_job_template")?.String("name") ?? node.Path("summary_fields", "job")?.String("name") ?? "";
-        var identifier = node.String("identifier");
-        var label = string.IsNullOrEmpty(identifier) || Guid.TryParse(identifier, out _) ? "node " + Id(node.Int("id") ?? 0) : "node " + identifier;
+        var name = node.TemplateName ?? node.JobName ?? "";
+        var identifier = node.Identifier;
+        var label = string.IsNullOrEmpty(identifier) || Guid.TryParse(identifier, out _) ? "node " + Id(node.Id) : "node " + identifier;
         return $"===== workflow {label}: {name} (job {Id(jobId)}) =====";
     }
 
@@ -393,16 +380,16 @@ public sealed class JobFollower
 
     private sealed class NodeState
     {
-        public NodeState(int jobId, string jobType, JobOutputCursor cursor)
+        public NodeState(int jobId, bool runsPlaybook, JobOutputCursor cursor)
         {
             JobId = jobId;
-            JobType = jobType;
+            RunsPlaybook = runsPlaybook;
             Cursor = cursor;
         }
 
         public int JobId { get; }
 
-        public string JobType { get; }
+        public bool RunsPlaybook { get; }
 
         public JobOutputCursor Cursor { get; }
 

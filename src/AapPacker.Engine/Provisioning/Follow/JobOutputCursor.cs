@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -32,19 +31,15 @@ public sealed class JobOutputCursor
     private DateTimeOffset? _gapSince;
 
     /// <summary>Creates a cursor for one job.</summary>
-    public JobOutputCursor(int jobId, string jobApiPath, TimeSpan gapTimeout, TimeProvider? timeProvider = null)
+    public JobOutputCursor(int jobId, TimeSpan gapTimeout, TimeProvider? timeProvider = null)
     {
         JobId = jobId;
-        JobApiPath = jobApiPath.EndsWith("/", StringComparison.Ordinal) ? jobApiPath : jobApiPath + "/";
         GapTimeout = gapTimeout;
         _time = timeProvider ?? TimeProvider.System;
     }
 
     /// <summary>The job.</summary>
     public int JobId { get; }
-
-    /// <summary>The job's API path, e.g. <c>jobs/42/</c> or <c>/api/v2/jobs/42/</c>.</summary>
-    public string JobApiPath { get; }
 
     /// <summary>How long a gap may stay open before it is skipped.</summary>
     public TimeSpan GapTimeout { get; }
@@ -71,32 +66,22 @@ public sealed class JobOutputCursor
     /// <summary>True when the last page stopped at a gap.</summary>
     public bool AtGap => _gapSince.HasValue;
 
-    /// <summary>The events query for the current position.</summary>
-    public string EventsPath()
-        => JobApiPath + "job_events/?order_by=start_line&start_line__gte=" + NextLine.ToString(CultureInfo.InvariantCulture)
-           + "&no_truncate=1&page_size=" + PageSize.ToString(CultureInfo.InvariantCulture);
-
     /// <summary>
-    /// Takes one page (<c>{"results": [...], "next": …}</c>) and returns the lines that can be emitted now.
-    /// <paramref name="allEventsStored"/> = AAP reports event processing finished (or the job ended in a state that
-    /// never finishes it): a remaining gap is permanent and is skipped at once.
-    /// <paramref name="continueWith"/> is the <c>next</c> link when the page was full and no gap stopped it.
+    /// Takes one page and returns the lines that can be emitted now. <paramref name="allEventsStored"/> = AAP reports
+    /// event processing finished (or the job ended in a state that never finishes it): a remaining gap is permanent
+    /// and is skipped at once. <paramref name="continueWith"/> is the page's <c>next</c> link when the page was full
+    /// and no gap stopped it.
     /// </summary>
-    public IReadOnlyList<JobOutputLine> Absorb(JsonElement page, bool allEventsStored, out string? continueWith)
+    public IReadOnlyList<JobOutputLine> Absorb(JobEventPage page, bool allEventsStored, out string? continueWith)
     {
+        if (page is null)
+        {
+            throw new ArgumentNullException(nameof(page));
+        }
+
         continueWith = null;
         var lines = new List<JobOutputLine>();
-        var events = new List<(long Start, long End, int Counter, string Stdout, bool Recap)>();
-        var results = page.Property("results");
-        if (results is { ValueKind: JsonValueKind.Array } list)
-        {
-            foreach (var item in list.EnumerateArray())
-            {
-                var start = item.Property("start_line")?.GetInt64() ?? -1;
-                var end = item.Property("end_line")?.GetInt64() ?? start;
-                events.Add((start, Math.Max(start, end), item.Int("counter") ?? 0, item.String("stdout") ?? "", item.String("event") == "playbook_on_stats"));
-            }
-        }
+        var events = page.Events.Select(e => (Start: e.StartLine, End: Math.Max(e.StartLine, e.EndLine), e.Counter, e.Stdout, Recap: e.IsRecap)).ToList();
 
         var stoppedAtGap = false;
         foreach (var e in events.OrderBy(e => e.Start).ThenBy(e => e.Counter))
@@ -132,7 +117,7 @@ public sealed class JobOutputCursor
             _gapSince = null;
             if (events.Count >= PageSize)
             {
-                continueWith = page.String("next");
+                continueWith = page.Next;
             }
         }
 
@@ -165,11 +150,12 @@ public sealed class JobOutputCursor
         }
 
         var count = 0;
-        string? path = EventsPath();
+        var events = api.JobEvents();
+        var page = await events.PageAsync(JobId, NextLine, PageSize, cancellationToken).ConfigureAwait(false);
+        string? path = null;
         var pages = 0;
-        while (path != null && pages < MaxPagesPerRead)
+        while (true)
         {
-            var page = await api.GetAsync(path, cancellationToken).ConfigureAwait(false);
             foreach (var line in Absorb(page, allEventsStored, out path))
             {
                 emit(line);
@@ -177,6 +163,12 @@ public sealed class JobOutputCursor
             }
 
             pages++;
+            if (path is null || pages >= MaxPagesPerRead)
+            {
+                break;
+            }
+
+            page = await events.NextPageAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
         CaughtUp = path is null;

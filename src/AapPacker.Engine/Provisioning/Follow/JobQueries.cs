@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning;
@@ -24,17 +23,16 @@ public sealed class JobQueries
     }
 
     /// <summary>
-    /// A job by id. <paramref name="type"/> <c>job</c> or <c>workflow_job</c>; null tries a job first, then a workflow job
-    /// (AAP's unified job ids are shared, so at most one matches). Throws <see cref="AapProvisioningException"/> when none.
+    /// A job by id. <paramref name="kind"/> null tries a job first, then a workflow job (AAP's unified job ids are
+    /// shared, so at most one matches). Throws <see cref="AapProvisioningException"/> when none.
     /// </summary>
-    public async Task<AapJob> GetAsync(int id, string? type, CancellationToken cancellationToken)
+    public async Task<AapJob> GetAsync(int id, JobKind? kind, CancellationToken cancellationToken)
     {
-        foreach (var candidate in type is null ? new[] { "job", "workflow_job" } : new[] { type })
+        foreach (var candidate in kind is null ? new[] { JobKind.Job, JobKind.WorkflowJob } : new[] { kind.Value })
         {
             try
             {
-                var detail = await _api.GetAsync(JobStatus.Collection(candidate) + id.ToString(CultureInfo.InvariantCulture) + "/", cancellationToken).ConfigureAwait(false);
-                return ToJob(detail, candidate);
+                return ToJob(await _api.Jobs().GetAsync(candidate, id, cancellationToken).ConfigureAwait(false));
             }
             catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
             {
@@ -57,23 +55,12 @@ public sealed class JobQueries
             throw new ArgumentNullException(nameof(filter));
         }
 
-        var query = new List<string> { "order_by=-id", "page_size=" + Math.Min(Math.Max(filter.First, 1), 200).ToString(CultureInfo.InvariantCulture) };
-        if (filter.Statuses.Count > 0)
-        {
-            query.Add("status__in=" + Uri.EscapeDataString(string.Join(",", filter.Statuses)));
-        }
-
         var build = string.IsNullOrWhiteSpace(filter.BuildId) ? null : BuildIdentity.Sanitize(filter.BuildId!);
-        if (build != null)
-        {
-            query.Add("inventory__name__startswith=" + Uri.EscapeDataString(BuildNaming.NamePrefix + build));
-        }
-
-        var kinds = new List<(string Type, string Query)>();
+        var kinds = new List<(JobKind Kind, JobListQuery Query)>();
         if (filter.Template is null)
         {
-            kinds.Add(("job", string.Join("&", query)));
-            kinds.Add(("workflow_job", string.Join("&", query)));
+            kinds.Add((JobKind.Job, Query(filter, build, null)));
+            kinds.Add((JobKind.WorkflowJob, Query(filter, build, null)));
         }
         else
         {
@@ -81,17 +68,16 @@ public sealed class JobQueries
             var template = filter.TemplateIsWorkflow
                 ? await resolver.WorkflowJobTemplateAsync(filter.Template, null, cancellationToken).ConfigureAwait(false)
                 : await resolver.JobTemplateAsync(filter.Template, null, cancellationToken).ConfigureAwait(false);
-            var field = filter.TemplateIsWorkflow ? "workflow_job_template=" : "job_template=";
-            kinds.Add((filter.TemplateIsWorkflow ? "workflow_job" : "job", string.Join("&", query) + "&" + field + template.Id.ToString(CultureInfo.InvariantCulture)));
+            kinds.Add((JobKinds.OfTemplate(filter.TemplateIsWorkflow), Query(filter, build, template.Id)));
         }
 
         var jobs = new List<AapJob>();
-        foreach (var (type, text) in kinds)
+        foreach (var (kind, query) in kinds)
         {
             var taken = 0;
-            await foreach (var item in _api.ListAsync(JobStatus.Collection(type) + "?" + text, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in _api.Jobs().ListAsync(kind, query, cancellationToken).ConfigureAwait(false))
             {
-                var job = ToJob(item, type);
+                var job = ToJob(item);
                 if (build != null && (job.BuildId is null || !BuildNaming.BuildIdMatches(job.BuildId, build)))
                 {
                     continue;
@@ -108,21 +94,38 @@ public sealed class JobQueries
         return jobs.OrderByDescending(j => j.Id).Take(filter.First).ToList();
     }
 
-    /// <summary>Maps a job or workflow job document.</summary>
-    public AapJob ToJob(JsonElement detail, string type)
+    /// <summary>Maps a job or workflow job read from AAP.</summary>
+    public AapJob ToJob(JobRecord record)
     {
-        var job = new JobLauncher(_api, _time).ToJob(detail, type == "workflow_job",
-            detail.Int("job_template") ?? detail.Int("workflow_job_template") ?? 0, null);
-        job.Type = type;
-        job.Url = UiLinks.Job(_api.Info, type, job.Id);
-        job.LaunchedAt = detail.Date("created");
-        if (job.BuildId is null
-            && BuildNaming.TryParseDescription(detail.Path("summary_fields", "inventory")?.String("description"), out var buildId, out _))
+        if (record is null)
+        {
+            throw new ArgumentNullException(nameof(record));
+        }
+
+        var job = new JobLauncher(_api, _time).ToJob(record, record.TemplateId ?? 0, null);
+        job.LaunchedAt = record.Created;
+        if (BuildNaming.TryParseDescription(record.InventoryDescription, out var buildId, out _))
         {
             job.BuildId = buildId;
         }
 
         return job;
+    }
+
+    private static JobListQuery Query(JobListFilter filter, string? build, int? templateId)
+    {
+        var query = new JobListQuery
+        {
+            PageSize = Math.Min(Math.Max(filter.First, 1), 200),
+            InventoryNamePrefix = build is null ? null : BuildNaming.NamePrefix + build,
+            TemplateId = templateId,
+        };
+        foreach (var status in filter.Statuses)
+        {
+            query.Statuses.Add(status);
+        }
+
+        return query;
     }
 }
 

@@ -9,7 +9,4 @@ public static class JobStatus
 
     /// <summary>True for <c>failed</c>, <c>error</c>, <c>canceled</c> (AAP's <c>failed</c> flag is true for all three).</summary>
     public static bool IsFailure(string? status) => status == "failed" || status == "error" || status == "canceled";
-
-    /// <summary>The API collection of a job type: <c>jobs/</c> or <c>workflow_jobs/</c>.</summary>
-    public static string Collection(string type) => type == "workflow_job" ? "workflow_jobs/" : "jobs/";
 }

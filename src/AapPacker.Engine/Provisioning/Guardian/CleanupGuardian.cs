@@ -143,7 +143,7 @@ public sealed class CleanupGuardian
                     {
                         if (await launcher.FindLaunchedAsync(launch.Workflow, launch.TemplateId, launch.InventoryId, linked.Token).ConfigureAwait(false) is { } found)
                         {
-                            resources.Job = launcher.ToJob(found, launch.Workflow, launch.TemplateId, record.BuildId);
+                            resources.Job = launcher.ToJob(found, launch.TemplateId, record.BuildId);
                             _log($"found the launched {resources.Job.Type} {resources.Job.Id}");
                         }
                         else if (attempt < LaunchLookups)
@@ -162,7 +162,7 @@ public sealed class CleanupGuardian
                 {
                     _log($"canceling {resources.Job.Type} {resources.Job.Id}");
                     resources.Job.Status = await new JobCanceller(api, _time) { PollInterval = TimeSpan.FromMilliseconds(500) }
-                        .CancelAsync(resources.Job.Type, resources.Job.Id, cancelBudget, linked.Token).ConfigureAwait(false);
+                        .CancelAsync(resources.Job.KindOf(), resources.Job.Id, cancelBudget, linked.Token).ConfigureAwait(false);
                     _log($"{resources.Job.Type} {resources.Job.Id} is {resources.Job.Status}");
                 }
             }

@@ -2,20 +2,20 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>
 /// Launches a job template or workflow job template (aap-api.md §6.2, §6.5) and makes sure the job does what was
-/// asked: a <c>job</c> or <c>workflow_job</c> answer (a sliced template answers the latter) is accepted; anything in
+/// asked: a job or workflow job answer (a sliced template answers the latter) is accepted; anything in
 /// <c>ignored_fields</c> cancels the job at once and fails; the job's inventory and credentials are verified.
 /// It never makes two jobs: after a failed launch POST the job is looked up by the build's unique inventory
-/// (<c>jobs/?inventory=…&amp;job_template=…&amp;order_by=-id</c>) and followed if found; only when none exists is the
+/// (<see cref="JobsResource.NewestOnInventoryAsync"/>) and followed if found; only when none exists is the
 /// launch sent again, within the client's retry budget (<see cref="PostRetry"/>).
 /// </summary>
 public sealed class JobLauncher
@@ -47,31 +47,21 @@ public sealed class JobLauncher
         int? expectedInventoryId, IReadOnlyCollection<int>? expectedCredentialIds, int? reconcileInventoryId, string? buildId,
         CancellationToken cancellationToken)
     {
-        var collection = workflowTemplate ? "workflow_job_templates/" : "job_templates/";
-        var path = collection + Id(templateId) + "/launch/";
-        var reconciled = false;
-        var answer = await _api.PostRetry.RunAsync("Launch of template " + Id(templateId),
-            () => _api.PostAsync(path, payload, cancellationToken),
-            async failure =>
-            {
-                var found = await FindAfterFailureAsync(workflowTemplate, templateId, reconcileInventoryId, failure, cancellationToken).ConfigureAwait(false);
-                reconciled = found.HasValue;
-                return found;
-            },
+        var answer = await _api.Templates(workflowTemplate).LaunchAsync(templateId, payload,
+            failure => FindAfterFailureAsync(workflowTemplate, templateId, reconcileInventoryId, failure, cancellationToken),
             cancellationToken).ConfigureAwait(false);
 
-        var job = ToJob(answer, workflowTemplate, templateId, buildId);
-        if (reconciled)
+        var job = ToJob(answer.Job, templateId, buildId);
+        if (answer.Reconciled)
         {
             return job; // a list item has no ignored_fields; the inventory match proves it is ours
         }
 
-        var ignored = answer.Property("ignored_fields");
-        if (ignored is { ValueKind: JsonValueKind.Object } fields && fields.EnumerateObject().Any())
+        if (answer.IgnoredFields.Count > 0)
         {
-            foreach (var field in fields.EnumerateObject())
+            foreach (var field in answer.IgnoredFields)
             {
-                job.IgnoredFields.Add(field.Name);
+                job.IgnoredFields.Add(field);
             }
 
             await CancelQuietlyAsync(job).ConfigureAwait(false);
@@ -82,7 +72,7 @@ public sealed class JobLauncher
             { Job = job };
         }
 
-        if (job.Type == "job")
+        if (answer.Job.Kind == JobKind.Job)
         {
             if (expectedInventoryId.HasValue && job.InventoryId != expectedInventoryId)
             {
@@ -107,48 +97,30 @@ public sealed class JobLauncher
         return job;
     }
 
-    /// <summary>Maps a launch answer, a job document or a job list item.</summary>
-    public AapJob ToJob(JsonElement answer, bool workflowTemplate, int templateId, string? buildId)
+    /// <summary>Maps a job AAP made (a launch answer, a job document or a job list item) to the model.</summary>
+    public AapJob ToJob(JobRecord record, int templateId, string? buildId)
     {
-        var type = answer.String("type");
-        int? id = answer.Int("workflow_job");
-        if (id.HasValue)
+        if (record is null)
         {
-            type = "workflow_job";
-        }
-        else
-        {
-            id = answer.Int("job") ?? answer.Int("id");
-            type ??= workflowTemplate ? "workflow_job" : "job";
-        }
-
-        if (id is null)
-        {
-            throw AapProvisioningException.Api("LaunchAnswerUnreadable", "AAP's launch answer names no job.", "Check the template's jobs in AAP.");
+            throw new ArgumentNullException(nameof(record));
         }
 
         var job = new AapJob
         {
-            Id = id.Value,
-            Type = type == "workflow_job" ? "workflow_job" : "job",
-            Name = answer.String("name") ?? "",
-            Status = answer.String("status") ?? "pending",
+            Id = record.Id,
+            Type = record.Kind.ApiName(),
+            Name = record.Name,
+            Status = string.IsNullOrEmpty(record.Status) ? "pending" : record.Status,
             TemplateId = templateId,
-            InventoryId = answer.Int("inventory"),
+            InventoryId = record.InventoryId,
             BuildId = buildId,
             LaunchedAt = _time.GetUtcNow(),
+            ApiPath = record.ApiPath ?? record.DefaultApiPath,
         };
-        job.ApiPath = answer.String("url") ?? JobStatus.Collection(job.Type) + Id(job.Id) + "/";
         job.Url = UiLinks.Job(_api.Info, job.Type, job.Id);
-        if (answer.Path("summary_fields", "credentials") is { ValueKind: JsonValueKind.Array } credentials)
+        foreach (var credentialId in record.CredentialIds)
         {
-            foreach (var credential in credentials.EnumerateArray())
-            {
-                if (credential.Int("id") is int credentialId)
-                {
-                    job.CredentialIds.Add(credentialId);
-                }
-            }
+            job.CredentialIds.Add(credentialId);
         }
 
         return job;
@@ -162,21 +134,14 @@ public sealed class JobLauncher
     /// Looks for the newest job of a template that runs against an inventory (the build's inventory is unique to it, so
     /// a match is this build's launch). Also checks workflow jobs, which a sliced job template answers with.
     /// </summary>
-    public async Task<JsonElement?> FindLaunchedAsync(bool workflowTemplate, int templateId, int inventoryId, CancellationToken cancellationToken)
+    public async Task<JobRecord?> FindLaunchedAsync(bool workflowTemplate, int templateId, int inventoryId, CancellationToken cancellationToken)
     {
-        var queries = workflowTemplate
-            ? new[] { "workflow_jobs/?workflow_job_template=" + Id(templateId) + "&inventory=" + Id(inventoryId) + "&order_by=-id" }
-            : new[]
-            {
-                "jobs/?inventory=" + Id(inventoryId) + "&job_template=" + Id(templateId) + "&order_by=-id",
-                "workflow_jobs/?job_template=" + Id(templateId) + "&inventory=" + Id(inventoryId) + "&order_by=-id",
-            };
-        foreach (var query in queries)
+        var kinds = workflowTemplate ? new[] { JobKind.WorkflowJob } : new[] { JobKind.Job, JobKind.WorkflowJob };
+        foreach (var kind in kinds)
         {
-            var page = await _api.GetAsync(query, cancellationToken).ConfigureAwait(false);
-            if (page.Property("results") is { ValueKind: JsonValueKind.Array } results && results.GetArrayLength() > 0)
+            if (await _api.Jobs().NewestOnInventoryAsync(kind, workflowTemplate, templateId, inventoryId, cancellationToken).ConfigureAwait(false) is { } found)
             {
-                return results[0].Clone();
+                return found;
             }
         }
 
@@ -188,7 +153,7 @@ public sealed class JobLauncher
     /// A failure that may have been carried out is looked up on the build's unique inventory, patiently when AAP may
     /// still be working on it; without that inventory such a failure cannot be told apart, so it ends the launch.
     /// </summary>
-    private async Task<JsonElement?> FindAfterFailureAsync(bool workflowTemplate, int templateId, int? inventoryId, AapApiException failure,
+    private async Task<JobRecord?> FindAfterFailureAsync(bool workflowTemplate, int templateId, int? inventoryId, AapApiException failure,
         CancellationToken cancellationToken)
     {
         if (!failure.MayHaveBeenApplied)
@@ -213,7 +178,7 @@ public sealed class JobLauncher
                 var found = await FindLaunchedAsync(workflowTemplate, templateId, inventoryId.Value, cancellationToken).ConfigureAwait(false);
                 if (found != null)
                 {
-                    return found.Value;
+                    return found;
                 }
             }
             catch (AapApiException) when (attempt < attempts)
@@ -242,7 +207,7 @@ public sealed class JobLauncher
             {
                 if (await FindLaunchedAsync(workflowTemplate, templateId, inventoryId, bounded.Token).ConfigureAwait(false) is { } found)
                 {
-                    var job = ToJob(found, workflowTemplate, templateId, buildId);
+                    var job = ToJob(found, templateId, buildId);
                     await CancelQuietlyAsync(job).ConfigureAwait(false);
                     return job;
                 }
@@ -258,5 +223,4 @@ public sealed class JobLauncher
 
     private Task CancelQuietlyAsync(AapJob job) => new JobCanceller(_api, _time).CancelQuietlyAsync(job, CancelWait);
 
-    private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -2,10 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
-/// <summary>What <c>GET …/launch/</c> says about a job template or workflow job template (aap-api.md §6.1, §6.5).</summary>
+/// <summary>What the launch endpoint says about a job template or workflow job template (aap-api.md §6.1, §6.5).</summary>
 public sealed class LaunchTemplateInfo
 {
     /// <summary>True for a workflow job template.</summary>
@@ -50,115 +51,58 @@ public sealed class LaunchTemplateInfo
     /// <summary>True when the flag is present and true.</summary>
     public bool Asks(string askFlag) => AskFlags.TryGetValue(askFlag, out var value) && value;
 
-    /// <summary>Parses the <c>GET launch/</c> answer.</summary>
-    public static LaunchTemplateInfo Parse(JsonElement launch, bool isWorkflow, int templateId)
+    /// <summary>What AAP said about the template's launch (<see cref="JobTemplatesResource.GetLaunchInfoAsync"/>).</summary>
+    public static LaunchTemplateInfo From(LaunchInfo launch, bool isWorkflow)
     {
-        var info = new LaunchTemplateInfo { IsWorkflow = isWorkflow, Id = templateId };
-        var data = launch.Property(isWorkflow ? "workflow_job_template_data" : "job_template_data");
-        if (data != null)
+        if (launch is null)
         {
-            info.Name = data.Value.String("name") ?? "";
-            info.Id = data.Value.Int("id") ?? templateId;
+            throw new ArgumentNullException(nameof(launch));
         }
 
-        foreach (var property in launch.EnumerateObject())
+        var info = new LaunchTemplateInfo
         {
-            if (property.Name.StartsWith("ask_", StringComparison.Ordinal) && property.Name.EndsWith("_on_launch", StringComparison.Ordinal))
-            {
-                info.AskFlags[property.Name] = property.Value.ValueKind == JsonValueKind.True;
-            }
+            IsWorkflow = isWorkflow,
+            Id = launch.TemplateId,
+            Name = launch.Name,
+            SurveyEnabled = launch.SurveyEnabled,
+            DefaultInventoryId = launch.DefaultInventoryId,
+        };
+        foreach (var flag in launch.AskFlags)
+        {
+            info.AskFlags[flag.Key] = flag.Value;
         }
 
-        AddStrings(launch.Property("passwords_needed_to_start"), info.PasswordsNeeded);
-        AddStrings(launch.Property("variables_needed_to_start"), info.VariablesNeeded);
-        info.SurveyEnabled = launch.Bool("survey_enabled");
-        AddInts(launch.Property("node_templates_missing"), info.NodeTemplatesMissing);
-        AddInts(launch.Property("node_prompts_rejected"), info.NodePromptsRejected);
-
-        var defaults = launch.Property("defaults");
-        if (defaults != null)
+        foreach (var value in launch.DefaultValues)
         {
-            foreach (var property in defaults.Value.EnumerateObject())
-            {
-                switch (property.Value.ValueKind)
-                {
-                    case JsonValueKind.String:
-                        info.DefaultValues[property.Name] = property.Value.GetString() ?? "";
-                        break;
-                    case JsonValueKind.Number:
-                    case JsonValueKind.True:
-                    case JsonValueKind.False:
-                        info.DefaultValues[property.Name] = property.Value.GetRawText();
-                        break;
-                }
-            }
+            info.DefaultValues[value.Key] = value.Value;
+        }
 
-            var inventory = defaults.Value.Property("inventory");
-            if (inventory is { ValueKind: JsonValueKind.Object } inv)
-            {
-                info.DefaultInventoryId = inv.Int("id");
-            }
-
-            var credentials = defaults.Value.Property("credentials");
-            if (credentials is { ValueKind: JsonValueKind.Array } list)
-            {
-                foreach (var item in list.EnumerateArray())
-                {
-                    var id = item.Int("id");
-                    var type = item.Int("credential_type");
-                    if (id.HasValue && type.HasValue)
-                    {
-                        info.DefaultCredentials.Add(new LaunchCredential(id.Value, type.Value, item.String("vault_id"), item.String("name") ?? ""));
-                    }
-                }
-            }
+        Add(launch.PasswordsNeeded, info.PasswordsNeeded);
+        Add(launch.VariablesNeeded, info.VariablesNeeded);
+        Add(launch.NodeTemplatesMissing, info.NodeTemplatesMissing);
+        Add(launch.NodePromptsRejected, info.NodePromptsRejected);
+        foreach (var credential in launch.DefaultCredentials)
+        {
+            info.DefaultCredentials.Add(new LaunchCredential(credential.Id, credential.CredentialTypeId, credential.VaultId, credential.Name));
         }
 
         return info;
     }
 
-    private static void AddStrings(JsonElement? array, IList<string> target)
+    /// <summary>Adds the variables the survey declares (<see cref="JobTemplatesResource.GetSurveyVariablesAsync"/>).</summary>
+    public void AddSurveyVariables(IEnumerable<string> variables)
     {
-        if (array is { ValueKind: JsonValueKind.Array } list)
+        foreach (var variable in variables ?? Array.Empty<string>())
         {
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.String)
-                {
-                    target.Add(item.GetString() ?? "");
-                }
-            }
+            SurveyVariables.Add(variable);
         }
     }
 
-    private static void AddInts(JsonElement? array, IList<int> target)
+    private static void Add<T>(IEnumerable<T> source, IList<T> target)
     {
-        if (array is { ValueKind: JsonValueKind.Array } list)
+        foreach (var item in source)
         {
-            foreach (var item in list.EnumerateArray())
-            {
-                if (item.ValueKind == JsonValueKind.Number && item.TryGetInt32(out var id))
-                {
-                    target.Add(id);
-                }
-            }
-        }
-    }
-
-    /// <summary>Reads survey variable names from a <c>survey_spec/</c> answer.</summary>
-    public void AddSurveySpec(JsonElement surveySpec)
-    {
-        var spec = surveySpec.Property("spec");
-        if (spec is { ValueKind: JsonValueKind.Array } list)
-        {
-            foreach (var item in list.EnumerateArray())
-            {
-                var variable = item.String("variable");
-                if (!string.IsNullOrEmpty(variable))
-                {
-                    SurveyVariables.Add(variable!);
-                }
-            }
+            target.Add(item);
         }
     }
 

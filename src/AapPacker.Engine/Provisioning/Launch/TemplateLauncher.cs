@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning;
@@ -37,8 +37,8 @@ public sealed class TemplateLauncher
         var template = isWorkflow
             ? await resolver.WorkflowJobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false)
             : await resolver.JobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false);
-        var path = (isWorkflow ? "workflow_job_templates/" : "job_templates/") + template.Id.ToString(CultureInfo.InvariantCulture) + "/";
-        var info = LaunchTemplateInfo.Parse(await _api.GetAsync(path + "launch/", cancellationToken).ConfigureAwait(false), isWorkflow, template.Id);
+        var templates = _api.Templates(isWorkflow);
+        var info = LaunchTemplateInfo.From(await templates.GetLaunchInfoAsync(template.Id, cancellationToken).ConfigureAwait(false), isWorkflow);
         if (string.IsNullOrEmpty(info.Name))
         {
             info.Name = template.Name;
@@ -48,7 +48,7 @@ public sealed class TemplateLauncher
         {
             try
             {
-                info.AddSurveySpec(await _api.GetAsync(path + "survey_spec/", cancellationToken).ConfigureAwait(false));
+                info.AddSurveyVariables(await templates.GetSurveyVariablesAsync(template.Id, cancellationToken).ConfigureAwait(false));
             }
             catch (AapApiException e) when (e.Kind == AapErrorKind.Forbidden || e.Kind == AapErrorKind.NotFound)
             {

@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Models;
 
 namespace AapPacker.Engine.Provisioning;
@@ -13,8 +12,6 @@ namespace AapPacker.Engine.Provisioning;
 /// <summary>Lists job templates and workflow job templates for <c>Get-AapJobTemplate</c> and <c>Get-AapWorkflowJobTemplate</c>.</summary>
 public sealed class TemplateQueries
 {
-    private const string Prefix = "ask_";
-    private const string Suffix = "_on_launch";
     private readonly IAapApi _api;
 
     /// <summary>Creates the reader.</summary>
@@ -27,21 +24,15 @@ public sealed class TemplateQueries
     public async IAsyncEnumerable<AapJobTemplate> ListAsync(bool isWorkflow, string? name, string? organization,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var query = new List<string> { "order_by=name" };
-        if (!string.IsNullOrEmpty(name))
-        {
-            query.Add("name=" + Uri.EscapeDataString(name));
-        }
-
+        var query = new TemplateListQuery { Name = string.IsNullOrEmpty(name) ? null : name };
         if (!string.IsNullOrWhiteSpace(organization))
         {
-            var id = (await new NamedObjectResolver(_api).OrganizationAsync(organization!, cancellationToken).ConfigureAwait(false)).Id;
-            query.Add("organization=" + id.ToString(CultureInfo.InvariantCulture));
+            query.OrganizationId = (await new NamedObjectResolver(_api).OrganizationAsync(organization!, cancellationToken).ConfigureAwait(false)).Id;
         }
 
-        await foreach (var item in _api.ListAsync(Endpoint(isWorkflow) + "?" + string.Join("&", query), cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _api.Templates(isWorkflow).ListAsync(query, cancellationToken).ConfigureAwait(false))
         {
-            yield return ToTemplate(item, isWorkflow);
+            yield return ToTemplate(item);
         }
     }
 
@@ -55,42 +46,38 @@ public sealed class TemplateQueries
         var found = isWorkflow
             ? await resolver.WorkflowJobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false)
             : await resolver.JobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false);
-        return ToTemplate(found.Json, isWorkflow);
+        return ToTemplate(TemplateRecord.Read(found.Json, isWorkflow));
     }
 
-    /// <summary>Maps a template document.</summary>
-    public AapJobTemplate ToTemplate(JsonElement json, bool isWorkflow)
+    /// <summary>Maps a template read from AAP.</summary>
+    public AapJobTemplate ToTemplate(TemplateRecord record)
     {
+        if (record is null)
+        {
+            throw new ArgumentNullException(nameof(record));
+        }
+
         var template = new AapJobTemplate
         {
-            Id = json.Int("id") ?? 0,
-            Type = isWorkflow ? "workflow_job_template" : "job_template",
-            Name = json.String("name") ?? "",
-            Description = json.String("description") ?? "",
-            OrganizationId = json.Int("organization"),
-            Organization = json.Path("summary_fields", "organization")?.String("name"),
-            InventoryId = json.Int("inventory"),
-            SurveyEnabled = json.Bool("survey_enabled"),
-            ApiPath = json.String("url") ?? Endpoint(isWorkflow) + (json.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture) + "/",
+            Id = record.Id,
+            Type = record.IsWorkflow ? "workflow_job_template" : "job_template",
+            Name = record.Name,
+            Description = record.Description,
+            OrganizationId = record.OrganizationId,
+            Organization = record.OrganizationName,
+            InventoryId = record.InventoryId,
+            SurveyEnabled = record.SurveyEnabled,
+            ApiPath = record.ApiPath,
         };
-        if (json.ValueKind == JsonValueKind.Object)
+        foreach (var prompt in record.Prompts)
         {
-            foreach (var property in json.EnumerateObject())
-            {
-                if (property.Name.StartsWith(Prefix, StringComparison.Ordinal) && property.Name.EndsWith(Suffix, StringComparison.Ordinal)
-                    && property.Value.ValueKind == JsonValueKind.True)
-                {
-                    template.Prompts.Add(property.Name.Substring(Prefix.Length, property.Name.Length - Prefix.Length - Suffix.Length));
-                }
-            }
+            template.Prompts.Add(prompt);
         }
 
         template.AsksInventory = template.Prompts.Contains("inventory");
         template.AsksCredential = template.Prompts.Contains("credential");
         template.AsksVariables = template.Prompts.Contains("variables");
-        template.Url = UiLinks.Template(_api.Info, isWorkflow, template.Id);
+        template.Url = UiLinks.Template(_api.Info, record.IsWorkflow, template.Id);
         return template;
     }
-
-    private static string Endpoint(bool isWorkflow) => isWorkflow ? "workflow_job_templates/" : "job_templates/";
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
 
@@ -17,23 +18,23 @@ internal static class JobReference
     /// <summary>The job as given when it is a job object, else read from AAP.</summary>
     public static async Task<AapJob> ResolveAsync(IAapApi api, object? value, CancellationToken cancellationToken)
     {
-        var (id, type, job) = Identify(value);
-        return job ?? await new JobQueries(api).GetAsync(id, type, cancellationToken).ConfigureAwait(false);
+        var (id, kind, job) = Identify(value);
+        return job ?? await new JobQueries(api).GetAsync(id, kind, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The job's id, its kind (<c>job</c> or <c>workflow_job</c>; null when only an id was given: AAP is asked for a
-    /// job, then a workflow job) and the job object when one was given.
+    /// The job's id, its kind (null when only an id was given: AAP is asked for a job, then a workflow job) and the
+    /// job object when one was given.
     /// </summary>
-    public static (int Id, string? Type, AapJob? Job) Identify(object? value)
+    public static (int Id, JobKind? Kind, AapJob? Job) Identify(object? value)
     {
         var unwrapped = value is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : value;
         switch (unwrapped)
         {
             case AapJob job:
-                return (job.Id, job.Type, job);
+                return (job.Id, job.KindOf(), job);
             case AapJobResult result:
-                return (result.Id, result.Type, null);
+                return (result.Id, result.KindOf(), null);
             case object other when other.GetType().Namespace == typeof(AapJob).Namespace:
                 // An inventory's, host's, credential's or template's Id is that object's, not a job's: taken as a
                 // job id it would read, wait for or stop an unrelated job.

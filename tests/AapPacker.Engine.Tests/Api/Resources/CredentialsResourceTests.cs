@@ -52,7 +52,7 @@ public sealed class CredentialsResourceTests(GatewaySimulatorFixture fixture) : 
         var created = await Api.Credentials().CreateAsync("aappacker-cred-2", "", 1, machineType,
             new Dictionary<string, string> { ["username"] = "u" }, CancellationToken.None);
 
-        Assert.Single(await ResourceTestSupport.StatusesAsync(Fixture, "POST", "/credentials/$"));
+        Assert.Single(await RequestLogQueries.StatusesAsync(Fixture, "POST", "/credentials/$"));
         Assert.Equal(created.Id, Assert.Single(await Api.Credentials().FindByNameAsync("aappacker-cred-2", CancellationToken.None)).Id);
     }
 

@@ -28,7 +28,7 @@ public sealed class HostsResourceTests(GatewaySimulatorFixture fixture) : Simula
 
         var created = await Api.Hosts().CreateAsync(inventory.Id, "web2", "", "{}", CancellationToken.None);
 
-        Assert.Single(await ResourceTestSupport.StatusesAsync(Fixture, "POST", "/inventories/[0-9]+/hosts/$"));
+        Assert.Single(await RequestLogQueries.StatusesAsync(Fixture, "POST", "/inventories/[0-9]+/hosts/$"));
         Assert.Equal(created.Id, Assert.Single(await Api.Hosts().FindInInventoryAsync(inventory.Id, "web2", CancellationToken.None)).Id);
     }
 

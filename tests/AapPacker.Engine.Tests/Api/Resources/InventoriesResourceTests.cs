@@ -30,7 +30,7 @@ public sealed class InventoriesResourceTests(GatewaySimulatorFixture fixture) : 
 
         var created = await Api.Inventories().CreateAsync("aappacker-adopted-1", 1, "", "", CancellationToken.None);
 
-        Assert.Single(await ResourceTestSupport.StatusesAsync(Fixture, "POST", "/inventories/$"));
+        Assert.Single(await RequestLogQueries.StatusesAsync(Fixture, "POST", "/inventories/$"));
         var named = await Api.Inventories().FindByNameAsync("aappacker-adopted-1", CancellationToken.None);
         Assert.Equal(created.Id, Assert.Single(named).Id);
     }
@@ -43,7 +43,7 @@ public sealed class InventoriesResourceTests(GatewaySimulatorFixture fixture) : 
 
         var created = await Api.Inventories().CreateAsync("aappacker-retried-1", 1, "", "", CancellationToken.None);
 
-        Assert.Equal([503, 201], await ResourceTestSupport.StatusesAsync(Fixture, "POST", "/inventories/$"));
+        Assert.Equal([503, 201], await RequestLogQueries.StatusesAsync(Fixture, "POST", "/inventories/$"));
         Assert.Equal("aappacker-retried-1", created.Name);
     }
 

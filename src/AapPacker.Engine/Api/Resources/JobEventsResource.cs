@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using AapPacker.Engine.Provisioning;
+
+namespace AapPacker.Engine.Api.Resources;
+
+/// <summary>
+/// A job's events (<c>jobs/N/job_events/</c>) in output order: <c>start_line ≥ from</c>, sorted by
+/// <c>start_line</c>, untruncated (<c>no_truncate</c>), as the awx CLI reads them (aap-api.md §7.4).
+/// </summary>
+public sealed class JobEventsResource
+{
+    private readonly IAapApi _api;
+
+    /// <summary>Wraps an API.</summary>
+    public JobEventsResource(IAapApi api) => _api = api ?? throw new ArgumentNullException(nameof(api));
+
+    /// <summary>The first page of events of a job from output line <paramref name="fromLine"/> (0-based).</summary>
+    public async Task<JobEventPage> PageAsync(int jobId, long fromLine, int pageSize, CancellationToken cancellationToken)
+        => Read(await _api.GetAsync(PagePath(jobId, fromLine, pageSize), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The page a <see cref="JobEventPage.Next"/> link points to.</summary>
+    public async Task<JobEventPage> NextPageAsync(string next, CancellationToken cancellationToken)
+        => Read(await _api.GetAsync(next ?? throw new ArgumentNullException(nameof(next)), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The query of <see cref="PageAsync"/>.</summary>
+    public static string PagePath(int jobId, long fromLine, int pageSize)
+        => JobsResource.Path(JobKind.Job, jobId) + "job_events/?order_by=start_line&start_line__gte=" + fromLine.ToString(CultureInfo.InvariantCulture)
+           + "&no_truncate=1&page_size=" + pageSize.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a page (<c>{"results": [...], "next": …}</c>).</summary>
+    internal static JobEventPage Read(JsonElement page)
+    {
+        var events = new List<JobEvent>();
+        if (page.Property("results") is { ValueKind: JsonValueKind.Array } list)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                var start = item.Property("start_line")?.GetInt64() ?? -1;
+                var end = item.Property("end_line")?.GetInt64() ?? start;
+                events.Add(new JobEvent(start, end, item.Int("counter") ?? 0, item.String("stdout") ?? "", item.String("event") == "playbook_on_stats"));
+            }
+        }
+
+        return new JobEventPage(events, page.String("next"));
+    }
+}
+
+/// <summary>Access: <c>api.JobEvents()</c>.</summary>
+internal static class JobEventsResourceAccess
+{
+    /// <summary>Job events.</summary>
+    public static JobEventsResource JobEvents(this IAapApi api) => new JobEventsResource(api);
+}
