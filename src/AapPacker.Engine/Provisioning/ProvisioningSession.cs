@@ -130,7 +130,7 @@ public sealed class ProvisioningSession
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
             outcome.ExitCode = AapProvisionExitCode.JobCanceled;
-            outcome.Error = new AapProvisioningException(AapProvisionExitCode.JobCanceled, "ProvisioningInterrupted",
+            outcome.Error = new AapProvisioningException(AapProvisionExitCode.JobCanceled, ProvisioningErrorKind.ProvisioningInterrupted,
                 "The build was interrupted" + (job is null ? "." : $"; {Describe(job)} was canceled."), "Run the build again.", e);
             outcome.ErrorId = "ProvisioningInterrupted";
             job = await StopLaunchedJobAsync(job, launchStarted, run, resources, request).ConfigureAwait(false);
@@ -176,9 +176,9 @@ public sealed class ProvisioningSession
         var isWorkflow = !NameOrId.IsNullOrBlank(request.WorkflowJobTemplate);
         if (isWorkflow == !NameOrId.IsNullOrBlank(request.JobTemplate))
         {
-            throw AapProvisioningException.Configuration("TemplateNotGiven",
-                isWorkflow ? "Both -JobTemplate and -WorkflowJobTemplate were given." : "No template was given.",
-                "Pass either -JobTemplate or -WorkflowJobTemplate (name or id).");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.TemplateNotGiven,
+                isWorkflow ? $"Both {Fields.JobTemplate} and {Fields.WorkflowJobTemplate} were given." : "No template was given.",
+                $"Pass either {Fields.JobTemplate} or {Fields.WorkflowJobTemplate} (name or id).");
         }
 
         var packer = request.Packer ?? new PackerTarget();
@@ -194,7 +194,7 @@ public sealed class ProvisioningSession
 
         if (isWorkflow && (!request.NoCredential || request.Credentials.Count > 0))
         {
-            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(launchInfo.Name), WorkflowCredentialPolicy.Action);
+            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.Kind, WorkflowCredentialPolicy.Message(launchInfo.Name), WorkflowCredentialPolicy.Action);
         }
 
         // 2. Target and secrets (no network).
@@ -219,9 +219,9 @@ public sealed class ProvisioningSession
         }
         else if (request.InventoryId is null)
         {
-            throw AapProvisioningException.Configuration("TargetHostMissing",
-                "No target address: -TargetHost was not given and AAPPACKER_HOST is empty, '<unknown>' or unset (Packer fills build.Host only once the communicator has connected).",
-                "Pass -TargetHost, or set AAPPACKER_HOST=${build.Host} in the provisioner's environment_vars (the communicator must not be 'none').");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.TargetHostMissing,
+                $"No target address: {Fields.TargetHost} was not given and AAPPACKER_HOST is empty, '<unknown>' or unset (Packer fills build.Host only once the communicator has connected).",
+                $"Pass {Fields.TargetHost}, or set AAPPACKER_HOST=${{build.Host}} in the provisioner's environment_vars (the communicator must not be 'none').");
         }
 
         MachineCredentialInputs? inputs = null;
@@ -231,9 +231,9 @@ public sealed class ProvisioningSession
         }
         else if (request.SshPrivateKeyPath != null || request.SshPrivateKey != null || request.TargetPassword != null)
         {
-            throw AapProvisioningException.Configuration("SecretWithNoCredential",
-                "-NoCredential was given together with a key or password, which would then not be used.",
-                "Remove -NoCredential to pass the secret in a temporary credential, or remove the key/password parameters.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SecretWithNoCredential,
+                $"{Fields.NoCredential} was given together with a key or password, which would then not be used.",
+                $"Remove {Fields.NoCredential} to pass the secret in a temporary credential, or remove the key/password parameters.");
         }
 
         var extraVars = ExtraVars.Parse(request.ExtraVars);
@@ -253,8 +253,8 @@ public sealed class ProvisioningSession
         {
             if (organization is null)
             {
-                throw AapProvisioningException.Configuration("OrganizationMissing",
-                    "No organization was given; the temporary inventory and credential need an owner.", "Pass -Organization (name or id), e.g. -Organization Default.");
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.OrganizationMissing,
+                    "No organization was given; the temporary inventory and credential need an owner.", $"Pass {Fields.Organization} (name or id), e.g. {Fields.Organization} Default.");
             }
 
             organizationId = organization.Id;
@@ -265,9 +265,9 @@ public sealed class ProvisioningSession
         var extraCredentials = await new TemplateLauncher(_api, _time).ResolveCredentialsAsync(request.Credentials, cancellationToken).ConfigureAwait(false);
         if (machineTypeId.HasValue && extraCredentials.FirstOrDefault(c => c.CredentialTypeId == machineTypeId.Value) is { } second)
         {
-            throw AapProvisioningException.Configuration("SecondMachineCredential",
-                $"-AapCredential '{second.Name}' is a Machine credential, and the build already brings one; AAP allows one per launch.",
-                "Remove it from -AapCredential, or pass -NoCredential to use it instead of a temporary one.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SecondMachineCredential,
+                $"{Fields.Credentials} '{second.Name}' is a Machine credential, and the build already brings one; AAP allows one per launch.",
+                $"Remove it from {Fields.Credentials}, or pass {Fields.NoCredential} to use it instead of a temporary one.");
         }
 
         // 4. The launch decision, with placeholders for what does not exist yet.
@@ -309,7 +309,7 @@ public sealed class ProvisioningSession
         }
         else if (request.SshPrivateKey != null && !request.SshPrivateKey.IsEmpty)
         {
-            key = SshPrivateKey.Parse(request.SshPrivateKey, "-SshPrivateKey");
+            key = SshPrivateKey.Parse(request.SshPrivateKey, Fields.SshPrivateKey);
         }
         else if (packer.SshPrivateKey != null)
         {
@@ -319,9 +319,9 @@ public sealed class ProvisioningSession
         var password = request.TargetPassword != null && !request.TargetPassword.IsEmpty ? request.TargetPassword : packer.Password;
         if (key is null && password is null)
         {
-            throw AapProvisioningException.Configuration("TargetSecretMissing",
-                "No key or password to log in to the target: none of -SshPrivateKeyPath, -SshPrivateKey, -TargetPassword was given, and AAPPACKER_SSHKEY_B64/AAPPACKER_PASSWORD_B64 are empty (Packer leaves build.SSHPrivateKey empty for some builders).",
-                "Pass -SshPrivateKeyPath or -TargetPassword, or pass -NoCredential to use the template's own Machine credential.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.TargetSecretMissing,
+                $"No key or password to log in to the target: none of {Fields.SshPrivateKeyPath}, {Fields.SshPrivateKey}, {Fields.TargetPassword} was given, and AAPPACKER_SSHKEY_B64/AAPPACKER_PASSWORD_B64 are empty (Packer leaves build.SSHPrivateKey empty for some builders).",
+                $"Pass {Fields.SshPrivateKeyPath} or {Fields.TargetPassword}, or pass {Fields.NoCredential} to use the template's own Machine credential.");
         }
 
         var inputs = new MachineCredentialInputs
@@ -422,7 +422,7 @@ public sealed class ProvisioningSession
 
             _reporter.Lifecycle("  The cleanup guardian" + (result.GuardianProcessId is { } pid ? " (process " + pid.ToString(CultureInfo.InvariantCulture) + ")" : "")
                 + " removes them, confirms each is gone and clears the ledger" + (ledger?.FilePath is null ? "" : " (" + ledger.FilePath + ")")
-                + "; pass -WaitForCleanup to wait here instead. If it is stopped first: Remove-AapBuildResources -BuildId " + resources.BuildId);
+                + $"; pass {Fields.WaitForCleanup} to wait here instead. If it is stopped first: Remove-AapBuildResources -BuildId " + resources.BuildId);
         }
         foreach (var kept in result.Left.Where(l => l.Outcome == AapCleanupOutcome.Kept))
         {
@@ -467,15 +467,15 @@ public sealed class ProvisioningSession
         switch (result.ExitCode)
         {
             case AapProvisionExitCode.TimedOut:
-                error = new AapProvisioningException(result.ExitCode, "JobTimedOut", $"{what} did not finish in time (last status {result.Status}).",
-                    "Raise -Timeout, or find out why the job is slow: " + result.Url);
+                error = new AapProvisioningException(result.ExitCode, ProvisioningErrorKind.JobTimedOut, $"{what} did not finish in time (last status {result.Status}).",
+                    $"Raise {Fields.Timeout}, or find out why the job is slow: " + result.Url);
                 break;
             case AapProvisionExitCode.JobCanceled:
-                error = new AapProvisioningException(result.ExitCode, "JobCanceled", $"{what} was canceled.", "See who canceled it: " + result.Url);
+                error = new AapProvisioningException(result.ExitCode, ProvisioningErrorKind.JobCanceled, $"{what} was canceled.", "See who canceled it: " + result.Url);
                 break;
             default:
                 var failedNodes = result.Nodes.Where(n => n.Failed).Select(n => $"'{n.TemplateName}' ({n.Status})").ToList();
-                error = new AapProvisioningException(result.ExitCode, result.Status == "error" ? "JobError" : "JobFailed",
+                error = new AapProvisioningException(result.ExitCode, result.Status == "error" ? ProvisioningErrorKind.JobError : ProvisioningErrorKind.JobFailed,
                     $"{what} ended {result.Status}" + (failedNodes.Count > 0 ? "; failed node(s): " + string.Join(", ", failedNodes) : "")
                     + (string.IsNullOrEmpty(result.JobExplanation) ? "." : ": " + result.JobExplanation),
                     "Read the job output above or at " + result.Url);

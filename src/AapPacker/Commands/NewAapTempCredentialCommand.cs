@@ -83,7 +83,7 @@ public sealed class NewAapTempCredentialCommand : AapConnectedCmdlet
             ? null
             : await InvokeOnPipelineThreadAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(SshPrivateKeyPath)).ConfigureAwait(false);
         CiSecretRegistration.RegisterKeyFile(ProcessEnvironment.Read(), keyPath);
-        await LifecycleErrors.GuardAsync(() => CreateAsync(keyPath, cancellationToken), () => Organization).ConfigureAwait(false);
+        await ErrorRecordFactory.GuardAsync(() => CreateAsync(keyPath, cancellationToken), () => Organization).ConfigureAwait(false);
     }
 
     private async Task CreateAsync(string? keyPath, CancellationToken cancellationToken)
@@ -111,7 +111,7 @@ public sealed class NewAapTempCredentialCommand : AapConnectedCmdlet
     {
         if (keyPath != null && SshPrivateKey != null)
         {
-            throw AapProvisioningException.Configuration("SshKeyGivenTwice",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SshKeyGivenTwice,
                 "Both -SshPrivateKey and -SshPrivateKeyPath were given.", "Pass the key once: as text with -SshPrivateKey or as a file with -SshPrivateKeyPath.");
         }
 
@@ -121,7 +121,7 @@ public sealed class NewAapTempCredentialCommand : AapConnectedCmdlet
         var password = Password is null ? null : SecretText.FromSecureString(Password);
         if (key is null && (password is null || password.IsEmpty))
         {
-            throw AapProvisioningException.Configuration("CredentialSecretMissing",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.CredentialSecretMissing,
                 "No key or password was given, so the credential could not log in to the build machine.",
                 "Pass -SshPrivateKeyPath, -SshPrivateKey or -Password.");
         }

@@ -96,7 +96,7 @@ public sealed class TemplateLauncher
         var info = await ReadTemplateAsync(request.Template, request.IsWorkflow, organizationId, cancellationToken).ConfigureAwait(false);
         if (request.IsWorkflow && request.Credentials.Count > 0)
         {
-            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(info.Name), WorkflowCredentialPolicy.Action);
+            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.Kind, WorkflowCredentialPolicy.Message(info.Name), WorkflowCredentialPolicy.Action);
         }
 
         var credentials = await ResolveCredentialsAsync(request.Credentials, cancellationToken).ConfigureAwait(false);

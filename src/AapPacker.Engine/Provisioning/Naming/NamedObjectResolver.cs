@@ -21,15 +21,15 @@ public sealed class NamedObjectResolver
 
     /// <summary>Resolves an organization (controller ids: on AAP 2.5+ gateway org ids differ).</summary>
     public Task<ResolvedObject> OrganizationAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("organizations/", "organization", "-Organization", nameOrId, cancellationToken);
+        => ResolveAsync("organizations/", "organization", Fields.Organization, nameOrId, cancellationToken);
 
     /// <summary>Resolves a job template (see <see cref="TemplateAsync"/>).</summary>
     public Task<ResolvedObject> JobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
-        => TemplateAsync("job_templates/", "job template", "-JobTemplate", reference, organizationId, cancellationToken);
+        => TemplateAsync("job_templates/", "job template", Fields.JobTemplate, reference, organizationId, cancellationToken);
 
     /// <summary>Resolves a workflow job template (see <see cref="TemplateAsync"/>).</summary>
     public Task<ResolvedObject> WorkflowJobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
-        => TemplateAsync("workflow_job_templates/", "workflow job template", "-WorkflowJobTemplate", reference, organizationId, cancellationToken);
+        => TemplateAsync("workflow_job_templates/", "workflow job template", Fields.WorkflowJobTemplate, reference, organizationId, cancellationToken);
 
     /// <summary>
     /// Resolves a template as <c>ansible.controller.job_launch</c> does: an id given as a number is that id; a name is
@@ -42,7 +42,7 @@ public sealed class NamedObjectResolver
     {
         if (NameOrId.IsNullOrBlank(reference))
         {
-            throw AapProvisioningException.Configuration("Missing" + Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectMissing, Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
         }
 
         if (reference.IsId)
@@ -80,9 +80,9 @@ public sealed class NamedObjectResolver
                 return $"id {(m.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture)} in {owner}";
             }));
             var first = matches[0].Int("id") ?? 0;
-            throw AapProvisioningException.Configuration("Ambiguous" + Pascal(noun),
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectAmbiguous, Pascal(noun),
                 $"{matches.Count} {noun}s are named '{name}': {where}.",
-                $"Pass -Organization with the name of the organization that owns the one you mean, or pass {parameter} with its id as a number (e.g. {parameter} {first.ToString(CultureInfo.InvariantCulture)}).");
+                $"Pass {Fields.Organization} with the name of the organization that owns the one you mean, or pass {parameter} with its id as a number (e.g. {parameter} {first.ToString(CultureInfo.InvariantCulture)}).");
         }
 
         if (reference.DigitsAsId is { } digits)
@@ -91,29 +91,29 @@ public sealed class NamedObjectResolver
         }
 
         var scope = organizationId.HasValue ? " in that organization or any other you can see" : " (or you cannot see it)";
-        throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+        throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectNotFound, Pascal(noun),
             $"There is no {noun} named '{name}'{scope}.", $"Check {parameter} (names are case-sensitive), or pass its id as a number.");
     }
 
     /// <summary>Resolves an inventory.</summary>
     public Task<ResolvedObject> InventoryAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("inventories/", "inventory", "-Inventory", nameOrId, cancellationToken);
+        => ResolveAsync("inventories/", "inventory", Fields.Inventory, nameOrId, cancellationToken);
 
     /// <summary>Resolves a credential.</summary>
     public Task<ResolvedObject> CredentialAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("credentials/", "credential", "-AapCredential", nameOrId, cancellationToken);
+        => ResolveAsync("credentials/", "credential", Fields.Credentials, nameOrId, cancellationToken);
 
     /// <summary>Resolves a label.</summary>
     public Task<ResolvedObject> LabelAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("labels/", "label", "-Label", nameOrId, cancellationToken);
+        => ResolveAsync("labels/", "label", Fields.Labels, nameOrId, cancellationToken);
 
     /// <summary>Resolves an execution environment.</summary>
     public Task<ResolvedObject> ExecutionEnvironmentAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("execution_environments/", "execution environment", "-ExecutionEnvironment", nameOrId, cancellationToken);
+        => ResolveAsync("execution_environments/", "execution environment", Fields.ExecutionEnvironment, nameOrId, cancellationToken);
 
     /// <summary>Resolves an instance group.</summary>
     public Task<ResolvedObject> InstanceGroupAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync("instance_groups/", "instance group", "-InstanceGroup", nameOrId, cancellationToken);
+        => ResolveAsync("instance_groups/", "instance group", Fields.InstanceGroups, nameOrId, cancellationToken);
 
     /// <summary>The generic lookup.</summary>
     public async Task<ResolvedObject> ResolveAsync(string endpoint, string noun, string parameter, string nameOrId, CancellationToken cancellationToken)
@@ -121,7 +121,7 @@ public sealed class NamedObjectResolver
         var value = (nameOrId ?? "").Trim();
         if (value.Length == 0)
         {
-            throw AapProvisioningException.Configuration("Missing" + Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectMissing, Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
         }
 
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -133,14 +133,14 @@ public sealed class NamedObjectResolver
 
         if (matches.Count == 0)
         {
-            throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectNotFound, Pascal(noun),
                 $"There is no {noun} named '{value}' (or you cannot see it).", $"Check {parameter} (names are case-sensitive), or pass the id.");
         }
 
         if (matches.Count > 1)
         {
             var ids = string.Join(", ", matches.ConvertAll(m => (m.Int("id") ?? 0).ToString(CultureInfo.InvariantCulture)));
-            throw AapProvisioningException.Configuration("Ambiguous" + Pascal(noun),
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectAmbiguous, Pascal(noun),
                 $"{matches.Count} {noun}s are named '{value}' (ids {ids}).", $"Pass {parameter} with the id instead.");
         }
 
@@ -157,7 +157,7 @@ public sealed class NamedObjectResolver
         }
         catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
         {
-            throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectNotFound, Pascal(noun),
                 $"There is no {noun} with id {value} (or you cannot see it).", $"Check {parameter}; list them in AAP or pass the name.", e);
         }
     }
