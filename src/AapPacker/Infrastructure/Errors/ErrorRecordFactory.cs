@@ -25,11 +25,6 @@ internal static class ErrorRecordFactory
     /// </summary>
     public static ErrorRecord Create(AapProvisioningException exception, object? target, bool byExitCode = false)
     {
-        if (exception is null)
-        {
-            throw new ArgumentNullException(nameof(exception));
-        }
-
         var category = byExitCode ? CategoryOf(exception.ExitCode) : Category(exception);
         var action = exception.RecommendedAction;
         if (string.IsNullOrEmpty(action))
@@ -61,11 +56,6 @@ internal static class ErrorRecordFactory
     /// <summary>The kind a job's result ends with: <see cref="ProvisioningErrorKind.JobTimedOut"/> and the like.</summary>
     public static ProvisioningErrorKind KindOf(AapJobResult result)
     {
-        if (result is null)
-        {
-            throw new ArgumentNullException(nameof(result));
-        }
-
         if (result.TimedOut)
         {
             return ProvisioningErrorKind.JobTimedOut;
