@@ -58,6 +58,7 @@ public sealed class BadInputCatalogTests(GatewaySimulatorFixture fixture) : ICla
         { "encrypted key without passphrase", r => r.Credential.SshPrivateKey = SecretText.FromPlainText(SshPrivateKeyTests.OpenSshKey("aes256-ctr")), "EncryptedSshKeyWithoutPassphrase" },
         { "passphrase for an unencrypted key", r => r.Credential.SshKeyPassphrase = SecretText.FromPlainText("x"), "PassphraseForUnencryptedSshKey" },
         { "no key and no password", r => r.Credential.SshPrivateKey = null, "TargetSecretMissing" },
+        { "key given as text and as a file", r => r.Credential.SshPrivateKeyPath = PublicKeyFile, "SshKeyGivenTwice" },
         { "<unknown> host from Packer", r => { r.Target.Host = null; r.Packer = new PackerTarget { Host = PackerValue.OrNull("<unknown>") }; }, "TargetHostMissing" },
         { "host with spaces", r => r.Target.Host = "my host", "InvalidTargetAddress" },
         { "port out of range", r => r.Target.Port = 70000, "InvalidTargetPort" },
