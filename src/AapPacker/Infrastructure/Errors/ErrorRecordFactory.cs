@@ -153,7 +153,8 @@ internal static class ErrorRecordFactory
 
         if (record.Exception is AapProvisioningException provisioning && provisioning.Fields.Count > 0)
         {
-            var worded = new ErrorRecord(record, provisioning.Rendered(field => ParameterNames.For(field, cmdletType)));
+            var worded = new ErrorRecord(provisioning.Rendered(field => ParameterNames.For(field, cmdletType)),
+                record.FullyQualifiedErrorId, record.CategoryInfo.Category, record.TargetObject);
             worded.ErrorDetails = record.ErrorDetails;
             record = worded;
         }
