@@ -72,7 +72,7 @@ internal static class JsonValues
                 }
 
             default:
-                throw AapProvisioningException.Configuration("UnsupportedVariableValue",
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.UnsupportedVariableValue,
                     $"The value at '{path}' has type {value.GetType().Name}, which cannot be sent to AAP as a variable.",
                     "Use strings, numbers, booleans, arrays and hashtables only.");
         }

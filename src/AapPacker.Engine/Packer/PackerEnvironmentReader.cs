@@ -42,9 +42,9 @@ public static class PackerEnvironmentReader
         {
             if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) || parsed < 1 || parsed > 65535)
             {
-                throw AapProvisioningException.Configuration("InvalidPackerPort",
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidPackerPort,
                     $"{PortVariable} is '{port}', which is not a TCP port (1-65535).",
-                    $"Set {PortVariable} to build.Port, or pass -TargetPort.");
+                    $"Set {PortVariable} to build.Port, or pass {Fields.TargetPort}.");
             }
 
             target.Port = parsed;
@@ -60,9 +60,9 @@ public static class PackerEnvironmentReader
             }
             else if (lower != "ssh" && lower != "winrm")
             {
-                throw AapProvisioningException.Configuration("InvalidPackerConnectionType",
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidPackerConnectionType,
                     $"{ConnectionTypeVariable} is '{connection}'; AapPacker supports ssh and winrm.",
-                    $"Set {ConnectionTypeVariable} to build.ConnType, or pass -ConnectionType ssh|winrm.");
+                    $"Set {ConnectionTypeVariable} to build.ConnType, or pass {Fields.ConnectionType} ssh|winrm.");
             }
             else
             {
@@ -107,7 +107,7 @@ public static class PackerEnvironmentReader
         }
         catch (FormatException)
         {
-            throw AapProvisioningException.Configuration("InvalidPackerBase64",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidPackerBase64,
                 $"{variable} is not valid base64 (length {base64.Length}); its value is not shown.",
                 $"Set it with base64encode(...) in the Packer template, e.g. \"{variable}=${{base64encode({PackerExpression(variable)})}}\" in the provisioner's environment_vars.");
         }
@@ -119,7 +119,7 @@ public static class PackerEnvironmentReader
         }
         catch (DecoderFallbackException)
         {
-            throw AapProvisioningException.Configuration("InvalidPackerBase64",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidPackerBase64,
                 $"{variable} decodes to bytes that are not UTF-8 text; its value is not shown.",
                 "Encode the text itself with base64encode(...), not a binary file.");
         }

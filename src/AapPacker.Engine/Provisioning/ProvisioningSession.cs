@@ -22,13 +22,18 @@ public sealed class ProvisioningSession
     private readonly IAapApi _api;
     private readonly IProvisionReporter _reporter;
     private readonly TimeProvider _time;
+    private readonly IBuildWatcher? _watcher;
 
-    /// <summary>Creates a session on a connected client.</summary>
-    public ProvisioningSession(IAapApi api, IProvisionReporter? reporter = null, TimeProvider? timeProvider = null)
+    /// <summary>
+    /// Creates a session on a connected client. <paramref name="watcher"/> is told about each object as it is created
+    /// (the cleanup guardian), or null.
+    /// </summary>
+    public ProvisioningSession(IAapApi api, IProvisionReporter? reporter = null, TimeProvider? timeProvider = null, IBuildWatcher? watcher = null)
     {
         _api = api ?? throw new ArgumentNullException(nameof(api));
         _reporter = reporter ?? NullProvisionReporter.Instance;
         _time = timeProvider ?? TimeProvider.System;
+        _watcher = watcher;
     }
 
     /// <summary>Runs the lifecycle. <paramref name="cancellationToken"/> is the build's (Ctrl-C): it cancels the job, then cleanup still runs.</summary>
@@ -54,7 +59,7 @@ public sealed class ProvisioningSession
             run = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
             outcome.BuildId = resources.BuildId = run.Build.BuildId;
             ledger = CreateLedger(request, run.Build);
-            watcher = request.Watcher;
+            watcher = _watcher;
             if (watcher != null)
             {
                 watcher.Starting(run.Build.BuildId, ledger.FilePath);
@@ -66,7 +71,7 @@ public sealed class ProvisioningSession
             int inventoryId;
             if (run.ExistingInventory is null)
             {
-                resources.Inventory = await factory.CreateInventoryAsync(run.Build, run.OrganizationId, request.InventoryVariables, ledger, cancellationToken).ConfigureAwait(false);
+                resources.Inventory = await factory.CreateInventoryAsync(run.Build, run.OrganizationId, request.Target.InventoryVariables, ledger, cancellationToken).ConfigureAwait(false);
                 created = true;
                 inventoryId = resources.Inventory.Id;
                 _reporter.Lifecycle($"Created inventory {inventoryId} '{resources.Inventory.Name}' ({resources.Inventory.Url})");
@@ -79,7 +84,7 @@ public sealed class ProvisioningSession
 
             if (run.HostVariables != null)
             {
-                var host = await factory.AddHostAsync(inventoryId, run.HostVariables, request.HostName, run.Build.BuildId, ledger, cancellationToken).ConfigureAwait(false);
+                var host = await factory.AddHostAsync(inventoryId, run.HostVariables, request.Target.HostName, run.Build.BuildId, ledger, cancellationToken).ConfigureAwait(false);
                 created = true;
                 resources.Hosts.Add(host);
                 _reporter.Lifecycle($"Added host {host.Id} '{host.Name}' ({host.ConnectionType} {host.Address}:{host.Port})");
@@ -105,7 +110,7 @@ public sealed class ProvisioningSession
             var merged = ours.Count == 0 ? null : CredentialMerge.Merge(run.Template.DefaultCredentials, ours);
             var payload = run.Plan.BuildPayload(run.Launch, merged);
 
-            var launcher = new JobLauncher(_api, _time) { CancelWait = request.CancelWait };
+            var launcher = new JobLauncher(_api, _time) { CancelWait = request.Follow.CancelWait };
             launchStarted = true;
             watcher?.Launching(run.Template.IsWorkflow, run.Template.Id, inventoryId);
             job = await launcher.LaunchAsync(run.Template.IsWorkflow, run.Template.Id, payload, inventoryId,
@@ -131,7 +136,7 @@ public sealed class ProvisioningSession
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested)
         {
             outcome.ExitCode = AapProvisionExitCode.JobCanceled;
-            outcome.Error = new AapProvisioningException(AapProvisionExitCode.JobCanceled, "ProvisioningInterrupted",
+            outcome.Error = new AapProvisioningException(AapProvisionExitCode.JobCanceled, ProvisioningErrorKind.ProvisioningInterrupted,
                 "The build was interrupted" + (job is null ? "." : $"; {Describe(job)} was canceled."), "Run the build again.", e);
             outcome.ErrorId = "ProvisioningInterrupted";
             job = await StopLaunchedJobAsync(job, launchStarted, run, resources, request).ConfigureAwait(false);
@@ -177,9 +182,9 @@ public sealed class ProvisioningSession
         var isWorkflow = !NameOrId.IsNullOrBlank(request.WorkflowJobTemplate);
         if (isWorkflow == !NameOrId.IsNullOrBlank(request.JobTemplate))
         {
-            throw AapProvisioningException.Configuration("TemplateNotGiven",
-                isWorkflow ? "Both -JobTemplate and -WorkflowJobTemplate were given." : "No template was given.",
-                "Pass either -JobTemplate or -WorkflowJobTemplate (name or id).");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.TemplateNotGiven,
+                isWorkflow ? $"Both {Fields.JobTemplate} and {Fields.WorkflowJobTemplate} were given." : "No template was given.",
+                $"Pass either {Fields.JobTemplate} or {Fields.WorkflowJobTemplate} (name or id).");
         }
 
         var packer = request.Packer ?? new PackerTarget();
@@ -193,16 +198,17 @@ public sealed class ProvisioningSession
         var launchInfo = await new TemplateLauncher(_api, _time)
             .ReadTemplateAsync(isWorkflow ? request.WorkflowJobTemplate! : request.JobTemplate!, isWorkflow, organization?.Id, cancellationToken).ConfigureAwait(false);
 
-        if (isWorkflow && (!request.NoCredential || request.Credentials.Count > 0))
+        if (isWorkflow && (!request.Credential.None || request.Credential.Extra.Count > 0))
         {
-            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(launchInfo.Name), WorkflowCredentialPolicy.Action);
+            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.Kind, WorkflowCredentialPolicy.Message(launchInfo.Name), WorkflowCredentialPolicy.Action);
         }
 
         // 2. Target and secrets (no network).
-        var host = PackerValue.OrNull(request.TargetHost) ?? packer.Host;
-        var port = request.TargetPort ?? packer.Port;
-        var user = PackerValue.OrNull(request.TargetUser) ?? packer.User;
-        var connection = PackerValue.OrNull(request.ConnectionType) ?? packer.ConnectionType ?? "ssh";
+        var target = request.Target;
+        var host = PackerValue.OrNull(target.Host) ?? packer.Host;
+        var port = target.Port ?? packer.Port;
+        var user = PackerValue.OrNull(target.User) ?? packer.User;
+        var connection = PackerValue.OrNull(target.ConnectionType) ?? packer.ConnectionType ?? "ssh";
         HostVariables? hostVariables = null;
         if (host != null)
         {
@@ -212,32 +218,32 @@ public sealed class ProvisioningSession
                 Port = port,
                 User = user,
                 ConnectionType = connection,
-                WinRmTransport = request.WinRmTransport,
-                WinRmScheme = request.WinRmScheme,
-                WinRmServerCertValidation = request.WinRmServerCertValidation,
-                Variables = request.HostVariables,
+                WinRmTransport = target.WinRmTransport,
+                WinRmScheme = target.WinRmScheme,
+                WinRmServerCertValidation = target.WinRmServerCertValidation,
+                Variables = target.HostVariables,
             });
         }
-        else if (request.InventoryId is null)
+        else if (target.InventoryId is null)
         {
-            throw AapProvisioningException.Configuration("TargetHostMissing",
-                "No target address: -TargetHost was not given and AAPPACKER_HOST is empty, '<unknown>' or unset (Packer fills build.Host only once the communicator has connected).",
-                "Pass -TargetHost, or set AAPPACKER_HOST=${build.Host} in the provisioner's environment_vars (the communicator must not be 'none').");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.TargetHostMissing,
+                $"No target address: {Fields.TargetHost} was not given and AAPPACKER_HOST is empty, '<unknown>' or unset (Packer fills build.Host only once the communicator has connected).",
+                $"Pass {Fields.TargetHost}, or set AAPPACKER_HOST=${{build.Host}} in the provisioner's environment_vars (the communicator must not be 'none').");
         }
 
         MachineCredentialInputs? inputs = null;
-        if (!request.NoCredential)
+        if (!request.Credential.None)
         {
-            inputs = BuildCredentialInputs(request, packer, user);
+            inputs = CredentialInputsBuilder.Build(request.Credential, user, packer, TargetSecretMissing);
         }
-        else if (request.SshPrivateKeyPath != null || request.SshPrivateKey != null || request.TargetPassword != null)
+        else if (request.Credential.HasSecret)
         {
-            throw AapProvisioningException.Configuration("SecretWithNoCredential",
-                "-NoCredential was given together with a key or password, which would then not be used.",
-                "Remove -NoCredential to pass the secret in a temporary credential, or remove the key/password parameters.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SecretWithNoCredential,
+                $"{Fields.NoCredential} was given together with a key or password, which would then not be used.",
+                $"Remove {Fields.NoCredential} to pass the secret in a temporary credential, or remove the key/password parameters.");
         }
 
-        var extraVars = ExtraVars.Parse(request.ExtraVars);
+        var extraVars = ExtraVars.Parse(request.Launch.ExtraVars);
         var packerVars = new[] { ("packer_build_name", packer.BuildName), ("packer_builder_type", packer.BuilderType), ("packer_run_uuid", packer.RunUuid) };
         foreach (var (key, value) in packerVars)
         {
@@ -250,29 +256,29 @@ public sealed class ProvisioningSession
 
         // 3. Organization, inventory, credential type, extra credentials.
         var organizationId = 0;
-        if (request.InventoryId is null || inputs != null)
+        if (target.InventoryId is null || inputs != null)
         {
             if (organization is null)
             {
-                throw AapProvisioningException.Configuration("OrganizationMissing",
-                    "No organization was given; the temporary inventory and credential need an owner.", "Pass -Organization (name or id), e.g. -Organization Default.");
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.OrganizationMissing,
+                    "No organization was given; the temporary inventory and credential need an owner.", $"Pass {Fields.Organization} (name or id), e.g. {Fields.Organization} Default.");
             }
 
             organizationId = organization.Id;
         }
 
-        var existingInventory = request.InventoryId is null ? null : await resolver.InventoryAsync(request.InventoryId, cancellationToken).ConfigureAwait(false);
+        var existingInventory = target.InventoryId is null ? null : await resolver.InventoryAsync(target.InventoryId, cancellationToken).ConfigureAwait(false);
         var machineTypeId = inputs is null ? (int?)null : await MachineCredentialType.FindIdAsync(_api, cancellationToken).ConfigureAwait(false);
-        var extraCredentials = await new TemplateLauncher(_api, _time).ResolveCredentialsAsync(request.Credentials, cancellationToken).ConfigureAwait(false);
+        var extraCredentials = await new TemplateLauncher(_api, _time).ResolveCredentialsAsync(request.Credential.Extra, cancellationToken).ConfigureAwait(false);
         if (machineTypeId.HasValue && extraCredentials.FirstOrDefault(c => c.CredentialTypeId == machineTypeId.Value) is { } second)
         {
-            throw AapProvisioningException.Configuration("SecondMachineCredential",
-                $"-AapCredential '{second.Name}' is a Machine credential, and the build already brings one; AAP allows one per launch.",
-                "Remove it from -AapCredential, or pass -NoCredential to use it instead of a temporary one.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SecondMachineCredential,
+                $"{Fields.Credentials} '{second.Name}' is a Machine credential, and the build already brings one; AAP allows one per launch.",
+                $"Remove it from {Fields.Credentials}, or pass {Fields.NoCredential} to use it instead of a temporary one.");
         }
 
         // 4. The launch decision, with placeholders for what does not exist yet.
-        var launch = CopyLaunch(request.Launch);
+        var launch = await request.Launch.ResolveAsync(_api, cancellationToken).ConfigureAwait(false);
         launch.ExtraVars = extraVars;
         launch.Inventory = existingInventory?.Id ?? 0;
         var planned = new List<LaunchCredential>(extraCredentials);
@@ -301,43 +307,10 @@ public sealed class ProvisioningSession
         return new PreparedRun(build, launchInfo, plan, launch, organizationId, existingInventory, hostVariables, inputs, machineTypeId, extraCredentials);
     }
 
-    private static MachineCredentialInputs BuildCredentialInputs(ProvisioningRequest request, PackerTarget packer, string? user)
-    {
-        SshPrivateKey? key = null;
-        if (!string.IsNullOrWhiteSpace(request.SshPrivateKeyPath))
-        {
-            key = SshPrivateKey.FromFile(request.SshPrivateKeyPath!);
-        }
-        else if (request.SshPrivateKey != null && !request.SshPrivateKey.IsEmpty)
-        {
-            key = SshPrivateKey.Parse(request.SshPrivateKey, "-SshPrivateKey");
-        }
-        else if (packer.SshPrivateKey != null)
-        {
-            key = SshPrivateKey.Parse(packer.SshPrivateKey, PackerEnvironmentReader.SshKeyVariable);
-        }
-
-        var password = request.TargetPassword != null && !request.TargetPassword.IsEmpty ? request.TargetPassword : packer.Password;
-        if (key is null && password is null)
-        {
-            throw AapProvisioningException.Configuration("TargetSecretMissing",
-                "No key or password to log in to the target: none of -SshPrivateKeyPath, -SshPrivateKey, -TargetPassword was given, and AAPPACKER_SSHKEY_B64/AAPPACKER_PASSWORD_B64 are empty (Packer leaves build.SSHPrivateKey empty for some builders).",
-                "Pass -SshPrivateKeyPath or -TargetPassword, or pass -NoCredential to use the template's own Machine credential.");
-        }
-
-        var inputs = new MachineCredentialInputs
-        {
-            UserName = user,
-            Password = password,
-            SshKey = key,
-            SshKeyUnlock = request.SshKeyPassphrase,
-            BecomeMethod = request.BecomeMethod,
-            BecomeUsername = request.BecomeUser,
-            BecomePassword = request.BecomePassword,
-        };
-        inputs.Validate();
-        return inputs;
-    }
+    private static AapProvisioningException TargetSecretMissing()
+        => AapProvisioningException.Configuration(ProvisioningErrorKind.TargetSecretMissing,
+            $"No key or password to log in to the target: none of {Fields.SshPrivateKeyPath}, {Fields.SshPrivateKey}, {Fields.TargetPassword} was given, and AAPPACKER_SSHKEY_B64/AAPPACKER_PASSWORD_B64 are empty (Packer leaves build.SSHPrivateKey empty for some builders).",
+            $"Pass {Fields.SshPrivateKeyPath} or {Fields.TargetPassword}, or pass {Fields.NoCredential} to use the template's own Machine credential.");
 
     private static BuildLedger CreateLedger(ProvisioningRequest request, BuildIdentity build)
     {
@@ -356,7 +329,7 @@ public sealed class ProvisioningSession
 
     private async Task<AapJob?> StopLaunchedJobAsync(AapJob? job, bool launchStarted, PreparedRun? run, AapBuildResources resources, ProvisioningRequest request)
     {
-        using (var fresh = _time.CreateCancellationTokenSource(request.CancelWait + TimeSpan.FromSeconds(15)))
+        using (var fresh = _time.CreateCancellationTokenSource(request.Follow.CancelWait + TimeSpan.FromSeconds(15)))
         {
             try
             {
@@ -374,7 +347,7 @@ public sealed class ProvisioningSession
                 if (job != null && !JobStatus.IsTerminal(job.Status))
                 {
                     _reporter.Lifecycle($"Canceling {Describe(job)}...");
-                    job.Status = await new JobCanceller(_api, _time).CancelAsync(job.KindOf(), job.Id, request.CancelWait, fresh.Token).ConfigureAwait(false);
+                    job.Status = await new JobCanceller(_api, _time).CancelAsync(job.KindOf(), job.Id, request.Follow.CancelWait, fresh.Token).ConfigureAwait(false);
                     _reporter.Lifecycle($"{Describe(job)} is {job.Status}");
                 }
             }
@@ -389,22 +362,13 @@ public sealed class ProvisioningSession
 
     private async Task<AapCleanupResult> CleanUpAsync(AapBuildResources resources, BuildLedger? ledger, ProvisioningRequest request, IBuildWatcher? watcher)
     {
-        var options = new BuildCleanupOptions
-        {
-            Timeout = request.Cleanup.Timeout,
-            JobWait = request.Cleanup.JobWait,
-            RetryDelay = request.Cleanup.RetryDelay,
-            MaxRetryDelay = request.Cleanup.MaxRetryDelay,
-            InventoryGoneWait = request.Cleanup.InventoryGoneWait,
-            KeepInventory = request.KeepInventory || request.Cleanup.KeepInventory,
-            KeepCredential = request.KeepCredential || request.Cleanup.KeepCredential,
-        };
+        var options = request.Cleanup;
         _reporter.Lifecycle("Cleaning up build " + resources.BuildId);
         var cleanup = new BuildCleanup(_api, options, _time, _reporter.Warning)
         {
             OnItem = (item, what) => _reporter.Lifecycle($"  {item.ObjectType} {item.Id} '{item.Name}': {what}"),
         };
-        if (!request.WaitForCleanup && watcher != null)
+        if (!options.WaitForCleanup && watcher != null)
         {
             // The job is over and the credential (the secret) is deleted first; what AAP still holds on to for a while
             // (the inventory, seconds to a minute) the guardian, already running, removes and confirms.
@@ -423,7 +387,7 @@ public sealed class ProvisioningSession
 
             _reporter.Lifecycle("  The cleanup guardian" + (result.GuardianProcessId is { } pid ? " (process " + pid.ToString(CultureInfo.InvariantCulture) + ")" : "")
                 + " removes them, confirms each is gone and clears the ledger" + (ledger?.FilePath is null ? "" : " (" + ledger.FilePath + ")")
-                + "; pass -WaitForCleanup to wait here instead. If it is stopped first: Remove-AapBuildResources -BuildId " + resources.BuildId);
+                + $"; pass {Fields.WaitForCleanup} to wait here instead. If it is stopped first: Remove-AapBuildResources -BuildId " + resources.BuildId);
         }
         foreach (var kept in result.Left.Where(l => l.Outcome == AapCleanupOutcome.Kept))
         {
@@ -468,15 +432,15 @@ public sealed class ProvisioningSession
         switch (result.ExitCode)
         {
             case AapProvisionExitCode.TimedOut:
-                error = new AapProvisioningException(result.ExitCode, "JobTimedOut", $"{what} did not finish in time (last status {result.Status}).",
-                    "Raise -Timeout, or find out why the job is slow: " + result.Url);
+                error = new AapProvisioningException(result.ExitCode, ProvisioningErrorKind.JobTimedOut, $"{what} did not finish in time (last status {result.Status}).",
+                    $"Raise {Fields.Timeout}, or find out why the job is slow: " + result.Url);
                 break;
             case AapProvisionExitCode.JobCanceled:
-                error = new AapProvisioningException(result.ExitCode, "JobCanceled", $"{what} was canceled.", "See who canceled it: " + result.Url);
+                error = new AapProvisioningException(result.ExitCode, ProvisioningErrorKind.JobCanceled, $"{what} was canceled.", "See who canceled it: " + result.Url);
                 break;
             default:
                 var failedNodes = result.Nodes.Where(n => n.Failed).Select(n => $"'{n.TemplateName}' ({n.Status})").ToList();
-                error = new AapProvisioningException(result.ExitCode, result.Status == "error" ? "JobError" : "JobFailed",
+                error = new AapProvisioningException(result.ExitCode, result.Status == "error" ? ProvisioningErrorKind.JobError : ProvisioningErrorKind.JobFailed,
                     $"{what} ended {result.Status}" + (failedNodes.Count > 0 ? "; failed node(s): " + string.Join(", ", failedNodes) : "")
                     + (string.IsNullOrEmpty(result.JobExplanation) ? "." : ": " + result.JobExplanation),
                     "Read the job output above or at " + result.Url);
@@ -500,32 +464,14 @@ public sealed class ProvisioningSession
     private static JobFollowOptions CopyFollow(ProvisioningRequest request)
         => new JobFollowOptions
         {
-            Timeout = request.Timeout ?? request.Follow.Timeout,
+            Timeout = request.Follow.Timeout,
             CancelOnTimeout = true,
-            NoOutput = request.NoOutput || request.Follow.NoOutput,
+            NoOutput = request.Follow.NoOutput,
             MinPollInterval = request.Follow.MinPollInterval,
             MaxPollInterval = request.Follow.MaxPollInterval,
             EventProcessingGrace = request.Follow.EventProcessingGrace,
             GapTimeout = request.Follow.GapTimeout,
-            CancelWait = request.CancelWait,
-        };
-
-    private static LaunchRequest CopyLaunch(LaunchRequest source)
-        => new LaunchRequest
-        {
-            Limit = source.Limit,
-            JobTags = source.JobTags,
-            SkipTags = source.SkipTags,
-            Verbosity = source.Verbosity,
-            DiffMode = source.DiffMode,
-            JobType = source.JobType,
-            ExecutionEnvironment = source.ExecutionEnvironment,
-            Labels = source.Labels,
-            Forks = source.Forks,
-            InstanceGroups = source.InstanceGroups,
-            ScmBranch = source.ScmBranch,
-            JobSliceCount = source.JobSliceCount,
-            Timeout = source.Timeout,
+            CancelWait = request.Follow.CancelWait,
         };
 
     private sealed class PreparedRun

@@ -109,19 +109,19 @@ public sealed class AddAapHostCommand : AapConnectedCmdlet
             BuildId,
         }).ConfigureAwait(false);
 
-        await LifecycleErrors.GuardAsync(async () =>
+        await ErrorRecordFactory.GuardAsync(async () =>
         {
             if (PackerValue.IsMissing(input.Target.Address))
             {
-                throw AapProvisioningException.Configuration("InvalidTargetAddress",
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidTargetAddress,
                     $"The address '{input.Target.Address}' is Packer's placeholder for a value it does not know yet.",
-                    "Pass -Address with an address AAP can reach (Packer fills build.Host only once its communicator has connected).");
+                    $"Pass {Fields.TargetHost} with an address AAP can reach (Packer fills build.Host only once its communicator has connected).");
             }
 
             var variables = HostVariablesBuilder.Build(input.Target);
             if (TargetAddress.ReachabilityWarning(variables.Address) is { } warning)
             {
-                QueueWarning(warning.Replace("-TargetHost", "-Address"));
+                QueueWarning(warning);
             }
 
             var api = new AapClientApi(ResolveClient());
@@ -159,7 +159,7 @@ public sealed class AddAapHostCommand : AapConnectedCmdlet
             var build = BuildIdentity.Create(inventory.BuildId, null, null);
             if (!PackerValue.IsMissing(explicitBuildId) && BuildIdentity.Sanitize(explicitBuildId!) != build.BuildId)
             {
-                throw AapProvisioningException.Configuration("InventoryOfAnotherBuild",
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InventoryOfAnotherBuild,
                     $"{inventory.Display} is the temporary inventory of build '{build.BuildId}', not of build '{explicitBuildId}'.",
                     $"Omit -BuildId (a host in a temporary inventory belongs to that inventory's build), or pipe an inventory of build '{explicitBuildId}'.");
             }

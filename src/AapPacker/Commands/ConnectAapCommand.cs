@@ -78,27 +78,16 @@ public sealed class ConnectAapCommand : AsyncPSCmdlet
 
         // Parameters and provider paths belong to the session: read them on the pipeline thread.
         var input = await InvokeOnPipelineThreadAsync(BuildInput).ConfigureAwait(false);
-        var resolution = AapSettingsResolver.Resolve(input, ReadEnvironment());
-        foreach (var source in resolution.Sources)
-        {
-            QueueVerbose("Setting " + source);
-        }
-
-        foreach (var warning in resolution.Warnings)
-        {
-            QueueWarning(Redactor.Redact(warning));
-        }
-
+        var resolution = AapConnectionFactory.Resolve(input, ProcessEnvironment.Read(), this, AapConnectionFactory.Use.Command);
         var options = resolution.Options;
         if (options.SkipCertificateCheck && !MentionsCertificates(resolution.Warnings))
         {
             QueueWarning("Certificate validation is off for this connection: anyone on the network path can impersonate the server. Use -CertificateAuthorityPath with your CA bundle instead.");
         }
 
-        options.Log = AmbientAapLog.Instance;
         QueueVerbose(string.Format(CultureInfo.InvariantCulture, "Connecting to {0}", options.BaseUri));
 
-        var client = await AapClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        var client = await AapConnectionFactory.ConnectAsync(resolution, cancellationToken).ConfigureAwait(false);
         ConnectionStore.For(runspace).SetCurrent(client);
 
         if (PassThru)
@@ -124,17 +113,6 @@ public sealed class ConnectAapCommand : AsyncPSCmdlet
             AllowUnencryptedAuthentication = bound.ContainsKey(nameof(AllowUnencryptedAuthentication)) ? AllowUnencryptedAuthentication.IsPresent : (bool?)null,
             RequestTimeout = bound.ContainsKey(nameof(RequestTimeout)) ? RequestTimeout : (TimeSpan?)null,
         };
-    }
-
-    private static Dictionary<string, string?> ReadEnvironment()
-    {
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            environment[(string)entry.Key] = entry.Value as string;
-        }
-
-        return environment;
     }
 
     private static bool MentionsCertificates(IEnumerable<string> warnings)

@@ -78,13 +78,13 @@ public sealed class GetAapJobCommand : AapConnectedCmdlet
             }
             catch (AapProvisioningException e)
             {
-                QueueError(LifecycleErrors.ToErrorRecord(e, input));
+                QueueError(ErrorRecordFactory.Create(e, input));
             }
 
             return;
         }
 
-        await LifecycleErrors.GuardAsync(async () =>
+        await ErrorRecordFactory.GuardAsync(async () =>
         {
             foreach (var job in await queries.ListAsync(filter, cancellationToken).ConfigureAwait(false))
             {

@@ -84,13 +84,13 @@ public sealed class NewAapTempCredentialCommand : AapConnectedCmdlet
             ? null
             : await InvokeOnPipelineThreadAsync(() => SessionState.Path.GetUnresolvedProviderPathFromPSPath(SshPrivateKeyPath)).ConfigureAwait(false);
         CiSecretRegistration.RegisterKeyFile(ProcessEnvironment.Read(), keyPath);
-        await LifecycleErrors.GuardAsync(() => CreateAsync(keyPath, cancellationToken), () => Organization).ConfigureAwait(false);
+        await ErrorRecordFactory.GuardAsync(() => CreateAsync(keyPath, cancellationToken), () => Organization).ConfigureAwait(false);
     }
 
     private async Task CreateAsync(string? keyPath, CancellationToken cancellationToken)
     {
         // Everything that needs no network is checked first: a bad key creates nothing, -WhatIf included.
-        var inputs = BuildInputs(keyPath);
+        var inputs = BuildInputs(Given(keyPath));
         var api = new AapClientApi(ResolveClient());
         var organization = await new NamedObjectResolver(api).OrganizationAsync(Organization, cancellationToken).ConfigureAwait(false);
         var machineType = await MachineCredentialType.FindIdAsync(api, cancellationToken).ConfigureAwait(false);
@@ -108,36 +108,23 @@ public sealed class NewAapTempCredentialCommand : AapConnectedCmdlet
         QueueObject(credential);
     }
 
-    private MachineCredentialInputs BuildInputs(string? keyPath)
+    /// <summary>The inputs, by the lifecycle's rules (<see cref="CredentialInputsBuilder"/>); no Packer environment here.</summary>
+    internal static MachineCredentialInputs BuildInputs(ProvisioningCredential given)
+        => CredentialInputsBuilder.Build(given, given.UserName, packer: null, () => AapProvisioningException.Configuration(ProvisioningErrorKind.CredentialSecretMissing,
+            "No key or password was given, so the credential could not log in to the build machine.",
+            $"Pass {Fields.SshPrivateKeyPath}, {Fields.SshPrivateKey} or {Fields.TargetPassword}."));
+
+    private ProvisioningCredential Given(string? keyPath) => new ProvisioningCredential
     {
-        if (keyPath != null && SshPrivateKey != null)
-        {
-            throw AapProvisioningException.Configuration("SshKeyGivenTwice",
-                "Both -SshPrivateKey and -SshPrivateKeyPath were given.", "Pass the key once: as text with -SshPrivateKey or as a file with -SshPrivateKeyPath.");
-        }
+        UserName = UserName,
+        SshPrivateKeyPath = keyPath,
+        SshPrivateKey = Secret(SshPrivateKey),
+        SshKeyPassphrase = Secret(SshKeyPassphrase),
+        Password = Secret(Password),
+        BecomeMethod = BecomeMethod,
+        BecomeUser = BecomeUser,
+        BecomePassword = Secret(BecomePassword),
+    };
 
-        var key = keyPath != null
-            ? Engine.Provisioning.SshPrivateKey.FromFile(keyPath)
-            : SshPrivateKey != null ? Engine.Provisioning.SshPrivateKey.Parse(SecretText.FromSecureString(SshPrivateKey), "-SshPrivateKey") : null;
-        var password = Password is null ? null : SecretText.FromSecureString(Password);
-        if (key is null && (password is null || password.IsEmpty))
-        {
-            throw AapProvisioningException.Configuration("CredentialSecretMissing",
-                "No key or password was given, so the credential could not log in to the build machine.",
-                "Pass -SshPrivateKeyPath, -SshPrivateKey or -Password.");
-        }
-
-        var inputs = new MachineCredentialInputs
-        {
-            UserName = UserName,
-            Password = password,
-            SshKey = key,
-            SshKeyUnlock = SshKeyPassphrase is null ? null : SecretText.FromSecureString(SshKeyPassphrase),
-            BecomeMethod = BecomeMethod,
-            BecomeUsername = BecomeUser,
-            BecomePassword = BecomePassword is null ? null : SecretText.FromSecureString(BecomePassword),
-        };
-        inputs.Validate();
-        return inputs;
-    }
+    private static SecretText? Secret(SecureString? value) => value is null ? null : SecretText.FromSecureString(value);
 }

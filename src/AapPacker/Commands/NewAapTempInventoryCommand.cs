@@ -40,7 +40,7 @@ public sealed class NewAapTempInventoryCommand : AapConnectedCmdlet
 
     /// <inheritdoc />
     protected override Task ProcessRecordAsync(CancellationToken cancellationToken)
-        => LifecycleErrors.GuardAsync(() => CreateAsync(cancellationToken), () => Organization);
+        => ErrorRecordFactory.GuardAsync(() => CreateAsync(cancellationToken), () => Organization);
 
     private async Task CreateAsync(CancellationToken cancellationToken)
     {

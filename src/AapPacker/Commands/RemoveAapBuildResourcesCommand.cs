@@ -133,9 +133,7 @@ public sealed class RemoveAapBuildResourcesCommand : AapConnectedCmdlet
         }
         catch (AapProvisioningException e)
         {
-            throw new CmdletTerminatingException(AapErrorMapper.Create(e, e.ErrorId,
-                e.ErrorId.EndsWith("NotFound", StringComparison.Ordinal) ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument,
-                Organization ?? BuildId, e.RecommendedAction ?? "Check the parameters."));
+            throw new CmdletTerminatingException(ErrorRecordFactory.Create(e, Organization ?? BuildId));
         }
 
         if (builds.Count == 0)

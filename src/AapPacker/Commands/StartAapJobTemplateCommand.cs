@@ -117,7 +117,7 @@ public sealed class StartAapJobTemplateCommand : AapConnectedCmdlet
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         // Pipeline-bound values change per record: take them on the pipeline thread.
-        await LifecycleErrors.GuardAsync(async () =>
+        await ErrorRecordFactory.GuardAsync(async () =>
         {
             var (request, inventory) = await InvokeOnPipelineThreadAsync(BuildRequest).ConfigureAwait(false);
             await TemplateStart.RunAsync(this, request, inventory, cancellationToken).ConfigureAwait(false);

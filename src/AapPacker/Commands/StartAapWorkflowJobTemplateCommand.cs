@@ -77,7 +77,7 @@ public sealed class StartAapWorkflowJobTemplateCommand : AapConnectedCmdlet
     /// <inheritdoc />
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        await LifecycleErrors.GuardAsync(async () =>
+        await ErrorRecordFactory.GuardAsync(async () =>
         {
             // Pipeline-bound values change per record: take them on the pipeline thread.
             var (request, inventory) = await InvokeOnPipelineThreadAsync(BuildRequest).ConfigureAwait(false);

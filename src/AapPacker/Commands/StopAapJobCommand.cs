@@ -35,7 +35,7 @@ public sealed class StopAapJobCommand : AapConnectedCmdlet
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         var input = await InvokeOnPipelineThreadAsync(() => Job).ConfigureAwait(false);
-        await LifecycleErrors.GuardAsync(() => StopAsync(input, cancellationToken), () => input).ConfigureAwait(false);
+        await ErrorRecordFactory.GuardAsync(() => StopAsync(input, cancellationToken), () => input).ConfigureAwait(false);
     }
 
     private async Task StopAsync(object? input, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public sealed class StopAapJobCommand : AapConnectedCmdlet
         var status = await new JobCanceller(api).CancelAsync(job.KindOf(), job.Id, CancelWait, cancellationToken).ConfigureAwait(false);
         if (!JobStatus.IsTerminal(status))
         {
-            throw new AapProvisioningException(AapProvisionExitCode.TimedOut, "JobCancelTimedOut",
+            throw new AapProvisioningException(AapProvisionExitCode.TimedOut, ProvisioningErrorKind.JobCancelTimedOut,
                 $"AAP accepted the cancel of {job.KindOf().Noun()} {job.Id.ToString(CultureInfo.InvariantCulture)}, but it is still '{status}' after {CancelWait.TotalMinutes} minutes.",
                 "Check the job in the AAP web UI; its execution node may be unreachable.")
             { Job = job };

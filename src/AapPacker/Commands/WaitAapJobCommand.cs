@@ -58,9 +58,7 @@ public sealed class WaitAapJobCommand : AapConnectedCmdlet
         }
         catch (AapProvisioningException e)
         {
-            throw new CmdletTerminatingException(AapErrorMapper.Create(e, e.ErrorId,
-                e.ErrorId == "JobNotFound" ? ErrorCategory.ObjectNotFound : ErrorCategory.InvalidArgument, Job,
-                e.RecommendedAction ?? "Check -Job."));
+            throw new CmdletTerminatingException(ErrorRecordFactory.Create(e, Job));
         }
 
         var reporter = new CmdletJobReporter(this, CiLog.Detect(ProcessEnvironment.Read()), toHost: false, progress: true);
@@ -91,10 +89,10 @@ public sealed class WaitAapJobCommand : AapConnectedCmdlet
         QueueVerbose(result.ToString());
         if (result.ExitCode != AapProvisionExitCode.Success)
         {
-            reporter.Annotate(JobResultErrors.Message(result) + " " + result.Url);
+            reporter.Annotate(ErrorRecordFactory.JobResultMessage(result) + " " + result.Url);
             if (!PassThru)
             {
-                throw new CmdletTerminatingException(JobResultErrors.ToErrorRecord(result));
+                throw new CmdletTerminatingException(ErrorRecordFactory.ForJobResult(result));
             }
         }
 

@@ -4,6 +4,7 @@ using System.Management.Automation.Runspaces;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using AapPacker.Engine.Provisioning;
 
 namespace AapPacker.Infrastructure;
 
@@ -78,7 +79,7 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     protected internal void QueueDebug(string message) => Dispatch(() => WriteDebug(message));
 
     /// <summary>Writes to the Warning stream (from any thread).</summary>
-    protected internal void QueueWarning(string message) => Dispatch(() => WriteWarning(message));
+    protected internal void QueueWarning(string message) => Dispatch(() => WriteWarning(ParameterNames.Render(message, GetType())));
 
     /// <summary>Writes to the Information stream (from any thread).</summary>
     protected internal void QueueInformation(object messageData, params string[] tags)
@@ -88,11 +89,13 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
     protected internal void QueueProgress(ProgressRecord progressRecord) => Dispatch(() => WriteProgress(progressRecord));
 
     /// <summary>Writes a non-terminating error (from any thread).</summary>
-    protected internal void QueueError(ErrorRecord errorRecord) => Dispatch(() => WriteError(RecommendationWording.Apply(errorRecord, GetType())));
+    protected internal void QueueError(ErrorRecord errorRecord) => Dispatch(() => WriteError(ErrorRecordFactory.Word(errorRecord, GetType())));
 
     /// <summary>Writes a non-terminating error for an exception, mapped like a terminating one would be.</summary>
     protected internal void QueueError(Exception exception, object? target)
-        => QueueError(AapErrorMapper.ToErrorRecord(exception, target));
+        => QueueError(exception is AapProvisioningException provisioning
+            ? ErrorRecordFactory.Create(provisioning, target)
+            : AapErrorMapper.ToErrorRecord(exception, target));
 
     /// <summary>
     /// Asks <c>ShouldProcess</c> on the pipeline thread (honouring -WhatIf, -Confirm and $ConfirmPreference)
@@ -216,10 +219,12 @@ public abstract class AsyncPSCmdlet : PSCmdlet, IDisposable
                 // wrapping it) is the stop itself, not an error to report.
                 throw new PipelineStoppedException();
             case CmdletTerminatingException terminating:
-                ThrowTerminatingError(RecommendationWording.Apply(terminating.ErrorRecord, GetType()));
+                ThrowTerminatingError(ErrorRecordFactory.Word(terminating.ErrorRecord, GetType()));
                 break;
             default:
-                ThrowTerminatingError(RecommendationWording.Apply(AapErrorMapper.ToErrorRecord(ex, ErrorTarget), GetType()));
+                ThrowTerminatingError(ErrorRecordFactory.Word(ex is AapProvisioningException provisioning
+                    ? ErrorRecordFactory.Create(provisioning, ErrorTarget)
+                    : AapErrorMapper.ToErrorRecord(ex, ErrorTarget), GetType()));
                 break;
         }
     }

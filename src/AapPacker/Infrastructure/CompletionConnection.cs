@@ -83,10 +83,7 @@ internal sealed class CompletionConnection
         }
 
         // Throws (and completion offers nothing) when neither the command line nor the environment names a server.
-        var options = AapSettingsResolver.Resolve(_settings!, environment).Options;
-        options.Log = NullAapLog.Instance;
-        options.Retry = new AapRetryOptions { MaxRetries = 0, MaxRetriesWhenUnreachable = 0 };
-        var client = await AapClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
+        var client = await AapConnectionFactory.ConnectAsync(_settings!, environment, null, AapConnectionFactory.Use.Completion, cancellationToken).ConfigureAwait(false);
         return _store.KeepCompletionClient(key, client);
     }
 

@@ -16,25 +16,19 @@ internal static class ImplicitConnection
     public static AapClient? TryConnect(AapConnectedCmdlet cmdlet, CancellationToken cancellationToken)
     {
         var environment = ProcessEnvironment.Read();
-        if (!AapSettingsResolver.UriVariableNames.Any(name => environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value)))
+        if (!AapConnectionFactory.EnvironmentNamesServer(environment))
         {
             return null;
         }
 
         // First, so a CI agent masks the token and password before any line could carry one.
         CiSecretRegistration.Register(environment);
-        var resolution = AapSettingsResolver.Resolve(new AapSettingsInput(), environment);
-        foreach (var warning in resolution.Warnings)
-        {
-            cmdlet.QueueWarning(Redactor.Redact(warning));
-        }
-
+        var resolution = AapConnectionFactory.Resolve(new AapSettingsInput(), environment, cmdlet, AapConnectionFactory.Use.Implicit);
         var options = resolution.Options;
-        options.Log = AmbientAapLog.Instance;
         cmdlet.QueueVerbose("No AAP connection in this session: connecting to " + options.BaseUri + " from the environment ("
             + string.Join(", ", resolution.Sources) + "), as Connect-Aap without parameters does; it stays this session's connection.");
 
         // The cmdlet's body runs on a pool thread (AsyncPSCmdlet), so waiting here blocks no pipeline.
-        return AapClient.ConnectAsync(options, cancellationToken).GetAwaiter().GetResult();
+        return AapConnectionFactory.ConnectAsync(resolution, cancellationToken).GetAwaiter().GetResult();
     }
 }

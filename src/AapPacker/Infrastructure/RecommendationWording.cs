@@ -27,7 +27,7 @@ internal static class RecommendationWording
     {
         ["Invoke-AapPackerProvision"] = new[]
         {
-            (", or remove -Inventory.", "; a build always sends its inventory (temporary, or -InventoryId), so the template must prompt for one."),
+            (", or remove -InventoryId.", "; a build always sends its inventory (temporary, or -InventoryId), so the template must prompt for one."),
             (", or remove -AapCredential.", ", or pass -NoCredential (and no -AapCredential) to launch with the template's own credentials."),
         },
     };
@@ -37,11 +37,6 @@ internal static class RecommendationWording
     {
         ["Invoke-AapPackerProvision"] = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["UserName"] = "TargetUser",
-            ["Port"] = "TargetPort",
-            ["Address"] = "TargetHost",
-            ["Password"] = "TargetPassword",
-            ["Inventory"] = "InventoryId",
             ["Credential"] = "AapUserName and -AapPassword",
             ["Id"] = "BuildId",
         },

@@ -24,9 +24,9 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
         var (channel, guardian, log) = Connect(client);
         var dying = new DiesAfterLaunch(channel);
         var request = LifecycleHarness.Request("Long Quiet");
-        request.Watcher = dying;
+        IBuildWatcher watcher = dying;
         using var build = new CancellationTokenSource();
-        var session = new ProvisioningSession(new AapClientApi(client)).RunAsync(request, build.Token);
+        var session = new ProvisioningSession(new AapClientApi(client), watcher: watcher).RunAsync(request, build.Token);
 
         // The build "dies" the moment its job exists: the guardian sees its input end without "done".
         var record = await guardian;
@@ -48,10 +48,10 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
         using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
         var (channel, guardian, _) = Connect(client);
         var request = LifecycleHarness.Request("Baseline");
-        request.Watcher = channel;
-        request.WaitForCleanup = true;
+        IBuildWatcher watcher = channel;
+        request.Cleanup.WaitForCleanup = true;
 
-        var outcome = await new ProvisioningSession(new AapClientApi(client)).RunAsync(request, CancellationToken.None);
+        var outcome = await new ProvisioningSession(new AapClientApi(client), watcher: watcher).RunAsync(request, CancellationToken.None);
         var record = await guardian;
 
         Assert.Equal(AapProvisionExitCode.Success, outcome.ExitCode);
@@ -69,10 +69,10 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
         using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
         var (channel, guardian, log) = Connect(client);
         var request = LifecycleHarness.Request("Baseline");
-        request.Watcher = channel;
+        IBuildWatcher watcher = channel;
         request.LedgerDirectory = Path.Combine(Path.GetTempPath(), "aappacker-handoff-" + Guid.NewGuid().ToString("N"));
 
-        var outcome = await new ProvisioningSession(new AapClientApi(client)).RunAsync(request, CancellationToken.None);
+        var outcome = await new ProvisioningSession(new AapClientApi(client), watcher: watcher).RunAsync(request, CancellationToken.None);
 
         // The build returned with the credential (the secret) deleted by itself and the inventory handed over, still on
         // the ledger for the guardian to clear.
@@ -114,8 +114,8 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
         using var client = await Clients.ConnectAsync(Clients.TokenOptions(fixture.BaseUri));
         var (channel, guardian, log) = Connect(client);
         var request = LifecycleHarness.Request("Long Quiet");
-        request.Watcher = new DiesAtLaunching(channel);
-        var session = new ProvisioningSession(new AapClientApi(client)).RunAsync(request, CancellationToken.None);
+        IBuildWatcher watcher = new DiesAtLaunching(channel);
+        var session = new ProvisioningSession(new AapClientApi(client), watcher: watcher).RunAsync(request, CancellationToken.None);
 
         var record = await guardian;
         Assert.DoesNotContain(log, l => l.StartsWith("job ", StringComparison.Ordinal) && l.EndsWith("'job'", StringComparison.Ordinal)); // never told the id

@@ -78,10 +78,10 @@ public class BuildNamingTests
 
         Assert.Equal(BuildIdentity.TooLongErrorId, e.ErrorId);
         Assert.Equal(AapPacker.Models.AapProvisionExitCode.ConfigurationError, e.ExitCode);
-        Assert.Contains("-BuildId", e.Message, StringComparison.Ordinal);
+        Assert.Contains(Fields.BuildId, e.Message, StringComparison.Ordinal);
         Assert.Contains("602 characters", e.Message, StringComparison.Ordinal);
         Assert.Contains("512", e.Message, StringComparison.Ordinal);
-        Assert.Contains("-BuildId", e.RecommendedAction, StringComparison.Ordinal);
+        Assert.Contains(Fields.BuildId, e.RecommendedAction, StringComparison.Ordinal);
         Assert.Throws<AapProvisioningException>(() => BuildIdentity.Create(new string('x', BuildIdentity.MaxBuildIdLength + 1), null, null));
     }
 

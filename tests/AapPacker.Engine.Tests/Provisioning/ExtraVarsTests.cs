@@ -52,7 +52,7 @@ public class ExtraVarsTests
         var e = Assert.Throws<AapProvisioningException>(() => ExtraVars.Parse(text));
 
         Assert.Equal("InvalidExtraVars", e.ErrorId);
-        Assert.Contains("-ExtraVars", e.Message);
+        Assert.Contains(Fields.ExtraVars, e.Message);
     }
 
     [Theory]

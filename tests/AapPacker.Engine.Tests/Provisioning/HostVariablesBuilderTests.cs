@@ -81,7 +81,7 @@ public class HostVariablesBuilderTests
         }));
 
         Assert.Equal("ConflictingHostVariable", e.ErrorId);
-        Assert.Contains("-Port", e.RecommendedAction);
+        Assert.Contains(Fields.TargetPort, e.RecommendedAction);
     }
 
     [Fact]

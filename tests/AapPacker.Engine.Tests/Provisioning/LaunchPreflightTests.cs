@@ -117,7 +117,7 @@ public class LaunchPreflightTests
 
         Assert.Equal("SurveyVariablesMissing", e.ErrorId);
         Assert.Contains("'target_os'", e.Message);
-        Assert.Contains("-ExtraVars", e.RecommendedAction);
+        Assert.Contains(Fields.ExtraVars, e.RecommendedAction);
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class LaunchPreflightTests
         var e = Assert.Throws<AapProvisioningException>(() => LaunchPreflight.Check(Template(workflow: true), Ours(), MachineType));
 
         Assert.Equal(WorkflowCredentialPolicy.ErrorId, e.ErrorId);
-        Assert.Contains("-NoCredential", e.RecommendedAction);
+        Assert.Contains(Fields.NoCredential, e.RecommendedAction);
     }
 
     [Fact]

@@ -23,9 +23,8 @@ internal static class LifecycleHarness
     {
         JobTemplate = template,
         Organization = "Default",
-        TargetHost = "10.0.0.5",
-        TargetUser = "ec2-user",
-        SshPrivateKey = SecretText.FromPlainText(PrivateKeyPem),
+        Target = new ProvisioningTarget { Host = "10.0.0.5", User = "ec2-user" },
+        Credential = new ProvisioningCredential { SshPrivateKey = SecretText.FromPlainText(PrivateKeyPem) },
         BuildId = buildId ?? "test-" + Guid.NewGuid().ToString("N")[..8],
         LedgerDirectory = "",
         Follow = Fast(),
@@ -37,7 +36,6 @@ internal static class LifecycleHarness
             MaxRetryDelay = TimeSpan.FromMilliseconds(400),
             InventoryGoneWait = TimeSpan.FromSeconds(30),
         },
-        CancelWait = TimeSpan.FromSeconds(20),
     };
 
     public static JobFollowOptions Fast() => new()

@@ -36,7 +36,7 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
     {
         var request = LifecycleHarness.Request("Baseline");
         request.Packer = new AapPacker.Engine.Packer.PackerTarget { RunUuid = "0f8e0a52-7a8f-4b57-a1f5-0a2b1a2f9c11", BuildName = "golden", BuilderType = "null" };
-        request.ExtraVars = "image_role: web";
+        request.Launch.ExtraVars = "image_role: web";
 
         var (outcome, reporter) = await RunAsync(request);
 
@@ -92,7 +92,7 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
         Assert.Equal("SurveyVariablesMissing", refused.ErrorId);
 
         var request = LifecycleHarness.Request("Survey Template");
-        request.ExtraVars = new Hashtable { ["target_os"] = "linux" };
+        request.Launch.ExtraVars = new Hashtable { ["target_os"] = "linux" };
         var (ran, _) = await RunAsync(request);
         Assert.True(ran.ExitCode == AapProvisionExitCode.Success, ran.Error?.ToString());
         Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
@@ -151,7 +151,7 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
     public async Task Given_a_timeout_when_the_job_runs_longer_then_it_is_canceled_with_exit_code_3_and_nothing_is_left()
     {
         var request = LifecycleHarness.Request("Long Quiet");
-        request.Timeout = TimeSpan.FromMilliseconds(500);
+        request.Follow.Timeout = TimeSpan.FromMilliseconds(500);
 
         var (outcome, _) = await RunAsync(request);
 
@@ -193,8 +193,8 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
         var request = LifecycleHarness.Request("ignored");
         request.JobTemplate = null;
         request.WorkflowJobTemplate = "Image Pipeline";
-        request.NoCredential = true;
-        request.SshPrivateKey = null;
+        request.Credential.None = true;
+        request.Credential.SshPrivateKey = null;
 
         var (outcome, reporter) = await RunAsync(request);
 
@@ -226,7 +226,7 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
     public async Task Given_an_encrypted_key_without_passphrase_when_provisioning_then_exit_code_4_and_nothing_created()
     {
         var request = LifecycleHarness.Request("Baseline");
-        request.SshPrivateKey = SecretText.FromPlainText(SshPrivateKeyTests.OpenSshKey("aes256-ctr"));
+        request.Credential.SshPrivateKey = SecretText.FromPlainText(SshPrivateKeyTests.OpenSshKey("aes256-ctr"));
 
         var (outcome, _) = await RunAsync(request);
 
@@ -238,8 +238,8 @@ public sealed class ProvisioningSessionTests(GatewaySimulatorFixture fixture) : 
     public async Task Given_keep_flags_when_provisioning_then_the_objects_stay_and_a_sweep_by_build_id_removes_them_only()
     {
         var request = LifecycleHarness.Request("Baseline", "keep-me-1");
-        request.KeepInventory = true;
-        request.KeepCredential = true;
+        request.Cleanup.KeepInventory = true;
+        request.Cleanup.KeepCredential = true;
         var (outcome, _) = await RunAsync(request);
         Assert.Equal(AapProvisionExitCode.Success, outcome.ExitCode);
         Assert.True(outcome.Cleanup!.Complete);

@@ -56,7 +56,7 @@ public sealed class SshPrivateKeyTests : IDisposable
         Assert.True(key.IsEncrypted);
         var e = Assert.Throws<AapProvisioningException>(() => key.CheckPassphrase(null));
         Assert.Equal("EncryptedSshKeyWithoutPassphrase", e.ErrorId);
-        Assert.Contains("-SshKeyPassphrase", e.RecommendedAction);
+        Assert.Contains(Fields.SshKeyPassphrase, e.RecommendedAction);
         key.CheckPassphrase(SecretText.FromPlainText("pass"));
     }
 

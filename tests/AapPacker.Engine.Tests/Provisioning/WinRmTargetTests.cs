@@ -47,7 +47,7 @@ public sealed class WinRmTargetTests(GatewaySimulatorFixture fixture) : IClassFi
         }));
 
         Assert.Equal("ConflictingHostVariable", e.ErrorId);
-        Assert.Contains("-WinRmServerCertValidation", e.Message, StringComparison.Ordinal);
+        Assert.Contains(Fields.WinRmServerCertValidation, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,9 +92,9 @@ public sealed class WinRmTargetTests(GatewaySimulatorFixture fixture) : IClassFi
         using var connection = client;
         var recording = new RecordingApi(api);
         var request = LifecycleHarness.Request("Baseline");
-        request.TargetHost = null;
-        request.TargetUser = null;
-        request.SshPrivateKey = null;
+        request.Target.Host = null;
+        request.Target.User = null;
+        request.Credential.SshPrivateKey = null;
         request.Packer = new PackerTarget
         {
             Host = "10.0.0.9",

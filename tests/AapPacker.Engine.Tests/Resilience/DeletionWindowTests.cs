@@ -72,8 +72,8 @@ public sealed class DeletionWindowTests(GatewaySimulatorFixture fixture) : Simul
         var request = LifecycleHarness.Request(template);
         request.Cleanup.Timeout = TimeSpan.FromSeconds(2); // bounded: the build does not hang on a stuck object
         request.LedgerDirectory = Path.Combine(Path.GetTempPath(), "aappacker-ledger-" + Guid.NewGuid().ToString("N"));
-        request.BecomeMethod = "sudo";
-        request.BecomePassword = SecretText.FromPlainText(TestSecretCatalog.BecomePassword);
+        request.Credential.BecomeMethod = "sudo";
+        request.Credential.BecomePassword = SecretText.FromPlainText(TestSecretCatalog.BecomePassword);
         var reporter = new RecordingReporter();
 
         var outcome = await new ProvisioningSession(Api, reporter).RunAsync(request, CancellationToken.None);

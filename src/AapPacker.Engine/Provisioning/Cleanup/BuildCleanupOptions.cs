@@ -28,4 +28,10 @@ public sealed class BuildCleanupOptions
 
     /// <summary>Keep the credential.</summary>
     public bool KeepCredential { get; set; }
+
+    /// <summary>
+    /// Wait here until AAP lets go of every object (its 403 event-storing window and the inventory's background
+    /// delete, often seconds) instead of handing that wait to the cleanup guardian (the session's watcher).
+    /// </summary>
+    public bool WaitForCleanup { get; set; }
 }

@@ -36,9 +36,9 @@ public sealed class LeftoverSweep
     {
         if (string.IsNullOrWhiteSpace(buildId) && olderThan is null)
         {
-            throw AapProvisioningException.Configuration("SweepNeedsFilter",
-                "A sweep needs -BuildId or -OlderThan, so it cannot remove the objects of builds that are running now.",
-                "Pass -BuildId <id> or -OlderThan (New-TimeSpan -Hours 6).");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SweepNeedsFilter,
+                $"A sweep needs {Fields.BuildId} or {Fields.OlderThan}, so it cannot remove the objects of builds that are running now.",
+                $"Pass {Fields.BuildId} <id> or {Fields.OlderThan} (New-TimeSpan -Hours 6).");
         }
 
         var now = _time.GetUtcNow();

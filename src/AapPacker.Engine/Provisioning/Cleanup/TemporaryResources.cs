@@ -117,7 +117,7 @@ public sealed class TemporaryResources
         catch (AapApiException e) when (e.Kind == AapErrorKind.Validation)
         {
             // Only a 400 is about the inputs (a 500 or 403 keeps AAP's own error and its advice). AAP echoes the start of a rejected key ("Invalid certificate or key: -----BEGIN…"); never pass that on.
-            throw AapProvisioningException.Api("CredentialRejected",
+            throw AapProvisioningException.Api(ProvisioningErrorKind.CredentialRejected,
                 $"AAP refused the temporary Machine credential ({(e.StatusCode.HasValue ? e.StatusCode.Value.ToString(CultureInfo.InvariantCulture) : "no answer")}): {RedactSecrets(e.AapMessage, inputs)}",
                 "Check the key, user and become settings; the key must be an OpenSSH or PEM private key.");
         }

@@ -32,7 +32,7 @@ public static class CredentialMerge
             {
                 if (mine[i].Id != mine[j].Id && mine[i].SameSlot(mine[j]))
                 {
-                    throw AapProvisioningException.Configuration("DuplicateCredentialType",
+                    throw AapProvisioningException.Configuration(ProvisioningErrorKind.DuplicateCredentialType,
                         $"{mine[i]} and {mine[j]} have the same credential type; AAP accepts one per type (per vault id).",
                         "Pass only one credential of each type.");
                 }

@@ -48,15 +48,15 @@ public sealed class MachineCredentialInputs
         }
         else if (SshKeyUnlock != null && !SshKeyUnlock.IsEmpty)
         {
-            throw AapProvisioningException.Configuration("PassphraseWithoutSshKey",
-                "A key passphrase was given without a private key.", "Pass -SshPrivateKey or -SshPrivateKeyPath, or remove -SshKeyPassphrase.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.PassphraseWithoutSshKey,
+                "A key passphrase was given without a private key.", $"Pass {Fields.SshPrivateKey} or {Fields.SshPrivateKeyPath}, or remove {Fields.SshKeyPassphrase}.");
         }
 
-        foreach (var (secret, parameter) in new[] { (Password, "-Password"), (BecomePassword, "-BecomePassword"), (SshKeyUnlock, "-SshKeyPassphrase") })
+        foreach (var (secret, parameter) in new[] { (Password, Fields.TargetPassword), (BecomePassword, Fields.BecomePassword), (SshKeyUnlock, Fields.SshKeyPassphrase) })
         {
             if (secret != null && string.Equals(secret.Reveal(), "ASK", StringComparison.Ordinal))
             {
-                throw AapProvisioningException.Configuration("AskPasswordNotSupported",
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.AskPasswordNotSupported,
                     $"{parameter} is the literal 'ASK', which makes AAP prompt at launch; an unattended build cannot answer.", $"Pass the real value with {parameter}.");
             }
         }
@@ -68,7 +68,7 @@ public sealed class MachineCredentialInputs
 
         if (!string.IsNullOrEmpty(UserName) && UserName!.IndexOfAny(WhiteSpace) >= 0 && !UserName.Contains("\\"))
         {
-            throw AapProvisioningException.Configuration("InvalidUserName", $"The user name '{UserName}' contains white space.", "Pass -UserName without spaces.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidUserName, $"The user name '{UserName}' contains white space.", $"Pass {Fields.TargetUser} without spaces.");
         }
     }
 

@@ -39,9 +39,9 @@ public static class MachineCredentialType
             }
         }
 
-        throw AapProvisioningException.Configuration("MachineCredentialTypeNotFound",
+        throw AapProvisioningException.Configuration(ProvisioningErrorKind.MachineCredentialTypeNotFound,
             "AAP lists no managed Machine credential type (kind 'ssh', namespace 'ssh').",
-            "Check that the user may read credential types, or pass -NoCredential and give the job template its own Machine credential.");
+            $"Check that the user may read credential types, or pass {Fields.NoCredential} and give the job template its own Machine credential.");
     }
 
     /// <summary>True for the managed Machine type.</summary>

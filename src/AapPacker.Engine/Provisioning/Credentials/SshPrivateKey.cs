@@ -36,7 +36,7 @@ public sealed class SshPrivateKey
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw AapProvisioningException.Configuration("SshKeyFileNotFound", "No SSH private key path was given.", "Pass -SshPrivateKeyPath with the key file's path.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SshKeyFileNotFound, "No SSH private key path was given.", $"Pass {Fields.SshPrivateKeyPath} with the key file's path.");
         }
 
         string text;
@@ -45,21 +45,21 @@ public sealed class SshPrivateKey
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                throw AapProvisioningException.Configuration("SshKeyFileNotFound",
-                    $"The SSH private key file '{path}' does not exist.", "Check -SshPrivateKeyPath.");
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.SshKeyFileNotFound,
+                    $"The SSH private key file '{path}' does not exist.", $"Check {Fields.SshPrivateKeyPath}.");
             }
 
             if (info.Length > 64 * 1024)
             {
-                throw AapProvisioningException.Configuration("InvalidSshKey",
-                    $"The file '{path}' is {info.Length} bytes, too large to be an SSH private key.", "Check -SshPrivateKeyPath points at the private key.");
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidSshKey,
+                    $"The file '{path}' is {info.Length} bytes, too large to be an SSH private key.", $"Check {Fields.SshPrivateKeyPath} points at the private key.");
             }
 
             text = File.ReadAllText(path, Encoding.UTF8);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Security.SecurityException || e is NotSupportedException || e is ArgumentException)
         {
-            throw AapProvisioningException.Configuration("SshKeyFileUnreadable",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SshKeyFileUnreadable,
                 $"The SSH private key file '{path}' cannot be read: {e.GetType().Name}.", "Check the path and that this user may read it.", e);
         }
 
@@ -135,16 +135,16 @@ public sealed class SshPrivateKey
         var given = passphrase != null && !passphrase.IsEmpty;
         if (IsEncrypted && !given)
         {
-            throw AapProvisioningException.Configuration("EncryptedSshKeyWithoutPassphrase",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.EncryptedSshKeyWithoutPassphrase,
                 "The SSH private key is encrypted, but no passphrase was given (AAP: 'must be set when SSH key is encrypted').",
-                "Pass -SshKeyPassphrase, or use an unencrypted key made for the build.");
+                $"Pass {Fields.SshKeyPassphrase}, or use an unencrypted key made for the build.");
         }
 
         if (!IsEncrypted && given)
         {
-            throw AapProvisioningException.Configuration("PassphraseForUnencryptedSshKey",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.PassphraseForUnencryptedSshKey,
                 "A passphrase was given, but the SSH private key is not encrypted (AAP: 'should not be set when SSH key is not encrypted').",
-                "Remove -SshKeyPassphrase.");
+                $"Remove {Fields.SshKeyPassphrase}.");
         }
     }
 
@@ -208,7 +208,7 @@ public sealed class SshPrivateKey
     }
 
     private static AapProvisioningException Invalid(string source, string what, string action)
-        => AapProvisioningException.Configuration("InvalidSshKey", $"{Capital(source)} {what}.", action);
+        => AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidSshKey, $"{Capital(source)} {what}.", action);
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 

@@ -40,7 +40,7 @@ public sealed class JobQueries
             }
         }
 
-        throw AapProvisioningException.Configuration("JobNotFound", $"There is no job with id {id} (or you cannot see it).", "Check -Job (alias -Id): the job id as the AAP web UI shows it.");
+        throw AapProvisioningException.Configuration(ProvisioningErrorKind.JobNotFound, $"There is no job with id {id} (or you cannot see it).", $"Check {Fields.Job}: the job id as the AAP web UI shows it.");
     }
 
     /// <summary>

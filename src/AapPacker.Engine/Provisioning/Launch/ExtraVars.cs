@@ -49,9 +49,9 @@ public sealed class ExtraVars
             case IDictionary dictionary:
                 return new ExtraVars((Dictionary<string, object?>)JsonValues.Normalize(dictionary, "ExtraVars")!);
             default:
-                throw AapProvisioningException.Configuration("InvalidExtraVars",
-                    $"-ExtraVars has type {input.GetType().Name}; it must be a hashtable, or JSON or YAML text describing a mapping.",
-                    "Pass -ExtraVars @{ key = 'value' }, or '{\"key\": \"value\"}', or \"key: value\".");
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidExtraVars,
+                    $"{Fields.ExtraVars} has type {input.GetType().Name}; it must be a hashtable, or JSON or YAML text describing a mapping.",
+                    $"Pass {Fields.ExtraVars} @{{ key = 'value' }}, or '{{\"key\": \"value\"}}', or \"key: value\".");
         }
     }
 
@@ -72,8 +72,8 @@ public sealed class ExtraVars
             }
             catch (JsonException e)
             {
-                throw AapProvisioningException.Configuration("InvalidExtraVars",
-                    $"-ExtraVars is not valid JSON: {e.Message}",
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidExtraVars,
+                    $"{Fields.ExtraVars} is not valid JSON: {e.Message}",
                     "Fix the JSON text, or pass a hashtable.", e);
             }
 
@@ -95,8 +95,8 @@ public sealed class ExtraVars
         }
         catch (YamlException e)
         {
-            throw AapProvisioningException.Configuration("InvalidExtraVars",
-                $"-ExtraVars is neither JSON nor valid YAML (line {e.Start.Line}, column {e.Start.Column}): {e.Message}",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidExtraVars,
+                $"{Fields.ExtraVars} is neither JSON nor valid YAML (line {e.Start.Line}, column {e.Start.Column}): {e.Message}",
                 "Fix the YAML text (key: value per line), or pass a hashtable.", e);
         }
 
@@ -107,7 +107,7 @@ public sealed class ExtraVars
 
         if (stream.Documents.Count > 1)
         {
-            throw AapProvisioningException.Configuration("InvalidExtraVars", "-ExtraVars holds several YAML documents; AAP takes one mapping.", "Remove the extra '---' separators.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidExtraVars, $"{Fields.ExtraVars} holds several YAML documents; AAP takes one mapping.", "Remove the extra '---' separators.");
         }
 
         var root = stream.Documents[0].RootNode;
@@ -125,8 +125,8 @@ public sealed class ExtraVars
     }
 
     private static AapProvisioningException NotAMapping(string what)
-        => AapProvisioningException.Configuration("InvalidExtraVars",
-            $"-ExtraVars is {what}; AAP needs a mapping of variable names to values.",
+        => AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidExtraVars,
+            $"{Fields.ExtraVars} is {what}; AAP needs a mapping of variable names to values.",
             "Pass key/value pairs, e.g. \"key: value\" or '{\"key\": \"value\"}' or @{ key = 'value' }.");
 
     /// <summary>YAML 1.2 core schema for plain scalars (null, booleans, integers, floats); quoted scalars stay strings.</summary>

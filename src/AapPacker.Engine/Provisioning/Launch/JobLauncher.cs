@@ -66,7 +66,7 @@ public sealed class JobLauncher
 
             await CancelQuietlyAsync(job).ConfigureAwait(false);
             var settings = string.Join(", ", job.IgnoredFields.Select(f => LaunchField.ByKey(f) is { } lf ? $"'{lf.Setting}' ({lf.AskFlag})" : f));
-            throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, "LaunchFieldsIgnored",
+            throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, ProvisioningErrorKind.LaunchFieldsIgnored,
                 $"AAP ignored {string.Join(", ", job.IgnoredFields)} when launching {job.Type} {job.Id}, so it would not run as asked; it was canceled.",
                 $"Turn on {settings} on the template, or do not pass those values.")
             { Job = job };
@@ -77,7 +77,7 @@ public sealed class JobLauncher
             if (expectedInventoryId.HasValue && job.InventoryId != expectedInventoryId)
             {
                 await CancelQuietlyAsync(job).ConfigureAwait(false);
-                throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, "LaunchInventoryMismatch",
+                throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, ProvisioningErrorKind.LaunchInventoryMismatch,
                     $"Job {job.Id} runs against inventory {job.InventoryId?.ToString(CultureInfo.InvariantCulture) ?? "<none>"}, not the requested inventory {expectedInventoryId.Value}; it was canceled.",
                     "Turn on 'Prompt on launch for Inventory' (ask_inventory_on_launch) on the template.")
                 { Job = job };
@@ -87,7 +87,7 @@ public sealed class JobLauncher
             if (missing.Count > 0 && job.CredentialIds.Count > 0)
             {
                 await CancelQuietlyAsync(job).ConfigureAwait(false);
-                throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, "LaunchCredentialMismatch",
+                throw new AapProvisioningException(AapProvisionExitCode.ConfigurationError, ProvisioningErrorKind.LaunchCredentialMismatch,
                     $"Job {job.Id} does not carry credential(s) {string.Join(", ", missing)}; it was canceled.",
                     "Turn on 'Prompt on launch for Credentials' (ask_credential_on_launch) on the template.")
                 { Job = job };
@@ -163,7 +163,7 @@ public sealed class JobLauncher
 
         if (inventoryId is null)
         {
-            throw AapProvisioningException.Api("LaunchResponseLost",
+            throw AapProvisioningException.Api(ProvisioningErrorKind.LaunchResponseLost,
                 $"The answer to the launch of template {templateId} was lost ({failure.AapMessage}); AapPacker cannot tell whether a job started, and never launches twice.",
                 "Check the template's jobs in AAP before launching again.", failure);
         }

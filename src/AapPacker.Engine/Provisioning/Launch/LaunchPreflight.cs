@@ -35,7 +35,7 @@ public static class LaunchPreflight
             throw new ArgumentNullException(nameof(request));
         }
 
-        var problems = new List<(string Id, string Message, string Action)>();
+        var problems = new List<(ProvisioningErrorKind Kind, string? Subject, string Message, string Action)>();
         var plan = new LaunchPlan();
         var kind = template.IsWorkflow ? "workflow job template" : "job template";
 
@@ -49,10 +49,10 @@ public static class LaunchPreflight
             if (template.IsWorkflow && !field.AllowedOnWorkflow)
             {
                 problems.Add(field.Key == "credentials"
-                    ? (WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(template.Name), WorkflowCredentialPolicy.Action)
-                    : ("WorkflowDoesNotTake" + Pascal(field.Key),
-                        $"AAP does not accept {field.Parameter} when launching a workflow job template ('{template.Name}').",
-                        $"Remove {field.Parameter}, or set it on the job templates inside the workflow."));
+                    ? (WorkflowCredentialPolicy.Kind, (string?)null, WorkflowCredentialPolicy.Message(template.Name), WorkflowCredentialPolicy.Action)
+                    : (ProvisioningErrorKind.WorkflowDoesNotTake, Pascal(field.Key),
+                        $"AAP does not accept {field.Token} when launching a workflow job template ('{template.Name}').",
+                        $"Remove {field.Token}, or set it on the job templates inside the workflow."));
                 continue;
             }
 
@@ -80,18 +80,18 @@ public static class LaunchPreflight
         var missing = template.VariablesNeeded.Where(v => !given.ContainsKey(v)).ToList();
         if (missing.Count > 0)
         {
-            problems.Add(("SurveyVariablesMissing",
+            problems.Add((ProvisioningErrorKind.SurveyVariablesMissing, null,
                 $"The {kind} '{template.Name}' has a survey that requires {Quote(missing)}; AAP refuses the launch without them, even when the survey has a default.",
-                $"Pass them in -ExtraVars, e.g. -ExtraVars @{{ {string.Join("; ", missing.Select(m => m + " = '…'"))} }}."));
+                $"Pass them in {Fields.ExtraVars}, e.g. {Fields.ExtraVars} @{{ {string.Join("; ", missing.Select(m => m + " = '…'"))} }}."));
         }
 
         var machineReplaced = machineCredentialTypeId.HasValue && request.Credentials.Any(c => c.CredentialTypeId == machineCredentialTypeId.Value);
         var passwords = template.PasswordsNeeded.Where(p => !(machineReplaced && MachinePasswords.Contains(p))).ToList();
         if (passwords.Count > 0)
         {
-            problems.Add(("TemplateNeedsLaunchPasswords",
+            problems.Add((ProvisioningErrorKind.TemplateNeedsLaunchPasswords, null,
                 $"The {kind} '{template.Name}' has credentials that ask for {Quote(passwords)} at launch ('Prompt on launch' passwords); an unattended build cannot answer them.",
-                "Store the secret in the credential instead of 'Prompt on launch', or replace the credential with -AapCredential."));
+                $"Store the secret in the credential instead of 'Prompt on launch', or replace the credential with {Fields.Credentials}."));
         }
 
         if (template.IsWorkflow && template.NodeTemplatesMissing.Count > 0)
@@ -105,14 +105,16 @@ public static class LaunchPreflight
                 ? problems[0].Message
                 : $"The {kind} '{template.Name}' cannot be launched as asked: " + string.Join(" ", problems.Select((p, i) => $"({i + 1}) {p.Message}"));
             var action = string.Join(" ", problems.Select(p => p.Action).Distinct());
-            throw AapProvisioningException.Configuration(problems.Count == 1 ? problems[0].Id : "LaunchPreflightFailed", message, action);
+            throw problems.Count == 1
+                ? AapProvisioningException.Configuration(problems[0].Kind, problems[0].Subject!, message, action)
+                : AapProvisioningException.Configuration(ProvisioningErrorKind.LaunchPreflightFailed, message, action);
         }
 
         return plan;
     }
 
     private static void CheckExtraVars(LaunchTemplateInfo template, LaunchRequest request, LaunchPlan plan,
-        List<(string Id, string Message, string Action)> problems, LaunchField field)
+        List<(ProvisioningErrorKind Kind, string? Subject, string Message, string Action)> problems, LaunchField field)
     {
         plan.Fields.Add(field.Key);
         if (template.Asks(field.AskFlag))
@@ -124,23 +126,23 @@ public static class LaunchPreflight
         if (uncovered.Count > 0)
         {
             var kind = template.IsWorkflow ? "workflow job template" : "job template";
-            problems.Add(("TemplateDoesNotPromptForExtraVars",
+            problems.Add((ProvisioningErrorKind.TemplateDoesNotPrompt, "ExtraVars",
                 $"The {kind} '{template.Name}' does not prompt for extra variables ({field.AskFlag} is false) and its survey does not declare {Quote(uncovered)}; AAP would ignore them.",
-                $"Turn on '{field.Setting}' on the template, add the variables to its survey, or remove them from -ExtraVars."));
+                $"Turn on '{field.Setting}' on the template, add the variables to its survey, or remove them from {Fields.ExtraVars}."));
         }
     }
 
-    private static (string, string, string) NotPrompted(LaunchTemplateInfo template, LaunchField field, string kind)
+    private static (ProvisioningErrorKind, string?, string, string) NotPrompted(LaunchTemplateInfo template, LaunchField field, string kind)
     {
         var known = template.AskFlags.ContainsKey(field.AskFlag);
         var message = known
-            ? $"The {kind} '{template.Name}' does not prompt for {Noun(field)} on launch ({field.AskFlag} is false), so AAP would ignore {field.Parameter}" +
+            ? $"The {kind} '{template.Name}' does not prompt for {Noun(field)} on launch ({field.AskFlag} is false), so AAP would ignore {field.Token}" +
               (field.Key == "inventory" ? " and run against the template's own inventory." : field.Key == "credentials" ? " and run with the template's own credentials." : ".")
-            : $"This AAP version cannot take {field.Parameter} at launch (the launch endpoint has no {field.AskFlag}).";
+            : $"This AAP version cannot take {field.Token} at launch (the launch endpoint has no {field.AskFlag}).";
         var action = known
-            ? $"Turn on '{field.Setting}' ({field.AskFlag}) on the template in AAP, or remove {field.Parameter}."
-            : $"Remove {field.Parameter}, or set it on the template itself.";
-        return ("TemplateDoesNotPromptFor" + Pascal(field.Key), message, action);
+            ? $"Turn on '{field.Setting}' ({field.AskFlag}) on the template in AAP, or remove {field.Token}."
+            : $"Remove {field.Token}, or set it on the template itself.";
+        return (ProvisioningErrorKind.TemplateDoesNotPrompt, Pascal(field.Key), message, action);
     }
 
     private static bool IsGiven(string key, LaunchRequest request, LaunchTemplateInfo template, out bool sameAsTemplate)

@@ -96,7 +96,7 @@ public sealed class TemplateLauncher
         var info = await ReadTemplateAsync(request.Template, request.IsWorkflow, organizationId, cancellationToken).ConfigureAwait(false);
         if (request.IsWorkflow && request.Credentials.Count > 0)
         {
-            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(info.Name), WorkflowCredentialPolicy.Action);
+            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.Kind, WorkflowCredentialPolicy.Message(info.Name), WorkflowCredentialPolicy.Action);
         }
 
         var credentials = await ResolveCredentialsAsync(request.Credentials, cancellationToken).ConfigureAwait(false);
@@ -116,28 +116,7 @@ public sealed class TemplateLauncher
             JobSliceCount = request.Launch.JobSliceCount,
             Timeout = request.Launch.Timeout,
         };
-        if (!string.IsNullOrWhiteSpace(request.ExecutionEnvironment))
-        {
-            launch.ExecutionEnvironment = (await resolver.ExecutionEnvironmentAsync(request.ExecutionEnvironment!, cancellationToken).ConfigureAwait(false)).Id;
-        }
-
-        if (request.Labels.Count > 0)
-        {
-            launch.Labels = new List<int>();
-            foreach (var label in request.Labels)
-            {
-                launch.Labels.Add((await resolver.LabelAsync(label, cancellationToken).ConfigureAwait(false)).Id);
-            }
-        }
-
-        if (request.InstanceGroups.Count > 0)
-        {
-            launch.InstanceGroups = new List<int>();
-            foreach (var group in request.InstanceGroups)
-            {
-                launch.InstanceGroups.Add((await resolver.InstanceGroupAsync(group, cancellationToken).ConfigureAwait(false)).Id);
-            }
-        }
+        await LaunchNames.ResolveAsync(resolver, launch, request.ExecutionEnvironment, request.Labels, request.InstanceGroups, cancellationToken).ConfigureAwait(false);
 
         var plan = LaunchPreflight.Check(info, launch, MachineTypeSeen);
         var merged = credentials.Count == 0 ? null : CredentialMerge.Merge(info.DefaultCredentials, credentials);

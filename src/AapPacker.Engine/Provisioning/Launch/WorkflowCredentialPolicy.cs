@@ -12,11 +12,14 @@ namespace AapPacker.Engine.Provisioning;
 public static class WorkflowCredentialPolicy
 {
     /// <summary>The error id.</summary>
-    public const string ErrorId = "WorkflowCannotTakeCredentials";
+    public const string ErrorId = nameof(ProvisioningErrorKind.WorkflowCannotTakeCredentials);
+
+    /// <summary>The error kind.</summary>
+    public const ProvisioningErrorKind Kind = ProvisioningErrorKind.WorkflowCannotTakeCredentials;
 
     /// <summary>What to do.</summary>
     public const string Action =
-        "Give the job templates inside the workflow their own Machine credential and pass -NoCredential, or launch a job template directly with -JobTemplate.";
+        $"Give the job templates inside the workflow their own Machine credential and pass {Fields.NoCredential}, or launch a job template directly with {Fields.JobTemplate}.";
 
     /// <summary>The message.</summary>
     public static string Message(string workflowName)

@@ -16,7 +16,7 @@ public sealed class BuildIdentity
     private const string SuffixAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 
     /// <summary>The error id of a build id longer than <see cref="MaxBuildIdLength"/>.</summary>
-    public const string TooLongErrorId = "BuildIdTooLong";
+    public const string TooLongErrorId = nameof(ProvisioningErrorKind.BuildIdTooLong);
 
     /// <summary>
     /// The longest build id a build may have: its object names (<c>packer-&lt;id&gt;-&lt;suffix&gt;-machine</c>, 224
@@ -62,9 +62,9 @@ public sealed class BuildIdentity
         var sanitized = Clean(raw);
         if (sanitized.Length == 0)
         {
-            throw AapProvisioningException.Configuration("InvalidBuildId",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidBuildId,
                 "The build id has no usable characters (letters, digits, '.', '_', '-').",
-                "Pass -BuildId with letters, digits, '.', '_' or '-'.");
+                $"Pass {Fields.BuildId} with letters, digits, '.', '_' or '-'.");
         }
 
         if (sanitized.Length > MaxBuildIdLength)
@@ -73,14 +73,14 @@ public sealed class BuildIdentity
             // and one build's cleanup would remove the other's.
             var source = fromEnvironment
                 ? "AAPPACKER_RUN_ID (else PACKER_RUN_UUID) and AAPPACKER_BUILD (else PACKER_BUILD_NAME)"
-                : "-BuildId";
-            throw AapProvisioningException.Configuration(TooLongErrorId,
+                : Fields.BuildId;
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.BuildIdTooLong,
                 string.Format(CultureInfo.InvariantCulture,
                     "The build id from {0} is {1} characters long; AapPacker takes at most {2}, so that the names of the objects it creates in AAP ('{3}<build id>-<8 characters>-machine') stay within AAP's limit of {4} characters for a name. Nothing was created.",
                     source, sanitized.Length, MaxBuildIdLength, BuildNaming.NamePrefix, BuildNaming.MaxNameLength),
                 fromEnvironment
-                    ? "Shorten AAPPACKER_RUN_ID and AAPPACKER_BUILD (a UUID and the build name are enough), or pass a shorter -BuildId."
-                    : string.Format(CultureInfo.InvariantCulture, "Pass a -BuildId of at most {0} characters (a UUID and a build name are enough).", MaxBuildIdLength));
+                    ? $"Shorten AAPPACKER_RUN_ID and AAPPACKER_BUILD (a UUID and the build name are enough), or pass a shorter {Fields.BuildId}."
+                    : $"Pass a {Fields.BuildId} of at most {MaxBuildIdLength.ToString(CultureInfo.InvariantCulture)} characters (a UUID and a build name are enough).");
         }
 
         return new BuildIdentity(sanitized, RandomSuffix(8));

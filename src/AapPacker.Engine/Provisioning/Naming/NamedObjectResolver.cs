@@ -22,15 +22,15 @@ public sealed class NamedObjectResolver
 
     /// <summary>Resolves an organization (controller ids: on AAP 2.5+ gateway org ids differ).</summary>
     public Task<ResolvedObject> OrganizationAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync(NamedCollection.Organizations, "organization", "-Organization", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.Organizations, "organization", Fields.Organization, nameOrId, cancellationToken);
 
     /// <summary>Resolves a job template (see <see cref="TemplateAsync"/>).</summary>
     public Task<ResolvedObject> JobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
-        => TemplateAsync(NamedCollection.JobTemplates, "job template", "-JobTemplate", reference, organizationId, cancellationToken);
+        => TemplateAsync(NamedCollection.JobTemplates, "job template", Fields.JobTemplate, reference, organizationId, cancellationToken);
 
     /// <summary>Resolves a workflow job template (see <see cref="TemplateAsync"/>).</summary>
     public Task<ResolvedObject> WorkflowJobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
-        => TemplateAsync(NamedCollection.WorkflowJobTemplates, "workflow job template", "-WorkflowJobTemplate", reference, organizationId, cancellationToken);
+        => TemplateAsync(NamedCollection.WorkflowJobTemplates, "workflow job template", Fields.WorkflowJobTemplate, reference, organizationId, cancellationToken);
 
     /// <summary>
     /// Resolves a template as <c>ansible.controller.job_launch</c> does: an id given as a number is that id; a name is
@@ -43,7 +43,7 @@ public sealed class NamedObjectResolver
     {
         if (NameOrId.IsNullOrBlank(reference))
         {
-            throw AapProvisioningException.Configuration("Missing" + Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectMissing, Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
         }
 
         if (reference.IsId)
@@ -79,9 +79,9 @@ public sealed class NamedObjectResolver
                 return $"id {m.Id.ToString(CultureInfo.InvariantCulture)} in {owner}";
             }));
             var first = matches[0].Id;
-            throw AapProvisioningException.Configuration("Ambiguous" + Pascal(noun),
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectAmbiguous, Pascal(noun),
                 $"{matches.Count} {noun}s are named '{name}': {where}.",
-                $"Pass -Organization with the name of the organization that owns the one you mean, or pass {parameter} with its id as a number (e.g. {parameter} {first.ToString(CultureInfo.InvariantCulture)}).");
+                $"Pass {Fields.Organization} with the name of the organization that owns the one you mean, or pass {parameter} with its id as a number (e.g. {parameter} {first.ToString(CultureInfo.InvariantCulture)}).");
         }
 
         if (reference.DigitsAsId is { } digits)
@@ -90,29 +90,29 @@ public sealed class NamedObjectResolver
         }
 
         var scope = organizationId.HasValue ? " in that organization or any other you can see" : " (or you cannot see it)";
-        throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+        throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectNotFound, Pascal(noun),
             $"There is no {noun} named '{name}'{scope}.", $"Check {parameter} (names are case-sensitive), or pass its id as a number.");
     }
 
     /// <summary>Resolves an inventory.</summary>
     public Task<ResolvedObject> InventoryAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync(NamedCollection.Inventories, "inventory", "-Inventory", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.Inventories, "inventory", Fields.Inventory, nameOrId, cancellationToken);
 
     /// <summary>Resolves a credential.</summary>
     public Task<ResolvedObject> CredentialAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync(NamedCollection.Credentials, "credential", "-AapCredential", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.Credentials, "credential", Fields.Credentials, nameOrId, cancellationToken);
 
     /// <summary>Resolves a label.</summary>
     public Task<ResolvedObject> LabelAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync(NamedCollection.Labels, "label", "-Label", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.Labels, "label", Fields.Labels, nameOrId, cancellationToken);
 
     /// <summary>Resolves an execution environment.</summary>
     public Task<ResolvedObject> ExecutionEnvironmentAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync(NamedCollection.ExecutionEnvironments, "execution environment", "-ExecutionEnvironment", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.ExecutionEnvironments, "execution environment", Fields.ExecutionEnvironment, nameOrId, cancellationToken);
 
     /// <summary>Resolves an instance group.</summary>
     public Task<ResolvedObject> InstanceGroupAsync(string nameOrId, CancellationToken cancellationToken)
-        => ResolveAsync(NamedCollection.InstanceGroups, "instance group", "-InstanceGroup", nameOrId, cancellationToken);
+        => ResolveAsync(NamedCollection.InstanceGroups, "instance group", Fields.InstanceGroups, nameOrId, cancellationToken);
 
     /// <summary>The generic lookup.</summary>
     internal async Task<ResolvedObject> ResolveAsync(NamedCollection endpoint, string noun, string parameter, string nameOrId, CancellationToken cancellationToken)
@@ -120,7 +120,7 @@ public sealed class NamedObjectResolver
         var value = (nameOrId ?? "").Trim();
         if (value.Length == 0)
         {
-            throw AapProvisioningException.Configuration("Missing" + Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectMissing, Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
         }
 
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
@@ -132,14 +132,14 @@ public sealed class NamedObjectResolver
 
         if (matches.Count == 0)
         {
-            throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectNotFound, Pascal(noun),
                 $"There is no {noun} named '{value}' (or you cannot see it).", $"Check {parameter} (names are case-sensitive), or pass the id.");
         }
 
         if (matches.Count > 1)
         {
             var ids = string.Join(", ", matches.ConvertAll(m => m.Id.ToString(CultureInfo.InvariantCulture)));
-            throw AapProvisioningException.Configuration("Ambiguous" + Pascal(noun),
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectAmbiguous, Pascal(noun),
                 $"{matches.Count} {noun}s are named '{value}' (ids {ids}).", $"Pass {parameter} with the id instead.");
         }
 
@@ -156,7 +156,7 @@ public sealed class NamedObjectResolver
         }
         catch (AapApiException e) when (e.Kind == AapErrorKind.NotFound)
         {
-            throw AapProvisioningException.Configuration(Pascal(noun) + "NotFound",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectNotFound, Pascal(noun),
                 $"There is no {noun} with id {value} (or you cannot see it).", $"Check {parameter}; list them in AAP or pass the name.", e);
         }
     }

@@ -33,7 +33,7 @@ public sealed class HostGroups
 
             if (name.IndexOf(' ') >= 0)
             {
-                throw AapProvisioningException.Configuration("InvalidGroupName", $"The group name '{name}' contains spaces; Ansible group names cannot.", "Use letters, digits and '_'.");
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidGroupName, $"The group name '{name}' contains spaces; Ansible group names cannot.", "Use letters, digits and '_'.");
             }
 
             var groups = _api.Groups();

@@ -49,14 +49,14 @@ public static class HostVariablesBuilder
         var address = (target.Address ?? "").Trim();
         if (address.Length == 0 || address.IndexOfAny(BadAddressChars) >= 0)
         {
-            throw AapProvisioningException.Configuration("InvalidTargetAddress",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidTargetAddress,
                 address.Length == 0 ? "No target address was given." : $"The target address '{address}' is not a host name or IP address.",
-                "Pass -TargetHost (or -Address), or set AAPPACKER_HOST to build.Host.");
+                $"Pass {Fields.TargetHost}, or set AAPPACKER_HOST to build.Host.");
         }
 
         if (target.Port.HasValue && (target.Port.Value < 1 || target.Port.Value > 65535))
         {
-            throw AapProvisioningException.Configuration("InvalidTargetPort", $"The port {target.Port.Value} is not a TCP port (1-65535).", "Pass -Port between 1 and 65535.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidTargetPort, $"The port {target.Port.Value} is not a TCP port (1-65535).", $"Pass {Fields.TargetPort} between 1 and 65535.");
         }
 
         var connection = (target.ConnectionType ?? "ssh").Trim().ToLowerInvariant();
@@ -66,7 +66,7 @@ public static class HostVariablesBuilder
         }
 
         var derived = new Dictionary<string, object?>(StringComparer.Ordinal) { ["ansible_host"] = address };
-        var parameterOf = new Dictionary<string, string>(StringComparer.Ordinal) { ["ansible_host"] = "-Address", ["ansible_connection"] = "-ConnectionType" };
+        var parameterOf = new Dictionary<string, string>(StringComparer.Ordinal) { ["ansible_host"] = Fields.TargetHost, ["ansible_connection"] = Fields.ConnectionType };
         int port;
         if (connection == "ssh")
         {
@@ -76,30 +76,30 @@ public static class HostVariablesBuilder
         else if (connection == "winrm")
         {
             // Packer hands over build.Port: 5985 is WinRM's HTTP listener, so https there could never connect.
-            var scheme = Choice(target.WinRmScheme, target.Port == WinRmHttpPort ? "http" : "https", Schemes, "-WinRmScheme");
-            var transport = Choice(target.WinRmTransport, "ntlm", Transports, "-WinRmTransport");
-            var validation = Choice(target.WinRmServerCertValidation, "validate", Validations, "-WinRmServerCertValidation");
+            var scheme = Choice(target.WinRmScheme, target.Port == WinRmHttpPort ? "http" : "https", Schemes, Fields.WinRmScheme);
+            var transport = Choice(target.WinRmTransport, "ntlm", Transports, Fields.WinRmTransport);
+            var validation = Choice(target.WinRmServerCertValidation, "validate", Validations, Fields.WinRmServerCertValidation);
             port = target.Port ?? (scheme == "https" ? WinRmHttpsPort : WinRmHttpPort);
             derived["ansible_connection"] = "winrm";
             derived["ansible_winrm_transport"] = transport;
             derived["ansible_winrm_scheme"] = scheme;
             derived["ansible_winrm_server_cert_validation"] = validation;
-            parameterOf["ansible_winrm_transport"] = "-WinRmTransport";
-            parameterOf["ansible_winrm_scheme"] = "-WinRmScheme";
-            parameterOf["ansible_winrm_server_cert_validation"] = "-WinRmServerCertValidation";
+            parameterOf["ansible_winrm_transport"] = Fields.WinRmTransport;
+            parameterOf["ansible_winrm_scheme"] = Fields.WinRmScheme;
+            parameterOf["ansible_winrm_server_cert_validation"] = Fields.WinRmServerCertValidation;
         }
         else
         {
-            throw AapProvisioningException.Configuration("InvalidConnectionType",
-                $"The connection type '{target.ConnectionType}' is not supported; use ssh or winrm.", "Pass -ConnectionType ssh or -ConnectionType winrm.");
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidConnectionType,
+                $"The connection type '{target.ConnectionType}' is not supported; use ssh or winrm.", $"Pass {Fields.ConnectionType} ssh or {Fields.ConnectionType} winrm.");
         }
 
         derived["ansible_port"] = port;
-        parameterOf["ansible_port"] = "-Port";
+        parameterOf["ansible_port"] = Fields.TargetPort;
         if (!string.IsNullOrWhiteSpace(target.User))
         {
             derived["ansible_user"] = target.User!.Trim();
-            parameterOf["ansible_user"] = "-UserName";
+            parameterOf["ansible_user"] = Fields.TargetUser;
         }
 
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -114,9 +114,9 @@ public static class HostVariablesBuilder
                 {
                     if (!SameValue(derivedValue, value))
                     {
-                        throw AapProvisioningException.Configuration("ConflictingHostVariable",
+                        throw AapProvisioningException.Configuration(ProvisioningErrorKind.ConflictingHostVariable,
                             $"The host variable '{key}' ({Describe(value)}) contradicts {parameterOf[key]} ({Describe(derivedValue)}).",
-                            $"Remove '{key}' from -Variables and use {parameterOf[key]}.");
+                            $"Remove '{key}' from {Fields.HostVariables} and use {parameterOf[key]}.");
                     }
 
                     continue;
@@ -142,16 +142,16 @@ public static class HostVariablesBuilder
     {
         if (key != null && SecretKeys.Contains(key))
         {
-            throw AapProvisioningException.Configuration("SecretInVariables",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SecretInVariables,
                 $"The {what} '{key}' would store a secret in clear text in AAP, where anyone who can read the inventory sees it.",
-                "Remove it and pass the secret to the Machine credential instead (-Password, -SshPrivateKey, -SshPrivateKeyPath or -BecomePassword).");
+                $"Remove it and pass the secret to the Machine credential instead ({Fields.TargetPassword}, {Fields.SshPrivateKey}, {Fields.SshPrivateKeyPath} or {Fields.BecomePassword}).");
         }
 
         if (ContainsPrivateKey(value))
         {
-            throw AapProvisioningException.Configuration("SecretInVariables",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.SecretInVariables,
                 $"The {what} '{key}' holds private key text, which would be stored in clear text in AAP.",
-                "Remove it and pass the key with -SshPrivateKey or -SshPrivateKeyPath (it goes into the Machine credential).");
+                $"Remove it and pass the key with {Fields.SshPrivateKey} or {Fields.SshPrivateKeyPath} (it goes into the Machine credential).");
         }
     }
 
@@ -196,7 +196,7 @@ public static class HostVariablesBuilder
         var value = given!.Trim().ToLowerInvariant();
         if (Array.IndexOf(allowed, value) < 0)
         {
-            throw AapProvisioningException.Configuration("InvalidWinRmSetting",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidWinRmSetting,
                 $"{parameter} '{given}' is not one of: {string.Join(", ", allowed)}.", $"Pass {parameter} with one of: {string.Join(", ", allowed)}.");
         }
 

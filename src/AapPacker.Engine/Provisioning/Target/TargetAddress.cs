@@ -22,7 +22,7 @@ public static class TargetAddress
         var host = address.Trim().Trim('[', ']');
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase))
         {
-            return $"The target address '{address}' is this machine's loopback name; AAP's execution nodes resolve it to themselves, not to the build machine. Pass -TargetHost with an address AAP can reach.";
+            return $"The target address '{address}' is this machine's loopback name; AAP's execution nodes resolve it to themselves, not to the build machine. Pass {Fields.TargetHost} with an address AAP can reach.";
         }
 
         if (!IPAddress.TryParse(host, out var ip))
@@ -32,7 +32,7 @@ public static class TargetAddress
 
         if (IPAddress.IsLoopback(ip))
         {
-            return $"The target address '{address}' is a loopback address; AAP's execution nodes cannot reach the build machine there (unless AAP runs on this machine). Pass -TargetHost with an address AAP can reach.";
+            return $"The target address '{address}' is a loopback address; AAP's execution nodes cannot reach the build machine there (unless AAP runs on this machine). Pass {Fields.TargetHost} with an address AAP can reach.";
         }
 
         var bytes = ip.GetAddressBytes();
@@ -41,12 +41,12 @@ public static class TargetAddress
             : ip.IsIPv6LinkLocal;
         if (linkLocal)
         {
-            return $"The target address '{address}' is link-local; it is only reachable on the build machine's own network segment, rarely from AAP. Pass -TargetHost with an address AAP can reach.";
+            return $"The target address '{address}' is link-local; it is only reachable on the build machine's own network segment, rarely from AAP. Pass {Fields.TargetHost} with an address AAP can reach.";
         }
 
         if (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any))
         {
-            return $"The target address '{address}' is the unspecified address; AAP cannot connect to it. Pass -TargetHost with an address AAP can reach.";
+            return $"The target address '{address}' is the unspecified address; AAP cannot connect to it. Pass {Fields.TargetHost} with an address AAP can reach.";
         }
 
         return null;

@@ -28,7 +28,7 @@ internal static class TemplateListing
                 }
                 catch (AapProvisioningException e)
                 {
-                    cmdlet.QueueError(Shared.LifecycleErrors.ToErrorRecord(e, id));
+                    cmdlet.QueueError(ErrorRecordFactory.Create(e, id));
                 }
             }
 

@@ -74,7 +74,7 @@ internal sealed class CmdletJobReporter : IProvisionReporter
         lock (_gate)
         {
             CloseGroupLocked();
-            Write(Redactor.Redact(message), "AapPacker", "Lifecycle");
+            Write(Redactor.Redact(ParameterNames.Render(message, _cmdlet.GetType())), "AapPacker", "Lifecycle");
         }
     }
 
@@ -106,7 +106,7 @@ internal sealed class CmdletJobReporter : IProvisionReporter
     /// <summary>A CI error annotation (Azure Pipelines / GitHub Actions); nothing elsewhere. Always shown.</summary>
     public void Annotate(string message)
     {
-        var line = _ci.Error(Redactor.Redact(message));
+        var line = _ci.Error(Redactor.Redact(ParameterNames.Render(message, _cmdlet.GetType())));
         if (line != null)
         {
             _cmdlet.QueueInformation(new HostInformationMessage { Message = line }, "AapPacker", "CiAnnotation", PsHostTag);

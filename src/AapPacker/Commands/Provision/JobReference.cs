@@ -38,7 +38,7 @@ internal static class JobReference
             case object other when other.GetType().Namespace == typeof(AapJob).Namespace:
                 // An inventory's, host's, credential's or template's Id is that object's, not a job's: taken as a
                 // job id it would read, wait for or stop an unrelated job.
-                throw AapProvisioningException.Configuration("InvalidJob",
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidJob,
                     $"-Job got {Describe(other)} ({other}), not a job; its Id is not a job id.",
                     "Pipe the job: New-AapTempInventory | Add-AapHost ... then Start-AapJobTemplate -Inventory $inventory ... | Wait-AapJob.");
         }
@@ -46,14 +46,14 @@ internal static class JobReference
         var candidate = Number(unwrapped) ?? Number(IdProperty(value));
         if (candidate is null)
         {
-            throw AapProvisioningException.Configuration("InvalidJob",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidJob,
                 $"-Job got a {unwrapped?.GetType().Name ?? "null"}, which is not a job.",
                 "Pass a job from Start-AapJobTemplate, Start-AapWorkflowJobTemplate or Get-AapJob, or a job id.");
         }
 
         if (candidate.Value < 1 || candidate.Value > int.MaxValue)
         {
-            throw AapProvisioningException.Configuration("InvalidJob",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidJob,
                 $"-Job got {candidate.Value.ToString(CultureInfo.InvariantCulture)}, which is not a job id: AAP numbers jobs from 1.",
                 "Pass the job's id as the AAP web UI shows it, or a job from Start-AapJobTemplate or Get-AapJob.");
         }

@@ -27,14 +27,14 @@ internal static class ExtraVarsInput
         var given = text.TrimStart().Substring(1).Trim();
         if (given.Length == 0)
         {
-            throw AapProvisioningException.Configuration("ExtraVarsFileNotFound", "-ExtraVars '@' names no file.",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ExtraVarsFileNotFound, "-ExtraVars '@' names no file.",
                 "Pass -ExtraVars @path/to/vars.yml (quoted in PowerShell: '@vars.yml'), a hashtable, or JSON or YAML text.");
         }
 
         var path = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(given);
         if (!File.Exists(path))
         {
-            throw AapProvisioningException.Configuration("ExtraVarsFileNotFound",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ExtraVarsFileNotFound,
                 $"-ExtraVars names the file '{given}', which does not exist (looked for {path}).",
                 "Check the path; a relative path is read from the current location (Get-Location).");
         }
@@ -45,7 +45,7 @@ internal static class ExtraVarsInput
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
-            throw AapProvisioningException.Configuration("ExtraVarsFileNotFound",
+            throw AapProvisioningException.Configuration(ProvisioningErrorKind.ExtraVarsFileNotFound,
                 $"-ExtraVars names the file '{given}', which could not be read: {e.Message}", "Check the file's permissions.", e);
         }
     }

@@ -53,7 +53,7 @@ internal sealed class InventoryReference
                     ?? PipelineValues.IdProperty(value)?.ToString(CultureInfo.InvariantCulture);
                 if (key is null)
                 {
-                    throw AapProvisioningException.Configuration("InvalidInventory",
+                    throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidInventory,
                         $"-Inventory got a {unwrapped?.GetType().Name ?? "null"}, which is not an inventory.",
                         "Pass an inventory from New-AapTempInventory, a host from Add-AapHost, or an inventory id or name.");
                 }

@@ -30,7 +30,7 @@ internal static class TemplateStart
             };
             if (string.IsNullOrWhiteSpace(key))
             {
-                throw AapProvisioningException.Configuration("InvalidAapCredential",
+                throw AapProvisioningException.Configuration(ProvisioningErrorKind.InvalidAapCredential,
                     $"-AapCredential got a {value?.GetType().Name ?? "null"}, which is not a credential.",
                     "Pass credentials from New-AapTempCredential, or credential ids or names.");
             }
@@ -47,7 +47,7 @@ internal static class TemplateStart
         if (request.IsWorkflow && request.Credentials.Count > 0)
         {
             // Refused before anything happens (-WhatIf included): AAP would drop them silently.
-            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.ErrorId, WorkflowCredentialPolicy.Message(request.Template.Text), WorkflowCredentialPolicy.Action);
+            throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.Kind, WorkflowCredentialPolicy.Message(request.Template.Text), WorkflowCredentialPolicy.Action);
         }
 
         var api = new AapClientApi(cmdlet.ResolveClient());
