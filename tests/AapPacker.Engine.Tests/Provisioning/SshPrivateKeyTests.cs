@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
 
@@ -115,7 +116,7 @@ public sealed class SshPrivateKeyTests : IDisposable
         };
 
         inputs.Validate();
-        var body = inputs.ToRequestInputs();
+        var body = CredentialsResource.MachineInputs(inputs.ToRequestValues());
 
         Assert.Equal("ec2-user", body["username"]);
         Assert.StartsWith("-----BEGIN OPENSSH PRIVATE KEY-----", body["ssh_key_data"]);

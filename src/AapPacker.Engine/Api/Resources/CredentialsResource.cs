@@ -43,6 +43,38 @@ internal sealed class CredentialsResource : CollectionResource<CredentialRecord>
         }
     }
 
+    /// <summary>Creates a Machine credential (see the other overload) from <paramref name="values"/>.</summary>
+    public Task<CredentialRecord> CreateAsync(string name, string description, int organizationId, int credentialTypeId,
+        MachineCredentialValues values, CancellationToken cancellationToken)
+        => CreateAsync(name, description, organizationId, credentialTypeId, MachineInputs(values), cancellationToken);
+
+    /// <summary>The <c>inputs</c> object of a Machine credential (only the values given). Holds secrets: never log or keep it.</summary>
+    public static IReadOnlyDictionary<string, string> MachineInputs(MachineCredentialValues values)
+    {
+        if (values is null)
+        {
+            throw new ArgumentNullException(nameof(values));
+        }
+
+        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string key, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                inputs[key] = value!;
+            }
+        }
+
+        Add("username", values.UserName);
+        Add("password", values.Password);
+        Add("ssh_key_data", values.SshKeyData);
+        Add("ssh_key_unlock", values.SshKeyUnlock);
+        Add("become_method", values.BecomeMethod);
+        Add("become_username", values.BecomeUsername);
+        Add("become_password", values.BecomePassword);
+        return inputs;
+    }
+
     /// <summary>Every credential whose name starts with <paramref name="namePrefix"/> (optionally of one organization), by id.</summary>
     public IAsyncEnumerable<CredentialRecord> ListByNamePrefixAsync(string namePrefix, int? organizationId, CancellationToken cancellationToken)
     {

@@ -112,7 +112,7 @@ public sealed class TemporaryResources
         {
             // The resource drops the request body (the secrets) as soon as the create has its answer.
             created = await AnnouncedAsync("credential", name, null, ledger,
-                () => _api.Credentials().CreateAsync(name, description, organizationId, machineTypeId, inputs.ToRequestInputs(), cancellationToken)).ConfigureAwait(false);
+                () => _api.Credentials().CreateAsync(name, description, organizationId, machineTypeId, inputs.ToRequestValues(), cancellationToken)).ConfigureAwait(false);
         }
         catch (AapApiException e) when (e.Kind == AapErrorKind.Validation)
         {
@@ -161,7 +161,7 @@ public sealed class TemporaryResources
     internal static string RedactSecrets(string message, MachineCredentialInputs inputs)
     {
         var result = message ?? "";
-        foreach (var secret in inputs.ToRequestInputs().Where(p => p.Key != "username" && p.Key != "become_method" && p.Key != "become_username").Select(p => p.Value))
+        foreach (var secret in inputs.ToRequestValues().Secrets)
         {
             if (secret.Length == 0)
             {

@@ -1,11 +1,12 @@
 using System;
 using System.Collections.Generic;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>
 /// The inputs of a temporary Machine credential (aap-api.md §5.2). Secrets are <see cref="SecretText"/> and are
-/// unwrapped only in <see cref="ToRequestInputs"/>, which builds the POST body. <see cref="Validate"/> runs before
+/// unwrapped only in <see cref="ToRequestValues"/>, which builds the POST body. <see cref="Validate"/> runs before
 /// anything is created.
 /// </summary>
 public sealed class MachineCredentialInputs
@@ -72,47 +73,18 @@ public sealed class MachineCredentialInputs
         }
     }
 
-    /// <summary>The <c>inputs</c> object for <c>POST credentials/</c>. Holds secrets: never log or keep it.</summary>
-    internal Dictionary<string, string> ToRequestInputs()
-    {
-        var inputs = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!string.IsNullOrEmpty(UserName))
+    /// <summary>The values the credential is created with (unwrapped). Holds secrets: never log or keep them.</summary>
+    internal MachineCredentialValues ToRequestValues()
+        => new MachineCredentialValues
         {
-            inputs["username"] = UserName!;
-        }
-
-        if (HasPassword)
-        {
-            inputs["password"] = Password!.Reveal();
-        }
-
-        if (SshKey != null)
-        {
-            inputs["ssh_key_data"] = SshKey.Text.Reveal();
-        }
-
-        if (SshKeyUnlock != null && !SshKeyUnlock.IsEmpty)
-        {
-            inputs["ssh_key_unlock"] = SshKeyUnlock.Reveal();
-        }
-
-        if (!string.IsNullOrWhiteSpace(BecomeMethod))
-        {
-            inputs["become_method"] = BecomeMethod!.Trim();
-        }
-
-        if (!string.IsNullOrWhiteSpace(BecomeUsername))
-        {
-            inputs["become_username"] = BecomeUsername!.Trim();
-        }
-
-        if (BecomePassword != null && !BecomePassword.IsEmpty)
-        {
-            inputs["become_password"] = BecomePassword.Reveal();
-        }
-
-        return inputs;
-    }
+            UserName = string.IsNullOrEmpty(UserName) ? null : UserName,
+            Password = HasPassword ? Password!.Reveal() : null,
+            SshKeyData = SshKey?.Text.Reveal(),
+            SshKeyUnlock = SshKeyUnlock != null && !SshKeyUnlock.IsEmpty ? SshKeyUnlock.Reveal() : null,
+            BecomeMethod = string.IsNullOrWhiteSpace(BecomeMethod) ? null : BecomeMethod!.Trim(),
+            BecomeUsername = string.IsNullOrWhiteSpace(BecomeUsername) ? null : BecomeUsername!.Trim(),
+            BecomePassword = BecomePassword != null && !BecomePassword.IsEmpty ? BecomePassword.Reveal() : null,
+        };
 
     /// <inheritdoc />
     public override string ToString() => $"Machine credential inputs: user {UserName ?? "<none>"}, {Authentication}{(string.IsNullOrEmpty(BecomeMethod) ? "" : ", become " + BecomeMethod)}";
