@@ -125,8 +125,8 @@ public sealed class JobTemplatesResourceTests(GatewaySimulatorFixture fixture) :
         {
             asked++;
             Assert.True(failure.MayHaveBeenApplied);
-            return await Api.Jobs().NewestOnInventoryAsync(JobKind.Job, false, id, inventory, CancellationToken.None));
-        }, CancellationToken.None);
+            return await Api.Jobs().NewestOnInventoryAsync(JobKind.Job, false, id, inventory, CancellationToken.None);
+        }, CancellationToken.None));
 
         Assert.True(answer.Reconciled);
         Assert.Equal(1, asked);
