@@ -69,9 +69,9 @@ public sealed class JobTemplatesResource
     /// Launches, safe to retry: <c>POST launch/</c> through the client's <see cref="PostRetry"/>; after a transient
     /// failure <paramref name="findLaunched"/> is asked for the job AAP may have made, which is then adopted
     /// (<see cref="LaunchAnswer.Reconciled"/>) instead of launching again. <paramref name="payload"/> is keyed by
-    /// launch field (<c>inventory</c>, <c>credentials</c>, <c>extra_vars</c> ...).
+    /// launch field (<c>inventory</c>, <c>credentials</c>, <c>extra_vars</c> ...). Null when AAP's answer names no job.
     /// </summary>
-    public async Task<LaunchAnswer> LaunchAsync(int id, IDictionary<string, object?> payload,
+    public async Task<LaunchAnswer?> LaunchAsync(int id, IDictionary<string, object?> payload,
         Func<AapApiException, Task<JobRecord?>> findLaunched, CancellationToken cancellationToken)
     {
         if (findLaunched is null)
@@ -94,8 +94,12 @@ public sealed class JobTemplatesResource
             return new LaunchAnswer(adopted, Array.Empty<string>(), reconciled: true); // a list item has no ignored_fields
         }
 
-        var job = JobRecord.ReadLaunchAnswer(answer, JobKinds.OfTemplate(IsWorkflow))
-            ?? throw new AapApiException(AapErrorKind.Protocol, "POST", path, null, "AAP's launch answer names no job.");
+        var job = JobRecord.ReadLaunchAnswer(answer, JobKinds.OfTemplate(IsWorkflow));
+        if (job is null)
+        {
+            return null;
+        }
+
         var ignored = answer.Property("ignored_fields") is { ValueKind: JsonValueKind.Object } fields
             ? fields.EnumerateObject().Select(f => f.Name).ToList()
             : new List<string>();

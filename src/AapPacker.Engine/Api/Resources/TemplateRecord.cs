@@ -20,6 +20,9 @@ public sealed class TemplateRecord
     /// <summary>The kind of job it launches.</summary>
     public JobKind Launches => JobKinds.OfTemplate(IsWorkflow);
 
+    /// <summary>AAP's type name: <c>job_template</c> or <c>workflow_job_template</c> (what <c>AapJobTemplate.Type</c> shows).</summary>
+    public string TypeName => IsWorkflow ? "workflow_job_template" : "job_template";
+
     /// <summary>The name.</summary>
     public string Name { get; set; } = "";
 

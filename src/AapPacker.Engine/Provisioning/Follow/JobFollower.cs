@@ -70,7 +70,7 @@ public sealed class JobFollower
             var changed = status != lastStatus;
             lastStatus = status;
             var now = _time.GetUtcNow();
-            sink.OnStatus(new JobStatusUpdate(jobId, JobKind.Job.ApiName(), detail.Name, status, now - started, changed));
+            sink.OnStatus(new JobStatusUpdate(jobId, JobKind.Job, detail.Name, status, now - started, changed));
             var terminal = JobStatus.IsTerminal(status);
             if (terminal && terminalAt is null)
             {
@@ -130,7 +130,7 @@ public sealed class JobFollower
             var changed = status != lastStatus;
             lastStatus = status;
             var now = _time.GetUtcNow();
-            sink.OnStatus(new JobStatusUpdate(workflowJobId, JobKind.WorkflowJob.ApiName(), detail.Name, status, now - started, changed));
+            sink.OnStatus(new JobStatusUpdate(workflowJobId, JobKind.WorkflowJob, detail.Name, status, now - started, changed));
             var terminal = JobStatus.IsTerminal(status);
             if (terminal && terminalAt is null)
             {

@@ -1,4 +1,5 @@
 using System;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -6,10 +7,10 @@ namespace AapPacker.Engine.Provisioning;
 public sealed class JobStatusUpdate
 {
     /// <summary>Creates an update.</summary>
-    public JobStatusUpdate(int jobId, string type, string name, string status, TimeSpan waited, bool changed)
+    public JobStatusUpdate(int jobId, JobKind kind, string name, string status, TimeSpan waited, bool changed)
     {
         JobId = jobId;
-        Type = type;
+        Kind = kind;
         Name = name;
         Status = status;
         Waited = waited;
@@ -19,8 +20,11 @@ public sealed class JobStatusUpdate
     /// <summary>The job id.</summary>
     public int JobId { get; }
 
-    /// <summary><c>job</c> or <c>workflow_job</c>.</summary>
-    public string Type { get; }
+    /// <summary>Job or workflow job.</summary>
+    public JobKind Kind { get; }
+
+    /// <summary>AAP's type name: <c>job</c> or <c>workflow_job</c>.</summary>
+    public string Type => Kind.ApiName();
 
     /// <summary>The job name.</summary>
     public string Name { get; }

@@ -60,7 +60,7 @@ public sealed class TemplateQueries
         var template = new AapJobTemplate
         {
             Id = record.Id,
-            Type = record.IsWorkflow ? "workflow_job_template" : "job_template",
+            Type = record.TypeName,
             Name = record.Name,
             Description = record.Description,
             OrganizationId = record.OrganizationId,

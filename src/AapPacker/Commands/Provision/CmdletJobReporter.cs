@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
 
@@ -63,7 +64,7 @@ internal sealed class CmdletJobReporter : IProvisionReporter
         }
 
         var activity = string.Format(CultureInfo.InvariantCulture, "Waiting for AAP {0} {1} '{2}'",
-            update.Type == "workflow_job" ? "workflow job" : "job", update.JobId, update.Name);
+            update.Kind.Noun(), update.JobId, update.Name);
         var status = string.Format(CultureInfo.InvariantCulture, "{0} ({1:0}s)", update.Status, update.Waited.TotalSeconds);
         _progressJob = update.JobId;
         _cmdlet.QueueProgress(new ProgressRecord(ActivityId(update.JobId), activity, status));

@@ -74,7 +74,7 @@ public sealed class JobTemplatesResourceTests(GatewaySimulatorFixture fixture) :
         var inventory = await InventoryWithHostAsync(Api);
         var id = await TemplateIdAsync(Api, false, "Baseline");
 
-        var answer = await Api.JobTemplates().LaunchAsync(id, OnInventory(inventory), NothingLaunched, CancellationToken.None);
+        var answer = Assert.IsType<LaunchAnswer>(await Api.JobTemplates().LaunchAsync(id, OnInventory(inventory), NothingLaunched, CancellationToken.None));
 
         Assert.False(answer.Reconciled);
         Assert.Empty(answer.IgnoredFields);
@@ -93,7 +93,7 @@ public sealed class JobTemplatesResourceTests(GatewaySimulatorFixture fixture) :
         await Api.PostAsync("inventories/" + inventory + "/hosts/", new Dictionary<string, object?> { ["name"] = "10.0.0.6" }, CancellationToken.None);
         var id = await TemplateIdAsync(Api, false, "Sliced");
 
-        var answer = await Api.JobTemplates().LaunchAsync(id, OnInventory(inventory), NothingLaunched, CancellationToken.None);
+        var answer = Assert.IsType<LaunchAnswer>(await Api.JobTemplates().LaunchAsync(id, OnInventory(inventory), NothingLaunched, CancellationToken.None));
 
         Assert.Equal(JobKind.WorkflowJob, answer.Job.Kind);
         Assert.Equal(JobKind.WorkflowJob, (await Api.Jobs().GetAsync(JobKind.WorkflowJob, answer.Job.Id, CancellationToken.None)).Kind);
@@ -107,7 +107,7 @@ public sealed class JobTemplatesResourceTests(GatewaySimulatorFixture fixture) :
         var payload = OnInventory(inventory);
         payload["limit"] = "web";
 
-        var answer = await Api.JobTemplates().LaunchAsync(id, payload, NothingLaunched, CancellationToken.None);
+        var answer = Assert.IsType<LaunchAnswer>(await Api.JobTemplates().LaunchAsync(id, payload, NothingLaunched, CancellationToken.None));
 
         Assert.Equal(["inventory", "limit"], answer.IgnoredFields.Order().ToArray());
         await new Engine.Provisioning.JobCanceller(Api).CancelAsync(answer.Job.Kind, answer.Job.Id, TimeSpan.FromSeconds(20), CancellationToken.None);
@@ -121,12 +121,12 @@ public sealed class JobTemplatesResourceTests(GatewaySimulatorFixture fixture) :
         await Fixture.Control.AddFaultsAsync(new FaultSpec("POST", "launch/$", "lostResponse") { Count = 1 });
         var asked = 0;
 
-        var answer = await Api.JobTemplates().LaunchAsync(id, OnInventory(inventory), async failure =>
+        var answer = Assert.IsType<LaunchAnswer>(await Api.JobTemplates().LaunchAsync(id, OnInventory(inventory), async failure =>
         {
             asked++;
             Assert.True(failure.MayHaveBeenApplied);
             return await Api.Jobs().NewestOnInventoryAsync(JobKind.Job, false, id, inventory, CancellationToken.None);
-        }, CancellationToken.None);
+        }, CancellationToken.None));
 
         Assert.True(answer.Reconciled);
         Assert.Equal(1, asked);
@@ -141,7 +141,7 @@ public sealed class JobTemplatesResourceTests(GatewaySimulatorFixture fixture) :
         var id = await TemplateIdAsync(Api, false, "Baseline");
         await Fixture.Control.AddFaultsAsync(new FaultSpec("POST", "launch/$", "status") { Status = 503, Count = 1 });
 
-        var answer = await Api.JobTemplates().LaunchAsync(id, OnInventory(inventory), NothingLaunched, CancellationToken.None);
+        var answer = Assert.IsType<LaunchAnswer>(await Api.JobTemplates().LaunchAsync(id, OnInventory(inventory), NothingLaunched, CancellationToken.None));
 
         Assert.False(answer.Reconciled);
         Assert.Single(await LifecycleHarness.LaunchesAsync(Fixture));

@@ -13,7 +13,7 @@ public sealed class JobsResourceTests(GatewaySimulatorFixture fixture) : Simulat
     {
         var inventory = await InventoryWithHostAsync(Api);
         var id = await TemplateIdAsync(Api, workflow, template);
-        var answer = await Api.Templates(workflow).LaunchAsync(id, OnInventory(inventory), NothingLaunched, CancellationToken.None);
+        var answer = Assert.IsType<LaunchAnswer>(await Api.Templates(workflow).LaunchAsync(id, OnInventory(inventory), NothingLaunched, CancellationToken.None));
         return (inventory, id, answer);
     }
 
