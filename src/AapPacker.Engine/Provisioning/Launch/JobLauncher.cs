@@ -50,7 +50,7 @@ public sealed class JobLauncher
         var answer = await _api.Templates(workflowTemplate).LaunchAsync(templateId, payload,
             failure => FindAfterFailureAsync(workflowTemplate, templateId, reconcileInventoryId, failure, cancellationToken),
             cancellationToken).ConfigureAwait(false)
-            ?? throw AapProvisioningException.Api("LaunchAnswerUnreadable", "AAP's launch answer names no job.", "Check the template's jobs in AAP.");
+            ?? throw AapProvisioningException.Api(ProvisioningErrorKind.LaunchAnswerUnreadable, "AAP's launch answer names no job.", "Check the template's jobs in AAP.");
 
         var job = ToJob(answer.Job, templateId, buildId);
         if (answer.Reconciled)
