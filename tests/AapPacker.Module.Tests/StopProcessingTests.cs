@@ -59,7 +59,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
 
         // What AAP still held once the job was canceled (the inventory) the run may have handed to its cleanup guardian
         // (one starts where a pwsh is on PATH, as under build.ps1): nothing is left once that process has exited.
-        var guardianWait = WaitForHandedOverCleanup(ps);
+        var guardianWait = WaitForHandedOverCleanup();
         var state = await _simulator.GetAsync("state");
         Assert.Equal(0, state.GetProperty("userObjects").GetInt32());
         var figure = await CancelDelayAsync(state, stoppedAt);
@@ -67,25 +67,34 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
                          + (guardianWait is { } waited ? $"once the cleanup guardian exited ({waited.TotalSeconds:0.0} s after Stop returned)" : "when Stop returned"));
     }
 
-    /// <summary>Waits for the guardian the run's "Cleanup: ... handed to the cleanup guardian 1 (process N)" line names; null when it handed nothing over.</summary>
-    private static TimeSpan? WaitForHandedOverCleanup(PowerShell ps)
+    /// <summary>
+    /// Waits for the guardians still at work for this test run's builds: each logs to
+    /// <c>$XDG_STATE_HOME/aappacker/guardian/guardian-&lt;pid&gt;.log</c> (named by its own process id) until it exits
+    /// clean. A stopped pipeline returns no result whose <c>Cleanup.GuardianProcessId</c> could be read. Null when none runs.
+    /// </summary>
+    private static TimeSpan? WaitForHandedOverCleanup()
     {
-        var handedOver = ps.Streams.Information.Select(r => System.Text.RegularExpressions.Regex.Match(r.MessageData?.ToString() ?? "", @"handed to the cleanup guardian \d+ \(process (\d+)\)"))
-            .FirstOrDefault(m => m.Success);
-        if (handedOver is null)
+        var logs = Path.Combine(Environment.GetEnvironmentVariable("XDG_STATE_HOME")!, "aappacker", "guardian");
+        var ids = Directory.Exists(logs)
+            ? Directory.GetFiles(logs, "guardian-*.log").Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["guardian-".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList()
+            : [];
+        if (ids.Count == 0)
         {
             return null;
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        try
+        foreach (var id in ids)
         {
-            using var guardian = System.Diagnostics.Process.GetProcessById(int.Parse(handedOver.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-            Assert.True(guardian.WaitForExit(TimeSpan.FromSeconds(90)), "The cleanup guardian did not finish within 90 s.");
-        }
-        catch (ArgumentException)
-        {
-            // Already exited.
+            try
+            {
+                using var guardian = System.Diagnostics.Process.GetProcessById(id);
+                Assert.True(guardian.WaitForExit(TimeSpan.FromSeconds(90)), $"The cleanup guardian (process {id}) did not finish within 90 s.");
+            }
+            catch (ArgumentException)
+            {
+                // Already exited (its log stays only after an unclean exit).
+            }
         }
 
         return clock.Elapsed;

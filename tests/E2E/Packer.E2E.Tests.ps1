@@ -77,7 +77,7 @@ BeforeAll {
 
     $script:Simulator = Start-TestSimulator -Layout gateway -TimeScale 20 -Scenario (Join-Path $PSScriptRoot 'scenario.json')
 
-    # Runs `packer build` on one template; returns the exit code and everything Packer printed.
+    # Runs `packer build` on one template; returns the exit code, everything Packer printed and the build's XDG_STATE_HOME.
     function Invoke-PackerBuild([string] $Template, [string] $JobTemplate, [string] $BuildId, [string] $MarkerPath) {
         $start = [Diagnostics.ProcessStartInfo]::new($Tools['packer'])
         $arguments = @('build', '-color=false',
@@ -95,6 +95,9 @@ BeforeAll {
         $start.Environment['AAP_TOKEN'] = 'sim-admin-token'
         $start.Environment['CHECKPOINT_DISABLE'] = '1'
         $start.Environment['PACKER_NO_COLOR'] = '1'
+        # The build ledger and the cleanup guardian's log (guardian-<pid>.log, which names the guardian) in a folder of this build.
+        $stateFolder = Join-Path $Work "state-$BuildId"
+        $start.Environment['XDG_STATE_HOME'] = $stateFolder
         $process = [Diagnostics.Process]::Start($start)
         $stderr = $process.StandardError.ReadToEndAsync()
         $stdout = $process.StandardOutput.ReadToEndAsync()
@@ -103,7 +106,7 @@ BeforeAll {
             throw "packer build $Template did not finish within 4 minutes; output so far: $($stdout.Result)"
         }
         $process.WaitForExit()
-        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result }
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result; StateFolder = $stateFolder }
     }
 }
 
@@ -130,7 +133,7 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
         $content[0] | Should -Be $buildId
         $content[1] | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'   # build.PackerRunUUID
         $content[2] | Should -Be $SshUser
-        $null = Wait-CleanupGuardian -Output $run.Output   # the run may have handed the inventory's removal over
+        $null = Wait-CleanupGuardian -StateFolder $run.StateFolder   # the run may have handed the inventory's removal over
         (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
         # The login key reached AAP only inside the Machine credential: neither it nor its base64 form is in the log.
         $keyText = Get-Content -Raw $ClientKey
@@ -146,7 +149,7 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
         $run.Output | Should -Match 'image refused by policy'
         $run.Output | Should -Match 'Exit code 1 '
         $run.Output | Should -Match 'non-zero exit status: 1'
-        $null = Wait-CleanupGuardian -Output $run.Output   # the run may have handed the inventory's removal over
+        $null = Wait-CleanupGuardian -StateFolder $run.StateFolder   # the run may have handed the inventory's removal over
         (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
     }
 
@@ -160,13 +163,14 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
             $run = Invoke-PackerBuild -Template $File -JobTemplate 'Mark Image' -BuildId $buildId -MarkerPath (Join-Path $Work "$buildId.marker")
             $exited = [DateTimeOffset]::UtcNow
             $run.ExitCode | Should -Be 0 -Because $run.Output
-            $run.Output -match 'handed to the cleanup guardian 1 \(process (\d+)\)' | Should -BeTrue -Because $run.Output
-            $guardian = [int]$Matches[1]
+            $run.Output | Should -Match 'handed to the cleanup guardian 1 \(process \d+\)'
+            $guardian = @(Get-CleanupGuardianId -StateFolder $run.StateFolder)
+            $guardian.Count | Should -Be 1 -Because 'the guardian logs under the build''s state folder until it exits'
             # Packer has exited, and the guardian the provisioner handed the inventory to is still at work.
             (Get-Process -Id $guardian -ErrorAction SilentlyContinue) | Should -Not -BeNullOrEmpty -Because 'Packer returned without waiting for the guardian'
             (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -BeGreaterThan 0
 
-            $waited = Wait-CleanupGuardian -Output $run.Output
+            $waited = Wait-CleanupGuardian -ProcessId $guardian[0]
             (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
             $gone = Invoke-SimulatorControl -Simulator $Simulator -Path requests | ForEach-Object { $_ } |
                 Where-Object { $_.method -eq 'GET' -and $_.path -match '/inventories/\d+/$' -and $_.status -eq 404 } | Select-Object -Last 1
