@@ -20,12 +20,12 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Runs the whole AAP provisioning lifecycle for one Packer build: temporary objects, launch, live output, cleanup, exit code.</para>
-/// <para type="description">Binds the parameters (and the AAPPACKER_*/PACKER_* environment) into a
+/// Runs the whole AAP provisioning lifecycle for one Packer build: temporary objects, launch, live output, cleanup, exit code.
+/// Binds the parameters (and the AAPPACKER_*/PACKER_* environment) into a
 /// ProvisioningRequest, runs the engine's ProvisioningSession, prints the lifecycle as plain text, writes the
 /// job's result, and sets $global:LASTEXITCODE (0 success, 1 failed, 2 canceled, 3 timed out, 4 configuration,
 /// 5 AAP/API). A run that does not succeed also writes a non-terminating error, so a script's next line
-/// (<c>exit $LASTEXITCODE</c>) still runs and hands the code to Packer.</para>
+/// (<c>exit $LASTEXITCODE</c>) still runs and hands the code to Packer.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "AapPackerProvision", DefaultParameterSetName = JobTemplateSet,
     SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
