@@ -7,20 +7,13 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../Pester/TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../Pester/EndToEndHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'AdoTaskHelpers.psm1') -Force
 
-    $script:Tools = @{}
-    $missing = foreach ($name in 'packer', 'sshd', 'ssh-keygen', 'ansible-playbook') {
-        $script:Tools[$name] = Find-TestTool $name
-        if (-not $script:Tools[$name]) { $name }
-    }
-    $script:SkipReason = $null
-    if ($missing) {
-        $message = "Not installed: $($missing -join ', '). Install with: apt-get install packer openssh-server ansible-core (.ci/run does)."
-        if ($env:CI -eq 'true') { throw "CI=true, but the end-to-end tools are missing. $message" }
-        $script:SkipReason = $message
-        return
-    }
+    $found = Get-EndToEndTool
+    $script:Tools = $found.Tools
+    $script:SkipReason = $found.SkipReason
+    if ($SkipReason) { return }
 
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "aappacker-ado-packer-$PID"
     $script:Bin = New-PwshShim -Folder (Join-Path $Work 'bin')

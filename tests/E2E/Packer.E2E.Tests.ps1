@@ -12,27 +12,12 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../Pester/TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../Pester/EndToEndHelpers.psm1') -Force
 
-    function Find-Tool([string] $Name) {
-        $found = Get-Command $Name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        if ($found) { return $found.Source }
-        foreach ($dir in '/usr/sbin', '/usr/local/sbin') {
-            if (Test-Path (Join-Path $dir $Name)) { return (Join-Path $dir $Name) }
-        }
-    }
-
-    $script:Tools = @{}
-    $missing = foreach ($name in 'packer', 'sshd', 'ssh-keygen', 'ansible-playbook') {
-        $script:Tools[$name] = Find-Tool $name
-        if (-not $script:Tools[$name]) { $name }
-    }
-    $script:SkipReason = $null
-    if ($missing) {
-        $message = "Not installed: $($missing -join ', '). Install with: apt-get install packer openssh-server ansible-core (.ci/run does)."
-        if ($env:CI -eq 'true') { throw "CI=true, but the end-to-end tools are missing. $message" }
-        $script:SkipReason = $message
-        return
-    }
+    $found = Get-EndToEndTool
+    $script:Tools = $found.Tools
+    $script:SkipReason = $found.SkipReason
+    if ($SkipReason) { return }
 
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "aappacker-e2e-$PID"
@@ -45,35 +30,11 @@ BeforeAll {
     & chmod 755 $wrapper
 
     # The throwaway sshd: generated host and client keys, key authentication only, loopback, a free port.
-    $sshDir = New-Item -ItemType Directory -Force -Path (Join-Path $Work 'sshd')
-    foreach ($key in 'host_key', 'client_key') {
-        & $Tools['ssh-keygen'] -q -t ed25519 -N '' -C aappacker-e2e -f (Join-Path $sshDir $key)
-        if ($LASTEXITCODE -ne 0) { throw "ssh-keygen failed for $key." }
-    }
-    Copy-Item (Join-Path $sshDir 'client_key.pub') (Join-Path $sshDir 'authorized_keys')
-    # sshd's privilege separation directory (missing where the package never ran its service); root only needs it.
-    if ([Environment]::UserName -eq 'root') { $null = New-Item -ItemType Directory -Force -Path '/run/sshd' }
-    $script:SshPort = Get-FreeTcpPort
-    $config = Join-Path $sshDir 'sshd_config'
-    @(
-        "Port $SshPort", 'ListenAddress 127.0.0.1', "HostKey $sshDir/host_key", "AuthorizedKeysFile $sshDir/authorized_keys",
-        "PidFile $sshDir/sshd.pid", 'PubkeyAuthentication yes', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
-        'PermitRootLogin prohibit-password', 'UsePAM no', 'StrictModes no', 'LogLevel INFO'
-    ) | Set-Content -Path $config
-    $start = [Diagnostics.ProcessStartInfo]::new($Tools['sshd'])
-    foreach ($a in '-f', $config, '-D', '-e') { $start.ArgumentList.Add($a) }
-    $start.RedirectStandardError = $true
-    $start.UseShellExecute = $false
-    $script:Sshd = [Diagnostics.Process]::Start($start)
-    # Ready when sshd says it listens (its own log line), not after a guessed delay.
-    while ($null -ne ($line = $Sshd.StandardError.ReadLine())) {
-        if ($line -like '*Server listening on 127.0.0.1*') { break }
-    }
-    if ($null -eq $line) { throw "sshd exited ($($Sshd.ExitCode)) before listening; see $config." }
-    $null = $Sshd.StandardError.ReadToEndAsync()
-    $script:ClientKey = Join-Path $sshDir 'client_key'
+    $script:Sshd = Start-TestSshd -Folder (Join-Path $Work 'sshd') -Tools $Tools
+    $script:SshPort = $Sshd.Port
+    $script:ClientKey = $Sshd.ClientKey
     Register-TestSecret -Name 'E2E client key' -Value (Get-Content -Raw $ClientKey)
-    $script:SshUser = [Environment]::UserName
+    $script:SshUser = $Sshd.User
 
     $script:Simulator = Start-TestSimulator -Layout gateway -TimeScale 20 -Scenario (Join-Path $PSScriptRoot 'scenario.json')
 
@@ -112,7 +73,7 @@ BeforeAll {
 
 AfterAll {
     if ($script:Simulator) { & $Simulator.Stop }
-    if ($script:Sshd -and -not $Sshd.HasExited) { $Sshd.Kill($true); $null = $Sshd.WaitForExit(10000) }
+    if ($script:Sshd) { & $Sshd.Stop }
     if ($script:Work -and (Test-Path $Work)) { Remove-Item -Recurse -Force $Work }
 }
 
