@@ -34,7 +34,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
     [InlineData("Launched job", 3)]
     public async Task Given_a_provisioning_run_when_the_pipeline_is_stopped_then_the_job_is_canceled_within_5_s_and_nothing_is_left(string line, int outputLinesAfter)
     {
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
         using var runspace = BuiltModule.OpenRunspace();
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
@@ -60,7 +60,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
         // What AAP still held once the job was canceled (the inventory) the run may have handed to its cleanup guardian
         // (one starts where a pwsh is on PATH, as under build.ps1): nothing is left once that process has exited.
         var guardianWait = WaitForHandedOverCleanup();
-        var state = await _simulator.GetAsync("state");
+        var state = await _simulator.Control.GetAsync("state");
         Assert.Equal(0, state.GetProperty("userObjects").GetInt32());
         var figure = await CancelDelayAsync(state, stoppedAt);
         _output.WriteLine($"Stop() after '{line}' (+{outputLinesAfter} _output lines): {figure}, leftovers 0 "
@@ -103,7 +103,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
     [Fact]
     public async Task Given_wait_aapjob_streaming_when_the_pipeline_is_stopped_then_the_job_is_canceled_within_5_s()
     {
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
         using var runspace = BuiltModule.OpenRunspace();
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
@@ -124,7 +124,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
         ps.Stop();
 
         Assert.True(invocation.IsCompleted);
-        var figure = await CancelDelayAsync(await _simulator.GetAsync("state"), stoppedAt);
+        var figure = await CancelDelayAsync(await _simulator.Control.GetAsync("state"), stoppedAt);
         _output.WriteLine($"Stop() of Wait-AapJob while streaming: {figure}");
     }
 
@@ -167,7 +167,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
         var jobId = launches[0].GetProperty("jobId").GetInt32();
         var job = state.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("id").GetInt32() == jobId);
         Assert.Equal("canceled", job.GetProperty("status").GetString());
-        var requests = await _simulator.GetAsync("requests");
+        var requests = await _simulator.Control.GetAsync("requests");
         var cancel = requests.EnumerateArray().First(r => r.GetProperty("method").GetString() == "POST"
                                                           && r.GetProperty("path").GetString()!.EndsWith($"/jobs/{jobId}/cancel/", StringComparison.Ordinal));
         var delay = cancel.GetProperty("at").GetDateTimeOffset() - stoppedAt;
