@@ -68,23 +68,28 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
     }
 
     /// <summary>
-    /// Waits for the guardians still at work for this test run's builds: each logs to
+    /// Waits for the cleanup guardians still at work: the module starts each as a child of this process (on Linux,
+    /// found by its command line, which runs <c>GuardianEntryPoint</c>), and each logs to
     /// <c>$XDG_STATE_HOME/aappacker/guardian/guardian-&lt;pid&gt;.log</c> (named by its own process id) until it exits
-    /// clean. A stopped pipeline returns no result whose <c>Cleanup.GuardianProcessId</c> could be read. Null when none runs.
+    /// clean. A stopped pipeline returns no result whose <c>Cleanup.GuardianProcessId</c> could be read, and a guardian
+    /// may not have opened its log yet when Stop returns. Null when none runs.
     /// </summary>
     private static TimeSpan? WaitForHandedOverCleanup()
     {
         var logs = Path.Combine(Environment.GetEnvironmentVariable("XDG_STATE_HOME")!, "aappacker", "guardian");
-        var ids = Directory.Exists(logs)
-            ? Directory.GetFiles(logs, "guardian-*.log").Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["guardian-".Length..], System.Globalization.CultureInfo.InvariantCulture)).ToList()
-            : [];
+        var ids = GuardianChildren().ToList();
+        if (Directory.Exists(logs))
+        {
+            ids.AddRange(Directory.GetFiles(logs, "guardian-*.log").Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["guardian-".Length..], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
         if (ids.Count == 0)
         {
             return null;
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        foreach (var id in ids)
+        foreach (var id in ids.Distinct())
         {
             try
             {
@@ -98,6 +103,41 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
         }
 
         return clock.Elapsed;
+    }
+
+    /// <summary>This process's children that run the cleanup guardian (Linux: <c>/proc/&lt;pid&gt;/stat</c> and <c>cmdline</c>).</summary>
+    private static IEnumerable<int> GuardianChildren()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            yield break;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var id))
+            {
+                continue;
+            }
+
+            string stat, commandLine;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields.Length > 1 && fields[1] == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && commandLine.Contains("GuardianEntryPoint", StringComparison.Ordinal))
+            {
+                yield return id;
+            }
+        }
     }
 
     [Fact]

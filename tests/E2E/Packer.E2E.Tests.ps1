@@ -126,12 +126,12 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
             $run.ExitCode | Should -Be 0 -Because $run.Output
             $run.Output | Should -Match 'handed to the cleanup guardian 1 \(process \d+\)'
             $guardian = @(Get-CleanupGuardianId -StateFolder $run.StateFolder)
-            $guardian.Count | Should -Be 1 -Because 'the guardian logs under the build''s state folder until it exits'
+            $guardian | Should -Not -BeNullOrEmpty -Because 'the guardian runs with the build''s state folder until it exits'
             # Packer has exited, and the guardian the provisioner handed the inventory to is still at work.
             (Get-Process -Id $guardian -ErrorAction SilentlyContinue) | Should -Not -BeNullOrEmpty -Because 'Packer returned without waiting for the guardian'
             (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -BeGreaterThan 0
 
-            $waited = Wait-CleanupGuardian -ProcessId $guardian[0]
+            $waited = Wait-CleanupGuardian -StateFolder $run.StateFolder
             (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
             $gone = Invoke-SimulatorControl -Simulator $Simulator -Path requests | ForEach-Object { $_ } |
                 Where-Object { $_.method -eq 'GET' -and $_.path -match '/inventories/\d+/$' -and $_.status -eq 404 } | Select-Object -Last 1

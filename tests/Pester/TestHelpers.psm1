@@ -355,18 +355,34 @@ function Get-CleanupGuardianId {
     <#
     .SYNOPSIS
         The cleanup guardians' process ids: from the {"GuardianProcessId":N} line a New-ProvisionScript run prints in
-        -Output, and from the logs of guardians still running (or ended unclean) under -StateFolder, whose file name is
-        the guardian's own process id (aappacker/guardian/guardian-<pid>.log).
+        -Output; from the logs of guardians still running (or ended unclean) under -StateFolder, whose file name is
+        the guardian's own process id (aappacker/guardian/guardian-<pid>.log); and, on Linux, the guardian processes
+        whose XDG_STATE_HOME is -StateFolder (one that has not opened its log yet).
     #>
     param([string] $Output, [string] $StateFolder)
+    $ids = [Collections.Generic.List[int]]::new()
     foreach ($line in $Output -split '\r?\n') {
-        if ($line.StartsWith('{"GuardianProcessId":', [StringComparison]::Ordinal)) { [int]($line | ConvertFrom-Json).GuardianProcessId }
+        if ($line.StartsWith('{"GuardianProcessId":', [StringComparison]::Ordinal)) { $ids.Add(($line | ConvertFrom-Json).GuardianProcessId) }
     }
     if ($StateFolder) {
         foreach ($log in Get-ChildItem -Path (Join-Path $StateFolder 'aappacker/guardian') -Filter 'guardian-*.log' -ErrorAction SilentlyContinue) {
-            [int]$log.BaseName.Substring('guardian-'.Length)
+            $ids.Add([int]$log.BaseName.Substring('guardian-'.Length))
+        }
+        # A guardian that has not opened its log yet (it starts in a fresh pwsh): on Linux, the processes running
+        # GuardianEntryPoint with this XDG_STATE_HOME in their environment.
+        if ($IsLinux) {
+            $wanted = "XDG_STATE_HOME=$StateFolder"
+            foreach ($directory in Get-ChildItem /proc -Directory -ErrorAction SilentlyContinue) {
+                if ($directory.Name -notmatch '^\d+$') { continue }
+                try {
+                    $isGuardian = [IO.File]::ReadAllText("/proc/$($directory.Name)/cmdline") -like '*GuardianEntryPoint*'
+                    if ($isGuardian -and (([IO.File]::ReadAllText("/proc/$($directory.Name)/environ") -split "`0") -contains $wanted)) { $ids.Add([int]$directory.Name) }
+                }
+                catch { }   # the process ended meanwhile, or is not ours to read
+            }
         }
     }
+    $ids | Select-Object -Unique
 }
 
 function Wait-CleanupGuardian {
