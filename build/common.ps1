@@ -54,3 +54,70 @@ function Get-NuGetPackagesRoot {
     if ($LASTEXITCODE -ne 0) { throw 'dotnet nuget locals failed.' }
     ($line -replace '^\s*global-packages:\s*', '').Trim()
 }
+
+# Runs Pester on -Tests in a fresh pwsh, so the tests meet the built module the way a user does (freshly imported),
+# with -Environment set for the child only; the NUnit XML goes to -ResultsPath. Every line goes to the console log.
+# Returns the counts (Passed, Failed, Skipped; Summary $false when the child wrote none), its Exit code and the
+# "Figures: ..." lines it printed (they go into the test summary, as the xunit suites' do).
+function Invoke-PesterInChild {
+    param(
+        [Parameter(Mandatory)] [string] $PackagesRoot,
+        [Parameter(Mandatory)] [string[]] $Tests,
+        [Parameter(Mandatory)] [string] $ResultsPath,
+        [System.Collections.IDictionary] $Environment = @{}
+    )
+    $pester = Join-Path $PackagesRoot "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $pester)) { throw "Pester $PesterVersion not found at $pester (restore build/Tools.csproj)." }
+    $summaryPath = [IO.Path]::ChangeExtension($ResultsPath, '.summary.json')
+    Remove-Item $summaryPath -ErrorAction SilentlyContinue
+    $script = @'
+$ErrorActionPreference = 'Stop'
+Import-Module $env:AAPPACKER_PESTER_PSD1
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = $env:AAPPACKER_PESTER_TESTS -split [IO.Path]::PathSeparator
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Detailed'
+$configuration.TestResult.Enabled = $true
+$configuration.TestResult.OutputFormat = 'NUnitXml'
+$configuration.TestResult.OutputPath = $env:AAPPACKER_PESTER_RESULTS
+$result = Invoke-Pester -Configuration $configuration
+[pscustomobject]@{
+    Passed  = $result.PassedCount
+    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
+    Skipped = $result.SkippedCount + $result.NotRunCount
+} | ConvertTo-Json | Set-Content -Path $env:AAPPACKER_PESTER_SUMMARY
+'@
+    $childEnvironment = [ordered]@{}
+    foreach ($entry in $Environment.GetEnumerator()) { $childEnvironment[$entry.Key] = $entry.Value }
+    $childEnvironment['AAPPACKER_PESTER_PSD1'] = $pester
+    $childEnvironment['AAPPACKER_PESTER_TESTS'] = $Tests -join [IO.Path]::PathSeparator
+    $childEnvironment['AAPPACKER_PESTER_RESULTS'] = $ResultsPath
+    $childEnvironment['AAPPACKER_PESTER_SUMMARY'] = $summaryPath
+    $saved = @{}
+    foreach ($entry in $childEnvironment.GetEnumerator()) {
+        $saved[$entry.Key] = [Environment]::GetEnvironmentVariable($entry.Key)
+        [Environment]::SetEnvironmentVariable($entry.Key, [string]$entry.Value)
+    }
+    $figures = [Collections.Generic.List[string]]::new()
+    try {
+        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
+        $pwsh = Get-PwshCommand
+        $prefix = @($pwsh | Select-Object -Skip 1)
+        & $pwsh[0] @prefix -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded 2>&1 |
+            ForEach-Object { "$_" } | Tee-Object -FilePath $ConsoleLog -Append |
+            ForEach-Object { if ($_ -like 'Figures: *') { $figures.Add($_) }; $_ } | Out-Host
+        $exit = $LASTEXITCODE
+    }
+    finally {
+        foreach ($entry in $saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value) }
+    }
+    $summary = if (Test-Path $summaryPath) { Get-Content -Raw $summaryPath | ConvertFrom-Json }
+    [pscustomobject]@{
+        Summary = [bool]$summary
+        Passed  = if ($summary) { [int]$summary.Passed } else { 0 }
+        Failed  = if ($summary) { [int]$summary.Failed } else { 1 }
+        Skipped = if ($summary) { [int]$summary.Skipped } else { 0 }
+        Exit    = $exit
+        Figures = $figures.ToArray()
+    }
+}

@@ -3,11 +3,9 @@
 # import by name, a provisioning run from the installed module, update from an older package, uninstall, save.
 
 function Invoke-InstallSuite([string] $PackagesRoot) {
-    $pester = Join-Path $PackagesRoot "pester/$PesterVersion/tools/Pester.psd1"
     $root = Join-Path $TestRunDir 'install'
-    $summaryPath = Join-Path $TestResultsDir 'install-summary.json'
     $figuresPath = Join-Path $TestResultsDir 'install-figures.txt'
-    Remove-Item $summaryPath, $figuresPath -ErrorAction SilentlyContinue
+    Remove-Item $figuresPath -ErrorAction SilentlyContinue
     $clock = [Diagnostics.Stopwatch]::StartNew()
     try {
         if (Test-Path $root) { Remove-Item $root -Recurse -Force }
@@ -34,10 +32,6 @@ function Invoke-InstallSuite([string] $PackagesRoot) {
         XDG_CONFIG_HOME              = Join-Path $home_ '.config'
         XDG_CACHE_HOME               = Join-Path $home_ '.cache'
         PSModulePath                 = $modules
-        AAPPACKER_PESTER_PSD1        = $pester
-        AAPPACKER_INSTALL_TESTS      = Join-Path $RepoRoot 'tests/Install'
-        AAPPACKER_INSTALL_RESULTS    = Join-Path $TestResultsDir 'Install.xml'
-        AAPPACKER_INSTALL_SUMMARY    = $summaryPath
         AAPPACKER_INSTALL_FIGURES    = $figuresPath
         AAPPACKER_PACKAGE_DIR        = $PackagesDir
         AAPPACKER_PACKAGE_FILE       = $package.FullName
@@ -49,44 +43,12 @@ function Invoke-InstallSuite([string] $PackagesRoot) {
         # The built module's manifest, only for Test-ModuleManifest: nothing else may load it from there.
         AAPPACKER_BUILT_MANIFEST     = Join-Path $ModuleDir 'AapPacker.psd1'
     }
-    $script = @'
-$ErrorActionPreference = 'Stop'
-Import-Module $env:AAPPACKER_PESTER_PSD1
-$configuration = New-PesterConfiguration
-$configuration.Run.Path = $env:AAPPACKER_INSTALL_TESTS
-$configuration.Run.PassThru = $true
-$configuration.Output.Verbosity = 'Detailed'
-$configuration.TestResult.Enabled = $true
-$configuration.TestResult.OutputFormat = 'NUnitXml'
-$configuration.TestResult.OutputPath = $env:AAPPACKER_INSTALL_RESULTS
-$result = Invoke-Pester -Configuration $configuration
-[pscustomobject]@{
-    Passed  = $result.PassedCount
-    Failed  = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
-    Skipped = $result.SkippedCount + $result.NotRunCount
-} | ConvertTo-Json | Set-Content -Path $env:AAPPACKER_INSTALL_SUMMARY
-'@
-    $saved = @{}
-    foreach ($entry in $childEnvironment.GetEnumerator()) {
-        $saved[$entry.Key] = [Environment]::GetEnvironmentVariable($entry.Key)
-        [Environment]::SetEnvironmentVariable($entry.Key, [string]$entry.Value)
+    $run = Invoke-PesterInChild -PackagesRoot $PackagesRoot -Tests (Join-Path $RepoRoot 'tests/Install') `
+        -ResultsPath (Join-Path $TestResultsDir 'Install.xml') -Environment $childEnvironment
+    if (-not $run.Summary) {
+        return [pscustomobject]@{ Suite = 'Install'; Passed = 0; Failed = 1; Skipped = 0; Note = "no summary (exit $($run.Exit))" }
     }
-    try {
-        $encoded = [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($script))
-        $pwsh = Get-PwshCommand
-        $prefix = @($pwsh | Select-Object -Skip 1)
-        & $pwsh[0] @prefix -NoProfile -NonInteractive -OutputFormat Text -EncodedCommand $encoded 2>&1 |
-            ForEach-Object { "$_" } | Tee-Object -FilePath $ConsoleLog -Append | Out-Host
-        $exit = $LASTEXITCODE
-    }
-    finally {
-        foreach ($entry in $saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value) }
-    }
-    if (-not (Test-Path $summaryPath)) {
-        return [pscustomobject]@{ Suite = 'Install'; Passed = 0; Failed = 1; Skipped = 0; Note = "no summary (exit $exit)" }
-    }
-    $summary = Get-Content -Raw $summaryPath | ConvertFrom-Json
     $note = "{0}, {1:N0} bytes" -f $package.Name, $package.Length
     $figures = @(if (Test-Path $figuresPath) { Get-Content $figuresPath })
-    [pscustomobject]@{ Suite = 'Install'; Passed = [int]$summary.Passed; Failed = [int]$summary.Failed; Skipped = [int]$summary.Skipped; Note = $note; Figures = $figures }
+    [pscustomobject]@{ Suite = 'Install'; Passed = $run.Passed; Failed = $run.Failed; Skipped = $run.Skipped; Note = $note; Figures = $figures }
 }

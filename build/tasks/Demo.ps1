@@ -12,6 +12,7 @@ function Invoke-Demo {
         # What a Packer shell-local provisioner hands the script (packer-and-ci.md 3.2): the target in AAPPACKER_*,
         # the target's password base64-encoded, the AAP server and token from the agent's environment. The target
         # is fictional (the simulator runs no SSH); the password is random and never printed.
+        $stateHome = Join-Path ([IO.Path]::GetTempPath()) "aappacker-demo-state-$PID"
         $password = [Convert]::ToBase64String([Security.Cryptography.RandomNumberGenerator]::GetBytes(18))
         $demoEnvironment = [ordered]@{
             AAP_HOSTNAME           = $simulator.Uri
@@ -24,6 +25,8 @@ function Invoke-Demo {
             AAPPACKER_BUILD        = 'demo'
             AAPPACKER_PASSWORD_B64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($password))
             PACKER_BUILDER_TYPE    = 'amazon-ebs'
+            # The build ledger and the cleanup guardian's log (guardian-<pid>.log names it) in a folder of the demo's own.
+            XDG_STATE_HOME         = $stateHome
         }
         foreach ($entry in $demoEnvironment.GetEnumerator()) {
             $saved[$entry.Key] = [Environment]::GetEnvironmentVariable($entry.Key)
@@ -44,15 +47,15 @@ function Invoke-Demo {
         Get-Content $script | ForEach-Object { Write-Host "    $_" -ForegroundColor DarkGray }
         $pwsh = Get-PwshCommand
         $prefix = @($pwsh | Select-Object -Skip 1)
-        & $pwsh[0] @prefix -NoProfile -NonInteractive -Command "& '$script'; exit `$LASTEXITCODE" | Tee-Object -Variable demoOutput | Out-Host
+        & $pwsh[0] @prefix -NoProfile -NonInteractive -Command "& '$script'; exit `$LASTEXITCODE" | Out-Host
         $exitCode = $LASTEXITCODE
         Remove-Item $script -ErrorAction SilentlyContinue
         Write-Host "Exit code handed to Packer: $exitCode"
-        if (($demoOutput -join "`n") -match 'handed to the cleanup guardian \d+ \(process (\d+)\)') {
+        foreach ($guardian in Get-CleanupGuardianId -StateFolder $stateHome) {
             # The run returned once the job ended; the guardian it handed the inventory to removes it and confirms.
             $clock = [Diagnostics.Stopwatch]::StartNew()
-            Wait-Process -Id ([int]$Matches[1]) -Timeout 90 -ErrorAction SilentlyContinue
-            Write-Host ("The cleanup guardian (process {0}) finished {1:0.0} s after the run returned" -f $Matches[1], $clock.Elapsed.TotalSeconds)
+            Wait-Process -Id $guardian -Timeout 90 -ErrorAction SilentlyContinue
+            Write-Host ("The cleanup guardian (process {0}) finished {1:0.0} s after the run returned" -f $guardian, $clock.Elapsed.TotalSeconds)
         }
 
         Write-Step 'What the simulator holds now'
@@ -65,5 +68,6 @@ function Invoke-Demo {
     finally {
         foreach ($entry in $saved.GetEnumerator()) { [Environment]::SetEnvironmentVariable($entry.Key, $entry.Value) }
         & $simulator.Stop
+        if ($stateHome) { Remove-Item -Recurse -Force $stateHome -ErrorAction SilentlyContinue }
     }
 }

@@ -16,12 +16,14 @@ internal sealed class BenchEnvironment : IAsyncDisposable
     public const string Token = "sim-admin-token";
     private readonly RunningSimulator _simulator;
     private readonly HttpClient _http;
+    private readonly SimulatorControl _control;
 
     private BenchEnvironment(RunningSimulator simulator)
     {
         _simulator = simulator;
         _http = new HttpClient { BaseAddress = simulator.BaseUri, Timeout = TimeSpan.FromMinutes(2) };
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        _control = new SimulatorControl(simulator.BaseUri);
     }
 
     public Uri BaseUri => _simulator.BaseUri;
@@ -131,18 +133,12 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 
     /// <summary>The request log since the last reset: method, path, status.</summary>
     public async Task<List<(string Method, string Path, int Status)>> RequestsAsync()
-    {
-        using var response = await _http.GetAsync(new Uri("_sim/requests", UriKind.Relative));
-        response.EnsureSuccessStatusCode();
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.EnumerateArray()
-            .Select(r => (r.GetProperty("method").GetString()!, r.GetProperty("path").GetString()!, r.GetProperty("status").GetInt32()))
-            .ToList();
-    }
+        => (await _control.GetRequestsAsync()).Select(r => (r.Method, r.Path, r.Status)).ToList();
 
     public async ValueTask DisposeAsync()
     {
         _http.Dispose();
+        _control.Dispose();
         await _simulator.DisposeAsync();
     }
 

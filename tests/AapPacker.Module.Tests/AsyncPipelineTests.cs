@@ -15,7 +15,7 @@ public sealed class AsyncPipelineTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Given_a_cmdlet_whose_work_runs_on_the_thread_pool_when_it_writes_then_every_write_happens_on_the_pipeline_thread()
     {
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
         // UseCurrentThread: the pipeline thread is this test's thread, so the writer's thread is comparable.
         using var runspace = BuiltModule.OpenRunspace(PSThreadOptions.UseCurrentThread);
         using var ps = PowerShell.Create();
@@ -48,8 +48,8 @@ public sealed class AsyncPipelineTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Given_a_server_that_does_not_answer_when_the_pipeline_is_stopped_then_the_cmdlet_ends_promptly()
     {
-        await _simulator.ResetAsync();
-        await _simulator.AddFaultsAsync("""{"rules":[{"method":"*","path":"^/api/","kind":"latency","latencyMs":60000}]}""");
+        await _simulator.Control.ResetAsync();
+        await _simulator.Control.AddFaultsAsync(new FaultSpec("*", "^/api/", "latency") { LatencyMs = 60000 });
         using var runspace = BuiltModule.OpenRunspace();
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
@@ -78,6 +78,6 @@ public sealed class AsyncPipelineTests : IClassFixture<SimulatorFixture>
         Assert.True(invocation.IsCompleted);
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"Stop took {stopwatch.Elapsed}.");
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
     }
 }

@@ -14,7 +14,7 @@ public sealed class ConnectionStoreTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Given_two_runspaces_when_one_connects_then_the_other_has_no_connection()
     {
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
         using var first = BuiltModule.OpenRunspace();
         using var second = BuiltModule.OpenRunspace();
 
@@ -38,7 +38,7 @@ public sealed class ConnectionStoreTests : IClassFixture<SimulatorFixture>
     [Fact]
     public async Task Given_a_connection_from_another_runspace_when_it_is_disconnected_here_then_it_is_unknown_and_stays_open_there()
     {
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
         using var first = BuiltModule.OpenRunspace();
         using var second = BuiltModule.OpenRunspace();
         var connection = Run(first, ps => ps.AddCommand("Connect-Aap")

@@ -24,7 +24,7 @@ public sealed class CredentialInputsAgreementTests : IClassFixture<SimulatorFixt
     [Fact]
     public async Task Given_a_key_as_text_and_as_a_file_when_either_cmdlet_builds_a_credential_then_both_refuse_it_alike()
     {
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
         using var runspace = BuiltModule.OpenRunspace();
 
         var single = Error(runspace, ps => NewCredential(ps).AddParameter("SshPrivateKey", TestSecrets.Of(TestSecretCatalog.PrivateKey)).AddParameter("SshPrivateKeyPath", _keyFile));
@@ -38,7 +38,7 @@ public sealed class CredentialInputsAgreementTests : IClassFixture<SimulatorFixt
     [Fact]
     public async Task Given_no_key_and_no_password_when_either_cmdlet_builds_a_credential_then_each_keeps_its_documented_error_id()
     {
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
         using var runspace = BuiltModule.OpenRunspace();
 
         var single = Error(runspace, NewCredential);

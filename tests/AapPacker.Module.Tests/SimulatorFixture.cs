@@ -1,5 +1,3 @@
-using System.Net.Http;
-using System.Text;
 using AapPacker.Simulator;
 
 namespace AapPacker.Module.Tests;
@@ -8,49 +6,28 @@ namespace AapPacker.Module.Tests;
 public class SimulatorFixture : IAsyncLifetime
 {
     private RunningSimulator? _simulator;
-    private readonly HttpClient _control = new();
 
     /// <summary>Simulated seconds per real second.</summary>
     protected virtual double TimeScale => 1;
+
+    /// <summary>The control endpoints (<c>/_sim/</c>): reset (back to the seed, with no faults), faults, state, requests.</summary>
+    public SimulatorControl Control { get; private set; } = null!;
 
     public Uri BaseUri => _simulator?.BaseUri ?? throw new InvalidOperationException("The _simulator is not started.");
 
     public async Task InitializeAsync()
     {
         _simulator = await SimulatorHost.StartAsync(new SimulatorOptions { Layout = "gateway", Port = 0, TimeScale = TimeScale });
+        Control = new SimulatorControl(_simulator.BaseUri);
     }
 
     public async Task DisposeAsync()
     {
-        _control.Dispose();
+        Control?.Dispose();
         if (_simulator is not null)
         {
             await _simulator.DisposeAsync();
         }
-    }
-
-    /// <summary>Back to the seed, with no faults.</summary>
-    public async Task ResetAsync()
-    {
-        using var response = await _control.PostAsync(new Uri(BaseUri, "_sim/reset"), null);
-        response.EnsureSuccessStatusCode();
-    }
-
-    /// <summary><c>GET /_sim/{path}</c> as JSON (state, requests).</summary>
-    public async Task<System.Text.Json.JsonElement> GetAsync(string path)
-    {
-        using var response = await _control.GetAsync(new Uri(BaseUri, "_sim/" + path));
-        response.EnsureSuccessStatusCode();
-        using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Adds fault rules (the simulator's JSON shape).</summary>
-    public async Task AddFaultsAsync(string rulesJson)
-    {
-        using var content = new StringContent(rulesJson, Encoding.UTF8, "application/json");
-        using var response = await _control.PostAsync(new Uri(BaseUri, "_sim/faults"), content);
-        response.EnsureSuccessStatusCode();
     }
 }
 

@@ -34,7 +34,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
     [InlineData("Launched job", 3)]
     public async Task Given_a_provisioning_run_when_the_pipeline_is_stopped_then_the_job_is_canceled_within_5_s_and_nothing_is_left(string line, int outputLinesAfter)
     {
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
         using var runspace = BuiltModule.OpenRunspace();
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
@@ -59,42 +59,91 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
 
         // What AAP still held once the job was canceled (the inventory) the run may have handed to its cleanup guardian
         // (one starts where a pwsh is on PATH, as under build.ps1): nothing is left once that process has exited.
-        var guardianWait = WaitForHandedOverCleanup(ps);
-        var state = await _simulator.GetAsync("state");
+        var guardianWait = WaitForHandedOverCleanup();
+        var state = await _simulator.Control.GetAsync("state");
         Assert.Equal(0, state.GetProperty("userObjects").GetInt32());
         var figure = await CancelDelayAsync(state, stoppedAt);
         _output.WriteLine($"Stop() after '{line}' (+{outputLinesAfter} _output lines): {figure}, leftovers 0 "
                          + (guardianWait is { } waited ? $"once the cleanup guardian exited ({waited.TotalSeconds:0.0} s after Stop returned)" : "when Stop returned"));
     }
 
-    /// <summary>Waits for the guardian the run's "Cleanup: ... handed to the cleanup guardian 1 (process N)" line names; null when it handed nothing over.</summary>
-    private static TimeSpan? WaitForHandedOverCleanup(PowerShell ps)
+    /// <summary>
+    /// Waits for the cleanup guardians still at work: the module starts each as a child of this process (on Linux,
+    /// found by its command line, which runs <c>GuardianEntryPoint</c>), and each logs to
+    /// <c>$XDG_STATE_HOME/aappacker/guardian/guardian-&lt;pid&gt;.log</c> (named by its own process id) until it exits
+    /// clean. A stopped pipeline returns no result whose <c>Cleanup.GuardianProcessId</c> could be read, and a guardian
+    /// may not have opened its log yet when Stop returns. Null when none runs.
+    /// </summary>
+    private static TimeSpan? WaitForHandedOverCleanup()
     {
-        var handedOver = ps.Streams.Information.Select(r => System.Text.RegularExpressions.Regex.Match(r.MessageData?.ToString() ?? "", @"handed to the cleanup guardian \d+ \(process (\d+)\)"))
-            .FirstOrDefault(m => m.Success);
-        if (handedOver is null)
+        var logs = Path.Combine(Environment.GetEnvironmentVariable("XDG_STATE_HOME")!, "aappacker", "guardian");
+        var ids = GuardianChildren().ToList();
+        if (Directory.Exists(logs))
+        {
+            ids.AddRange(Directory.GetFiles(logs, "guardian-*.log").Select(f => int.Parse(Path.GetFileNameWithoutExtension(f)["guardian-".Length..], System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (ids.Count == 0)
         {
             return null;
         }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        try
+        foreach (var id in ids.Distinct())
         {
-            using var guardian = System.Diagnostics.Process.GetProcessById(int.Parse(handedOver.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
-            Assert.True(guardian.WaitForExit(TimeSpan.FromSeconds(90)), "The cleanup guardian did not finish within 90 s.");
-        }
-        catch (ArgumentException)
-        {
-            // Already exited.
+            try
+            {
+                using var guardian = System.Diagnostics.Process.GetProcessById(id);
+                Assert.True(guardian.WaitForExit(TimeSpan.FromSeconds(90)), $"The cleanup guardian (process {id}) did not finish within 90 s.");
+            }
+            catch (ArgumentException)
+            {
+                // Already exited (its log stays only after an unclean exit).
+            }
         }
 
         return clock.Elapsed;
     }
 
+    /// <summary>This process's children that run the cleanup guardian (Linux: <c>/proc/&lt;pid&gt;/stat</c> and <c>cmdline</c>).</summary>
+    private static IEnumerable<int> GuardianChildren()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            yield break;
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var id))
+            {
+                continue;
+            }
+
+            string stat, commandLine;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                commandLine = File.ReadAllText(Path.Combine(directory, "cmdline"));
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields.Length > 1 && fields[1] == Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                && commandLine.Contains("GuardianEntryPoint", StringComparison.Ordinal))
+            {
+                yield return id;
+            }
+        }
+    }
+
     [Fact]
     public async Task Given_wait_aapjob_streaming_when_the_pipeline_is_stopped_then_the_job_is_canceled_within_5_s()
     {
-        await _simulator.ResetAsync();
+        await _simulator.Control.ResetAsync();
         using var runspace = BuiltModule.OpenRunspace();
         using var ps = PowerShell.Create();
         ps.Runspace = runspace;
@@ -115,7 +164,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
         ps.Stop();
 
         Assert.True(invocation.IsCompleted);
-        var figure = await CancelDelayAsync(await _simulator.GetAsync("state"), stoppedAt);
+        var figure = await CancelDelayAsync(await _simulator.Control.GetAsync("state"), stoppedAt);
         _output.WriteLine($"Stop() of Wait-AapJob while streaming: {figure}");
     }
 
@@ -158,7 +207,7 @@ public sealed class StopProcessingTests : IClassFixture<FiveTimesSimulatorFixtur
         var jobId = launches[0].GetProperty("jobId").GetInt32();
         var job = state.GetProperty("jobs").EnumerateArray().Single(j => j.GetProperty("id").GetInt32() == jobId);
         Assert.Equal("canceled", job.GetProperty("status").GetString());
-        var requests = await _simulator.GetAsync("requests");
+        var requests = await _simulator.Control.GetAsync("requests");
         var cancel = requests.EnumerateArray().First(r => r.GetProperty("method").GetString() == "POST"
                                                           && r.GetProperty("path").GetString()!.EndsWith($"/jobs/{jobId}/cancel/", StringComparison.Ordinal));
         var delay = cancel.GetProperty("at").GetDateTimeOffset() - stoppedAt;

@@ -33,7 +33,7 @@ public sealed class ControlTests : SimTestBase
     public async Task Reset_returns_to_the_seed_and_clears_faults_and_requests()
     {
         await S.CreateInventoryAsync();
-        await S.AddFaultAsync("""{"method":"GET","path":"nothing-matches-this","kind":"status","status":503}""");
+        await S.Control.AddFaultsAsync("""{"method":"GET","path":"nothing-matches-this","kind":"status","status":503}""");
         using var reset = await S.Http.PostAsync("/_sim/reset", null);
         Assert.True(reset.IsSuccessStatusCode);
         Assert.Equal(0, (await S.StateAsync())["userObjects"]!.GetValue<int>());

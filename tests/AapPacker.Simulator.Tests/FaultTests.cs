@@ -8,7 +8,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task A_status_rule_with_a_count_fires_that_many_times_then_stops()
     {
-        await S.AddFaultAsync("""{"method":"GET","path":"/ping/$","kind":"status","status":503,"count":2}""");
+        await S.Control.AddFaultsAsync("""{"method":"GET","path":"/ping/$","kind":"status","status":503,"count":2}""");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await S.GetAsync(S.Api("ping/"))).Status);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await S.GetAsync(S.Api("ping/"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("ping/"))).Status);
@@ -17,7 +17,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task A_rule_only_matches_its_method_and_path()
     {
-        await S.AddFaultAsync("""{"method":"POST","path":"inventories","kind":"status","status":500}""");
+        await S.Control.AddFaultsAsync("""{"method":"POST","path":"inventories","kind":"status","status":500}""");
         Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("inventories/"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("ping/"))).Status);
         var r = await S.PostAsync(S.Api("inventories/"), new { name = "x", organization = 1 });
@@ -28,7 +28,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task A_rate_fires_on_roughly_that_share_of_requests()
     {
-        await S.AddFaultAsync("""{"method":"*","path":"ping","kind":"status","status":502,"rate":0.5}""");
+        await S.Control.AddFaultsAsync("""{"method":"*","path":"ping","kind":"status","status":502,"rate":0.5}""");
         var failures = 0;
         for (var i = 0; i < 100; i++)
         {
@@ -43,7 +43,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task Retry_after_answers_429_with_the_header()
     {
-        await S.AddFaultAsync("""{"method":"GET","path":"me","kind":"retryAfter","retryAfterSeconds":3,"count":1}""");
+        await S.Control.AddFaultsAsync("""{"method":"GET","path":"me","kind":"retryAfter","retryAfterSeconds":3,"count":1}""");
         var r = await S.GetAsync(S.Api("me/"));
         Assert.Equal((HttpStatusCode)429, r.Status);
         Assert.Equal("3", r.Header("Retry-After"));
@@ -52,7 +52,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task Html_fault_is_a_502_with_an_html_body()
     {
-        await S.AddFaultAsync("""{"method":"GET","path":"me","kind":"html","count":1}""");
+        await S.Control.AddFaultsAsync("""{"method":"GET","path":"me","kind":"html","count":1}""");
         var r = await S.GetAsync(S.Api("me/"));
         Assert.Equal(HttpStatusCode.BadGateway, r.Status);
         Assert.StartsWith("text/html", r.Message.Content.Headers.ContentType!.MediaType, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task Reset_fault_drops_the_connection()
     {
-        await S.AddFaultAsync("""{"method":"GET","path":"me","kind":"reset","count":1}""");
+        await S.Control.AddFaultsAsync("""{"method":"GET","path":"me","kind":"reset","count":1}""");
         await Assert.ThrowsAsync<HttpRequestException>(() => S.GetAsync(S.Api("me/")));
         Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("me/"))).Status);
     }
@@ -70,7 +70,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task Lost_response_performs_the_request_but_the_client_never_hears()
     {
-        await S.AddFaultAsync("""{"method":"POST","path":"inventories/$","kind":"lostResponse","count":1}""");
+        await S.Control.AddFaultsAsync("""{"method":"POST","path":"inventories/$","kind":"lostResponse","count":1}""");
         await Assert.ThrowsAsync<HttpRequestException>(() => S.PostAsync(S.Api("inventories/"), new { name = "ghost", organization = 1 }));
         var r = await S.GetAsync(S.Api("inventories/?name=ghost"));
         Assert.Equal(1, r["count"].GetValue<int>());
@@ -81,7 +81,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task Lost_response_with_status_504_answers_a_gateway_timeout_after_acting()
     {
-        await S.AddFaultAsync("""{"method":"POST","path":"inventories/$","kind":"lostResponse","status":504,"count":1}""");
+        await S.Control.AddFaultsAsync("""{"method":"POST","path":"inventories/$","kind":"lostResponse","status":504,"count":1}""");
         var r = await S.PostAsync(S.Api("inventories/"), new { name = "ghost", organization = 1 });
         Assert.Equal(HttpStatusCode.GatewayTimeout, r.Status);
         Assert.Equal(1, (await S.GetAsync(S.Api("inventories/?name=ghost")))["count"].GetValue<int>());
@@ -90,7 +90,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task Slow_answer_acts_at_once_and_a_client_that_stops_waiting_does_not_undo_it()
     {
-        await S.AddFaultAsync("""{"method":"POST","path":"inventories/$","kind":"slowAnswer","latencyMs":30000,"count":1}""");
+        await S.Control.AddFaultsAsync("""{"method":"POST","path":"inventories/$","kind":"slowAnswer","latencyMs":30000,"count":1}""");
         using var giveUp = new CancellationTokenSource();
         using var request = new HttpRequestMessage(HttpMethod.Post, S.Api("inventories/"))
         {
@@ -112,7 +112,7 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task Latency_delays_but_still_answers()
     {
-        await S.AddFaultAsync("""{"method":"GET","path":"ping","kind":"latency","latencyMs":150,"count":1}""");
+        await S.Control.AddFaultsAsync("""{"method":"GET","path":"ping","kind":"latency","latencyMs":150,"count":1}""");
         var started = System.Diagnostics.Stopwatch.StartNew();
         var r = await S.GetAsync(S.Api("ping/"));
         Assert.Equal(HttpStatusCode.OK, r.Status);
@@ -122,8 +122,8 @@ public sealed class FaultTests : SimTestBase
     [Fact]
     public async Task Deleting_faults_clears_them()
     {
-        await S.AddFaultAsync("""{"method":"*","path":".*","kind":"status","status":503}""");
-        await S.Http.DeleteAsync("/_sim/faults");
+        await S.Control.AddFaultsAsync("""{"method":"*","path":".*","kind":"status","status":503}""");
+        await S.Control.ClearFaultsAsync();
         Assert.Equal(HttpStatusCode.OK, (await S.GetAsync(S.Api("ping/"))).Status);
     }
 

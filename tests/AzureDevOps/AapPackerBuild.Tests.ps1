@@ -7,20 +7,13 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../Pester/TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../Pester/EndToEndHelpers.psm1') -Force
     Import-Module (Join-Path $PSScriptRoot 'AdoTaskHelpers.psm1') -Force
 
-    $script:Tools = @{}
-    $missing = foreach ($name in 'packer', 'sshd', 'ssh-keygen', 'ansible-playbook') {
-        $script:Tools[$name] = Find-TestTool $name
-        if (-not $script:Tools[$name]) { $name }
-    }
-    $script:SkipReason = $null
-    if ($missing) {
-        $message = "Not installed: $($missing -join ', '). Install with: apt-get install packer openssh-server ansible-core (.ci/run does)."
-        if ($env:CI -eq 'true') { throw "CI=true, but the end-to-end tools are missing. $message" }
-        $script:SkipReason = $message
-        return
-    }
+    $found = Get-EndToEndTool
+    $script:Tools = $found.Tools
+    $script:SkipReason = $found.SkipReason
+    if ($SkipReason) { return }
 
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "aappacker-ado-packer-$PID"
     $script:Bin = New-PwshShim -Folder (Join-Path $Work 'bin')
@@ -29,6 +22,7 @@ BeforeAll {
     $script:Token = Get-TestSecret AdminToken
     $script:Simulator = Start-TestSimulator -Layout gateway -TimeScale 20 -Scenario (Join-Path $PSScriptRoot 'scenario.json')
     $script:Template = Join-Path $PSScriptRoot 'templates/ado.pkr.hcl'
+    $script:StateHome = Join-Path $Work 'state'
 
     function New-PackerTask([string] $JobTemplate, [string] $BuildId, [string] $Marker, [string] $Entry = 'index.js', [hashtable] $TaskVariables = @{},
         $Sim = $Simulator, [hashtable] $EndpointData = @{}) {
@@ -38,6 +32,8 @@ BeforeAll {
             -Inputs @{ template = $Template; variables = $variables; arguments = '-color=false'; packerPath = $Tools['packer'] } `
             -TaskVariables $TaskVariables -TempDirectory $agentTemp.FullName -PathPrefix $Bin -WorkingDirectory $Work
         $start.Environment['PACKER_NO_COLOR'] = '1'
+        # Build ledgers and the cleanup guardians' logs (guardian-<pid>.log names a running guardian) in this run's folder.
+        $start.Environment['XDG_STATE_HOME'] = $StateHome
         $start
     }
     # The post-job step, with the run id the main step registered as a task variable.
@@ -73,7 +69,7 @@ Describe 'AapPackerBuild@1 with real Packer' {
         # The module inside Packer named the build's objects after the task's run id (AAPPACKER_RUN_ID via aap_run_id).
         $run.Shown | Should -Match ([regex]::Escape("packer-$runId"))
         @(Assert-NoSecretOutsideSetSecret -Lines $run.Lines -Secrets $Token).Count | Should -Be 0
-        $null = Wait-CleanupGuardian -Output $run.Output
+        $null = Wait-CleanupGuardian -StateFolder $StateHome
         $post = Invoke-PostJob $run
         $post.Result | Should -Be 'Succeeded' -Because $post.Shown
         $post.Message | Should -Match 'nothing left in AAP'
@@ -86,7 +82,7 @@ Describe 'AapPackerBuild@1 with real Packer' {
         $run.Result | Should -Be 'Failed' -Because $run.Shown
         $run.Shown | Should -Match 'image refused by policy'
         $run.Message | Should -Match 'AapPacker exit code 1, the AAP job failed'
-        $null = Wait-CleanupGuardian -Output $run.Output
+        $null = Wait-CleanupGuardian -StateFolder $StateHome
         $post = Invoke-PostJob $run
         $post.Result | Should -Be 'Succeeded' -Because $post.Shown
         (Get-SimState).userObjects | Should -Be 0
@@ -139,7 +135,7 @@ Describe 'AapPackerBuild@1 with real Packer' {
             $run = Wait-AdoTask (Start-AdoTask (New-PackerTask -JobTemplate 'Mark Image' -BuildId $buildId -Marker $marker -Sim $https -EndpointData $data))
             $run.Result | Should -Be 'Succeeded' -Because $run.Shown
             $marker | Should -Exist
-            $null = Wait-CleanupGuardian -Output $run.Output
+            $null = Wait-CleanupGuardian -StateFolder $StateHome
             $post = Invoke-PostJob $run -Sim $https -EndpointData $data
             $post.Result | Should -Be 'Succeeded' -Because $post.Shown
             (Invoke-SimulatorControl -Simulator $https -Path state).userObjects | Should -Be 0

@@ -131,51 +131,6 @@ function Assert-NoSecretOutsideSetSecret {
 }
 
 
-function Find-TestTool([string] $Name) {
-    $found = Get-Command $Name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-    if ($found) { return $found.Source }
-    foreach ($dir in '/usr/sbin', '/usr/local/sbin') {
-        if (Test-Path (Join-Path $dir $Name)) { return (Join-Path $dir $Name) }
-    }
-}
-
-function Start-TestSshd {
-    <#
-    .SYNOPSIS
-        A throwaway sshd on a free loopback port with generated host and client keys (key authentication only).
-    .OUTPUTS
-        Port, User, ClientKey (path), Stop (a scriptblock).
-    #>
-    param([Parameter(Mandatory)] [string] $Folder, [Parameter(Mandatory)] [hashtable] $Tools)
-    $null = New-Item -ItemType Directory -Force -Path $Folder
-    foreach ($key in 'host_key', 'client_key') {
-        & $Tools['ssh-keygen'] -q -t ed25519 -N '' -C aappacker-ado -f (Join-Path $Folder $key)
-        if ($LASTEXITCODE -ne 0) { throw "ssh-keygen failed for $key." }
-    }
-    Copy-Item (Join-Path $Folder 'client_key.pub') (Join-Path $Folder 'authorized_keys')
-    if ([Environment]::UserName -eq 'root') { $null = New-Item -ItemType Directory -Force -Path '/run/sshd' }
-    $port = Get-FreeTcpPort
-    $config = Join-Path $Folder 'sshd_config'
-    @(
-        "Port $port", 'ListenAddress 127.0.0.1', "HostKey $Folder/host_key", "AuthorizedKeysFile $Folder/authorized_keys",
-        "PidFile $Folder/sshd.pid", 'PubkeyAuthentication yes', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
-        'PermitRootLogin prohibit-password', 'UsePAM no', 'StrictModes no', 'LogLevel INFO'
-    ) | Set-Content -Path $config
-    $start = [Diagnostics.ProcessStartInfo]::new($Tools['sshd'])
-    foreach ($a in '-f', $config, '-D', '-e') { $start.ArgumentList.Add($a) }
-    $start.RedirectStandardError = $true
-    $start.UseShellExecute = $false
-    $process = [Diagnostics.Process]::Start($start)
-    # Ready when sshd says it listens.
-    while ($null -ne ($line = $process.StandardError.ReadLine())) {
-        if ($line -like '*Server listening on 127.0.0.1*') { break }
-    }
-    if ($null -eq $line) { throw "sshd exited ($($process.ExitCode)) before listening; see $config." }
-    $null = $process.StandardError.ReadToEndAsync()
-    $stop = { if (-not $process.HasExited) { $process.Kill($true); $null = $process.WaitForExit(10000) } }.GetNewClosure()
-    [pscustomobject]@{ Port = $port; User = [Environment]::UserName; ClientKey = (Join-Path $Folder 'client_key'); Process = $process; Stop = $stop }
-}
-
 function Get-ProcessTree([int] $Id) {
     <# The process and its descendants (Linux: /proc/<pid>/task/*/children), parents first. #>
     $Id
@@ -186,4 +141,4 @@ function Get-ProcessTree([int] $Id) {
     }
 }
 
-Export-ModuleMember -Function Get-ExtensionStaging, New-PwshShim, New-AdoTaskStartInfo, Start-AdoTask, Wait-AdoTask, Invoke-AdoTask, Assert-NoSecretOutsideSetSecret, Find-TestTool, Start-TestSshd, Get-ProcessTree
+Export-ModuleMember -Function Get-ExtensionStaging, New-PwshShim, New-AdoTaskStartInfo, Start-AdoTask, Wait-AdoTask, Invoke-AdoTask, Assert-NoSecretOutsideSetSecret, Get-ProcessTree

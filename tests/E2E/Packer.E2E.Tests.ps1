@@ -12,27 +12,12 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot '../Pester/TestHelpers.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot '../Pester/EndToEndHelpers.psm1') -Force
 
-    function Find-Tool([string] $Name) {
-        $found = Get-Command $Name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        if ($found) { return $found.Source }
-        foreach ($dir in '/usr/sbin', '/usr/local/sbin') {
-            if (Test-Path (Join-Path $dir $Name)) { return (Join-Path $dir $Name) }
-        }
-    }
-
-    $script:Tools = @{}
-    $missing = foreach ($name in 'packer', 'sshd', 'ssh-keygen', 'ansible-playbook') {
-        $script:Tools[$name] = Find-Tool $name
-        if (-not $script:Tools[$name]) { $name }
-    }
-    $script:SkipReason = $null
-    if ($missing) {
-        $message = "Not installed: $($missing -join ', '). Install with: apt-get install packer openssh-server ansible-core (.ci/run does)."
-        if ($env:CI -eq 'true') { throw "CI=true, but the end-to-end tools are missing. $message" }
-        $script:SkipReason = $message
-        return
-    }
+    $found = Get-EndToEndTool
+    $script:Tools = $found.Tools
+    $script:SkipReason = $found.SkipReason
+    if ($SkipReason) { return }
 
     $script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
     $script:Work = Join-Path ([IO.Path]::GetTempPath()) "aappacker-e2e-$PID"
@@ -45,39 +30,15 @@ BeforeAll {
     & chmod 755 $wrapper
 
     # The throwaway sshd: generated host and client keys, key authentication only, loopback, a free port.
-    $sshDir = New-Item -ItemType Directory -Force -Path (Join-Path $Work 'sshd')
-    foreach ($key in 'host_key', 'client_key') {
-        & $Tools['ssh-keygen'] -q -t ed25519 -N '' -C aappacker-e2e -f (Join-Path $sshDir $key)
-        if ($LASTEXITCODE -ne 0) { throw "ssh-keygen failed for $key." }
-    }
-    Copy-Item (Join-Path $sshDir 'client_key.pub') (Join-Path $sshDir 'authorized_keys')
-    # sshd's privilege separation directory (missing where the package never ran its service); root only needs it.
-    if ([Environment]::UserName -eq 'root') { $null = New-Item -ItemType Directory -Force -Path '/run/sshd' }
-    $script:SshPort = Get-FreeTcpPort
-    $config = Join-Path $sshDir 'sshd_config'
-    @(
-        "Port $SshPort", 'ListenAddress 127.0.0.1', "HostKey $sshDir/host_key", "AuthorizedKeysFile $sshDir/authorized_keys",
-        "PidFile $sshDir/sshd.pid", 'PubkeyAuthentication yes', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
-        'PermitRootLogin prohibit-password', 'UsePAM no', 'StrictModes no', 'LogLevel INFO'
-    ) | Set-Content -Path $config
-    $start = [Diagnostics.ProcessStartInfo]::new($Tools['sshd'])
-    foreach ($a in '-f', $config, '-D', '-e') { $start.ArgumentList.Add($a) }
-    $start.RedirectStandardError = $true
-    $start.UseShellExecute = $false
-    $script:Sshd = [Diagnostics.Process]::Start($start)
-    # Ready when sshd says it listens (its own log line), not after a guessed delay.
-    while ($null -ne ($line = $Sshd.StandardError.ReadLine())) {
-        if ($line -like '*Server listening on 127.0.0.1*') { break }
-    }
-    if ($null -eq $line) { throw "sshd exited ($($Sshd.ExitCode)) before listening; see $config." }
-    $null = $Sshd.StandardError.ReadToEndAsync()
-    $script:ClientKey = Join-Path $sshDir 'client_key'
+    $script:Sshd = Start-TestSshd -Folder (Join-Path $Work 'sshd') -Tools $Tools
+    $script:SshPort = $Sshd.Port
+    $script:ClientKey = $Sshd.ClientKey
     Register-TestSecret -Name 'E2E client key' -Value (Get-Content -Raw $ClientKey)
-    $script:SshUser = [Environment]::UserName
+    $script:SshUser = $Sshd.User
 
     $script:Simulator = Start-TestSimulator -Layout gateway -TimeScale 20 -Scenario (Join-Path $PSScriptRoot 'scenario.json')
 
-    # Runs `packer build` on one template; returns the exit code and everything Packer printed.
+    # Runs `packer build` on one template; returns the exit code, everything Packer printed and the build's XDG_STATE_HOME.
     function Invoke-PackerBuild([string] $Template, [string] $JobTemplate, [string] $BuildId, [string] $MarkerPath) {
         $start = [Diagnostics.ProcessStartInfo]::new($Tools['packer'])
         $arguments = @('build', '-color=false',
@@ -95,6 +56,9 @@ BeforeAll {
         $start.Environment['AAP_TOKEN'] = 'sim-admin-token'
         $start.Environment['CHECKPOINT_DISABLE'] = '1'
         $start.Environment['PACKER_NO_COLOR'] = '1'
+        # The build ledger and the cleanup guardian's log (guardian-<pid>.log, which names the guardian) in a folder of this build.
+        $stateFolder = Join-Path $Work "state-$BuildId"
+        $start.Environment['XDG_STATE_HOME'] = $stateFolder
         $process = [Diagnostics.Process]::Start($start)
         $stderr = $process.StandardError.ReadToEndAsync()
         $stdout = $process.StandardOutput.ReadToEndAsync()
@@ -103,13 +67,13 @@ BeforeAll {
             throw "packer build $Template did not finish within 4 minutes; output so far: $($stdout.Result)"
         }
         $process.WaitForExit()
-        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result }
+        [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result + $stderr.Result; StateFolder = $stateFolder }
     }
 }
 
 AfterAll {
     if ($script:Simulator) { & $Simulator.Stop }
-    if ($script:Sshd -and -not $Sshd.HasExited) { $Sshd.Kill($true); $null = $Sshd.WaitForExit(10000) }
+    if ($script:Sshd) { & $Sshd.Stop }
     if ($script:Work -and (Test-Path $Work)) { Remove-Item -Recurse -Force $Work }
 }
 
@@ -130,7 +94,7 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
         $content[0] | Should -Be $buildId
         $content[1] | Should -Match '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'   # build.PackerRunUUID
         $content[2] | Should -Be $SshUser
-        $null = Wait-CleanupGuardian -Output $run.Output   # the run may have handed the inventory's removal over
+        $null = Wait-CleanupGuardian -StateFolder $run.StateFolder   # the run may have handed the inventory's removal over
         (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
         # The login key reached AAP only inside the Machine credential: neither it nor its base64 form is in the log.
         $keyText = Get-Content -Raw $ClientKey
@@ -146,7 +110,7 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
         $run.Output | Should -Match 'image refused by policy'
         $run.Output | Should -Match 'Exit code 1 '
         $run.Output | Should -Match 'non-zero exit status: 1'
-        $null = Wait-CleanupGuardian -Output $run.Output   # the run may have handed the inventory's removal over
+        $null = Wait-CleanupGuardian -StateFolder $run.StateFolder   # the run may have handed the inventory's removal over
         (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
     }
 
@@ -160,13 +124,14 @@ Describe 'A Packer build provisioned through AAP (<Format> template)' -ForEach $
             $run = Invoke-PackerBuild -Template $File -JobTemplate 'Mark Image' -BuildId $buildId -MarkerPath (Join-Path $Work "$buildId.marker")
             $exited = [DateTimeOffset]::UtcNow
             $run.ExitCode | Should -Be 0 -Because $run.Output
-            $run.Output -match 'handed to the cleanup guardian 1 \(process (\d+)\)' | Should -BeTrue -Because $run.Output
-            $guardian = [int]$Matches[1]
+            $run.Output | Should -Match 'handed to the cleanup guardian 1 \(process \d+\)'
+            $guardian = @(Get-CleanupGuardianId -StateFolder $run.StateFolder)
+            $guardian | Should -Not -BeNullOrEmpty -Because 'the guardian runs with the build''s state folder until it exits'
             # Packer has exited, and the guardian the provisioner handed the inventory to is still at work.
             (Get-Process -Id $guardian -ErrorAction SilentlyContinue) | Should -Not -BeNullOrEmpty -Because 'Packer returned without waiting for the guardian'
             (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -BeGreaterThan 0
 
-            $waited = Wait-CleanupGuardian -Output $run.Output
+            $waited = Wait-CleanupGuardian -StateFolder $run.StateFolder
             (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0
             $gone = Invoke-SimulatorControl -Simulator $Simulator -Path requests | ForEach-Object { $_ } |
                 Where-Object { $_.method -eq 'GET' -and $_.path -match '/inventories/\d+/$' -and $_.status -eq 404 } | Select-Object -Last 1

@@ -294,7 +294,9 @@ function New-ProvisionScript {
     .SYNOPSIS
         Writes the documented provisioner script around one Invoke-AapPackerProvision call (exit code 4 first, the
         result assigned, exit $LASTEXITCODE) into $Directory; returns its path. -Before lines go between the import
-        and the call (a preference such as $DebugPreference), -After lines between the call and the exit.
+        and the call (a preference such as $DebugPreference), -After lines between the call and the exit. Before the
+        exit, a run that handed its cleanup to the guardian prints {"GuardianProcessId":N} (the result's
+        Cleanup.GuardianProcessId) on a line of its own, which Wait-CleanupGuardian -Output reads.
     #>
     param(
         [Parameter(Mandatory)] [string] $Directory,
@@ -310,6 +312,8 @@ function New-ProvisionScript {
         $Before
         "`$result = Invoke-AapPackerProvision $Arguments"
         $After
+        # For the test, not the recipe: the guardian's process id from the typed result, as JSON on a line of its own.
+        'if ($result.Cleanup.GuardianProcessId) { @{ GuardianProcessId = $result.Cleanup.GuardianProcessId } | ConvertTo-Json -Compress }'
         'exit $LASTEXITCODE'
     ) | Set-Content -Path $script -Encoding utf8
     $script
@@ -347,23 +351,53 @@ function Invoke-FreshPwsh {
     $json | ConvertFrom-Json
 }
 
+function Get-CleanupGuardianId {
+    <#
+    .SYNOPSIS
+        The cleanup guardians' process ids: from the {"GuardianProcessId":N} line a New-ProvisionScript run prints in
+        -Output; from the logs of guardians still running (or ended unclean) under -StateFolder, whose file name is
+        the guardian's own process id (aappacker/guardian/guardian-<pid>.log); and, on Linux, the guardian processes
+        whose XDG_STATE_HOME is -StateFolder (one that has not opened its log yet).
+    #>
+    param([string] $Output, [string] $StateFolder)
+    $ids = [Collections.Generic.List[int]]::new()
+    foreach ($line in $Output -split '\r?\n') {
+        if ($line.StartsWith('{"GuardianProcessId":', [StringComparison]::Ordinal)) { $ids.Add(($line | ConvertFrom-Json).GuardianProcessId) }
+    }
+    if ($StateFolder) {
+        foreach ($log in Get-ChildItem -Path (Join-Path $StateFolder 'aappacker/guardian') -Filter 'guardian-*.log' -ErrorAction SilentlyContinue) {
+            $ids.Add([int]$log.BaseName.Substring('guardian-'.Length))
+        }
+        # A guardian that has not opened its log yet (it starts in a fresh pwsh): on Linux, the processes running
+        # GuardianEntryPoint with this XDG_STATE_HOME in their environment.
+        if ($IsLinux) {
+            $wanted = "XDG_STATE_HOME=$StateFolder"
+            foreach ($directory in Get-ChildItem /proc -Directory -ErrorAction SilentlyContinue) {
+                if ($directory.Name -notmatch '^\d+$') { continue }
+                try {
+                    $isGuardian = [IO.File]::ReadAllText("/proc/$($directory.Name)/cmdline") -like '*GuardianEntryPoint*'
+                    if ($isGuardian -and (([IO.File]::ReadAllText("/proc/$($directory.Name)/environ") -split "`0") -contains $wanted)) { $ids.Add([int]$directory.Name) }
+                }
+                catch { }   # the process ended meanwhile, or is not ours to read
+            }
+        }
+    }
+    $ids | Select-Object -Unique
+}
+
 function Wait-CleanupGuardian {
     <#
     Waits for the cleanup guardians of provisioning runs to exit — the event that ends a cleanup handed over to one —
-    and returns how long that took: -ProcessId, the one named in a run's output ("handed to the cleanup guardian 1
-    (process N)"), and those still logging under -StateFolder (the runs' XDG_STATE_HOME: a guardian's log is
-    aappacker/guardian/guardian-<pid>.log until it exits clean). Returns at once when there is none. Throws if a
-    guardian outlives -Timeout.
+    and returns how long that took: -ProcessId; the one a New-ProvisionScript run printed in -Output as
+    {"GuardianProcessId":N} (its result's Cleanup.GuardianProcessId); and those still logging under -StateFolder (the
+    runs' XDG_STATE_HOME: a guardian's log is aappacker/guardian/guardian-<pid>.log until it exits clean), for runs
+    whose script is not New-ProvisionScript's (Packer templates, a signal-ended run). Returns at once when there is
+    none. Throws if a guardian outlives -Timeout.
     #>
     param([string] $Output, [string] $StateFolder, [int] $ProcessId, [TimeSpan] $Timeout = [TimeSpan]::FromSeconds(90))
     $ids = [Collections.Generic.List[int]]::new()
     if ($ProcessId) { $ids.Add($ProcessId) }
-    if ($Output -match 'handed to the cleanup guardian \d+ \(process (\d+)\)') { $ids.Add([int]$Matches[1]) }
-    if ($StateFolder) {
-        foreach ($log in Get-ChildItem -Path (Join-Path $StateFolder 'aappacker/guardian') -Filter 'guardian-*.log' -ErrorAction SilentlyContinue) {
-            if ($log.BaseName -match '^guardian-(\d+)$') { $ids.Add([int]$Matches[1]) }
-        }
-    }
+    foreach ($id in Get-CleanupGuardianId -Output $Output -StateFolder $StateFolder) { $ids.Add($id) }
     if ($ids.Count -eq 0) { return [TimeSpan]::Zero }
     $watch = [Diagnostics.Stopwatch]::StartNew()
     foreach ($id in $ids | Select-Object -Unique) {
@@ -380,4 +414,4 @@ function Wait-CleanupGuardian {
 Export-ModuleMember -Function Get-BuiltModulePath, Get-SimulatorPath, Get-FreeTcpPort, Start-TestSimulator,
     Get-TestSecret, Register-TestSecret, Save-TestCapture,
     Invoke-SimulatorControl, Reset-TestSimulator, ConvertTo-TestSecret, New-TestCertificateAuthority, Set-TestAapEnvironment,
-    New-PwshStartInfo, New-ProvisionScript, Invoke-FreshPwsh, Wait-CleanupGuardian
+    New-PwshStartInfo, New-ProvisionScript, Invoke-FreshPwsh, Get-CleanupGuardianId, Wait-CleanupGuardian

@@ -19,66 +19,45 @@ internal static class JobTemplateWrites
     /// <summary>The model's choices: <c>JOB_TYPE_CHOICES</c> and <c>VERBOSITY_CHOICES</c> in <c>awx/main/models/base.py</c>.</summary>
     public static readonly string[] JobTypes = ["run", "check", "scan"];
     public static readonly string[] Verbosities = ["0", "1", "2", "3", "4", "5"];
-    public static readonly string[] WebhookServices = ["", "github", "gitlab", "bitbucket_dc"];
 
-    public static void Map(ApiRouter r)
-    {
-        r.Map("PUT", "job_templates/{id}/", req => Update(req, partial: false));
-        r.Map("PATCH", "job_templates/{id}/", req => Update(req, partial: true));
-    }
+    public static void Map(ApiRouter r) => TemplateUpdate.Map(r, "job_templates/{id}/", Update);
 
-    private static ApiResult Update(ApiRequest req, bool partial)
+    private static ApiResult Update(ApiRequest req, TemplateUpdate u)
     {
         var t = JobTemplates.Find(req);
-        var body = req.ReadObject();
-        var store = req.Store;
-        bool Sent(string f) => !partial || body.ContainsKey(f);
-        var v = new Validation();
+        var body = u.Body;
+        var store = u.Store;
+        var v = u.Errors;
 
         // Field by field (DRF to_internal_value): every field's errors are collected before validate() runs.
-        var name = Sent("name") ? v.Text(body, "name", required: true) : t.Name;
-        var description = Sent("description") ? v.Text(body, "description", maxLength: int.MaxValue, nullAsEmpty: true) ?? "" : t.Description;
-        var jobType = Sent("job_type") ? (body.ContainsKey("job_type") ? v.Choice(body, "job_type", JobTypes, nullAsEmpty: true) : "run") : t.JobType;
-        var inventory = body.ContainsKey("inventory") ? v.Pk(body, "inventory", id => store.Inventories.ContainsKey(id)) : t.InventoryId;
-        var project = body.ContainsKey("project") ? v.Pk(body, "project", id => store.Projects.ContainsKey(id)) : t.ProjectId;
-        var playbook = Sent("playbook") ? v.Text(body, "playbook", maxLength: 1024, nullAsEmpty: true) ?? "" : t.Playbook;
-        var scmBranch = Sent("scm_branch") ? v.Text(body, "scm_branch", maxLength: 1024, nullAsEmpty: true) ?? "" : t.ScmBranch;
-        var forks = Sent("forks") ? v.Int(body, "forks", min: 0) ?? 0 : t.Forks;
-        var limit = Sent("limit") ? v.Text(body, "limit", maxLength: int.MaxValue, nullAsEmpty: true) ?? "" : t.Limit;
-        var verbosity = Sent("verbosity") ? v.Choice(body, "verbosity", Verbosities) ?? "0" : t.Verbosity.ToString(CultureInfo.InvariantCulture);
-        var extraVars = Sent("extra_vars") ? v.Text(body, "extra_vars", maxLength: int.MaxValue, nullAsEmpty: true) ?? "" : t.ExtraVars;
-        var jobTags = Sent("job_tags") ? v.Text(body, "job_tags", maxLength: int.MaxValue, nullAsEmpty: true) ?? "" : t.JobTags;
-        var skipTags = Sent("skip_tags") ? v.Text(body, "skip_tags", maxLength: 1024, nullAsEmpty: true) ?? "" : t.SkipTags;
-        var startAtTask = Sent("start_at_task") ? v.Text(body, "start_at_task", maxLength: 1024, nullAsEmpty: true) ?? "" : t.StartAtTask;
-        var timeout = Sent("timeout") ? v.Int(body, "timeout") ?? 0 : t.Timeout;
-        var slices = Sent("job_slice_count") ? v.Int(body, "job_slice_count", min: 0) ?? 1 : t.JobSliceCount;
-        var hostConfigKey = Sent("host_config_key") ? v.Text(body, "host_config_key", maxLength: 1024, nullAsEmpty: true) ?? "" : t.HostConfigKey;
-        var webhookService = Sent("webhook_service") ? v.Choice(body, "webhook_service", WebhookServices, nullAsEmpty: true) ?? "" : t.WebhookService;
-        var webhookCredential = body.ContainsKey("webhook_credential")
-            ? v.Pk(body, "webhook_credential", id => store.Credentials.ContainsKey(id))
-            : t.WebhookCredentialId;
-        bool Flag(string field, bool current) => Sent(field) ? Validation.Bool(body, field, v, nullAsFalse: true) ?? false : current;
-        var forceHandlers = Flag("force_handlers", t.ForceHandlers);
-        var useFactCache = Flag("use_fact_cache", t.UseFactCache);
-        var becomeEnabled = Flag("become_enabled", t.BecomeEnabled);
-        var diffMode = Flag("diff_mode", t.DiffMode);
-        var allowSimultaneous = Flag("allow_simultaneous", t.AllowSimultaneous);
-        var preventFallback = Flag("prevent_instance_group_fallback", t.PreventInstanceGroupFallback);
-        var surveyEnabled = Flag("survey_enabled", t.Survey.Enabled);
-        var asks = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, flag) in Prompts.JobTemplateFields)
-        {
-            if (Flag($"ask_{flag}_on_launch", t.Asks(flag)))
-            {
-                asks.Add(flag);
-            }
-        }
-        if (Sent("extra_vars") && !v.HasErrors && !Variables.TryParse(extraVars, out _, out var varsError))
-        {
-            // JobTemplateSerializer.validate_extra_vars → vars_validate_or_raise (awx/main/validators.py).
-            v.Add("extra_vars", varsError);
-        }
-        v.ThrowIfAny();
+        var name = u.Name(t.Name);
+        var description = u.LongText("description", t.Description);
+        var jobType = u.Sent("job_type") ? (body.ContainsKey("job_type") ? v.Choice(body, "job_type", JobTypes, nullAsEmpty: true) : "run") : t.JobType;
+        var inventory = u.Pk("inventory", t.InventoryId, id => store.Inventories.ContainsKey(id));
+        var project = u.Pk("project", t.ProjectId, id => store.Projects.ContainsKey(id));
+        var playbook = u.Sent("playbook") ? v.Text(body, "playbook", maxLength: 1024, nullAsEmpty: true) ?? "" : t.Playbook;
+        var scmBranch = u.Sent("scm_branch") ? v.Text(body, "scm_branch", maxLength: 1024, nullAsEmpty: true) ?? "" : t.ScmBranch;
+        var forks = u.Sent("forks") ? v.Int(body, "forks", min: 0) ?? 0 : t.Forks;
+        var limit = u.LongText("limit", t.Limit);
+        var verbosity = u.Sent("verbosity") ? v.Choice(body, "verbosity", Verbosities) ?? "0" : t.Verbosity.ToString(CultureInfo.InvariantCulture);
+        var extraVars = u.LongText("extra_vars", t.ExtraVars);
+        var jobTags = u.LongText("job_tags", t.JobTags);
+        var skipTags = u.Sent("skip_tags") ? v.Text(body, "skip_tags", maxLength: 1024, nullAsEmpty: true) ?? "" : t.SkipTags;
+        var startAtTask = u.Sent("start_at_task") ? v.Text(body, "start_at_task", maxLength: 1024, nullAsEmpty: true) ?? "" : t.StartAtTask;
+        var timeout = u.Sent("timeout") ? v.Int(body, "timeout") ?? 0 : t.Timeout;
+        var slices = u.Sent("job_slice_count") ? v.Int(body, "job_slice_count", min: 0) ?? 1 : t.JobSliceCount;
+        var hostConfigKey = u.Sent("host_config_key") ? v.Text(body, "host_config_key", maxLength: 1024, nullAsEmpty: true) ?? "" : t.HostConfigKey;
+        var webhookService = u.WebhookService(t.WebhookService);
+        var webhookCredential = u.Pk("webhook_credential", t.WebhookCredentialId, id => store.Credentials.ContainsKey(id));
+        var forceHandlers = u.Flag("force_handlers", t.ForceHandlers);
+        var useFactCache = u.Flag("use_fact_cache", t.UseFactCache);
+        var becomeEnabled = u.Flag("become_enabled", t.BecomeEnabled);
+        var diffMode = u.Flag("diff_mode", t.DiffMode);
+        var allowSimultaneous = u.Flag("allow_simultaneous", t.AllowSimultaneous);
+        var preventFallback = u.Flag("prevent_instance_group_fallback", t.PreventInstanceGroupFallback);
+        var surveyEnabled = u.Flag("survey_enabled", t.Survey.Enabled);
+        var asks = u.Asks(Prompts.JobTemplateFields, t.Asks);
+        u.ThrowFieldErrors(extraVars);
 
         // JobTemplateSerializer.validate.
         if (!string.IsNullOrEmpty(hostConfigKey) && inventory is null)
@@ -94,18 +73,7 @@ internal static class JobTemplateWrites
             throw Field("inventory", "You must either set a default value or ask to prompt on launch.");
         }
         // JobTemplateMixin.validate: a webhook credential must be a personal access token of the webhook service.
-        if (webhookCredential is { } wc)
-        {
-            var type = store.CredentialTypes[store.Credentials[wc].CredentialTypeId];
-            if (type.Kind != "token")
-            {
-                throw Field("webhook_credential", "Must be a Personal Access Token.");
-            }
-            if (webhookService.Length == 0 || type.Namespace != webhookService + "_token")
-            {
-                throw Field("webhook_credential", "Must match the selected webhook service.");
-            }
-        }
+        u.CheckWebhookCredential(webhookCredential, webhookService);
         // JobOptionsSerializer.validate: the playbook must be one of the project's (an SCM project without
         // allow_override), and branch overrides need allow_override.
         var proj = store.Projects[project.Value];
@@ -165,5 +133,5 @@ internal static class JobTemplateWrites
         return ApiResult.Ok(JobTemplates.ToJson(req, t));
     }
 
-    private static ApiException Field(string field, string message) => new(ApiResult.FieldError(field, message));
+    private static ApiException Field(string field, string message) => TemplateUpdate.Field(field, message);
 }

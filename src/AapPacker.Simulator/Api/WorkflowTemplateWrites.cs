@@ -15,29 +15,22 @@ internal static class WorkflowTemplateWrites
 {
     private static readonly string[] CharPromptFields = ["limit", "scm_branch", "job_tags", "skip_tags"];
 
-    public static void Map(ApiRouter r)
-    {
-        r.Map("PUT", "workflow_job_templates/{id}/", req => Update(req, partial: false));
-        r.Map("PATCH", "workflow_job_templates/{id}/", req => Update(req, partial: true));
-    }
+    public static void Map(ApiRouter r) => TemplateUpdate.Map(r, "workflow_job_templates/{id}/", Update);
 
-    private static ApiResult Update(ApiRequest req, bool partial)
+    private static ApiResult Update(ApiRequest req, TemplateUpdate u)
     {
         var t = WorkflowTemplates.Find(req);
-        var body = req.ReadObject();
-        var store = req.Store;
-        bool Sent(string f) => !partial || body.ContainsKey(f);
-        var v = new Validation();
+        var body = u.Body;
+        var store = u.Store;
+        var v = u.Errors;
 
-        var name = Sent("name") ? v.Text(body, "name", required: true) : t.Name;
-        var description = Sent("description") ? v.Text(body, "description", maxLength: int.MaxValue, nullAsEmpty: true) ?? "" : t.Description;
-        var extraVars = Sent("extra_vars") ? v.Text(body, "extra_vars", maxLength: int.MaxValue, nullAsEmpty: true) ?? "" : t.ExtraVars;
-        var organization = body.ContainsKey("organization") ? v.Pk(body, "organization", id => store.Organizations.ContainsKey(id)) : t.OrganizationId;
-        var inventory = body.ContainsKey("inventory") ? v.Pk(body, "inventory", id => store.Inventories.ContainsKey(id)) : t.InventoryId;
-        var webhookService = Sent("webhook_service") ? v.Choice(body, "webhook_service", JobTemplateWrites.WebhookServices, nullAsEmpty: true) ?? "" : t.WebhookService;
-        var webhookCredential = body.ContainsKey("webhook_credential")
-            ? v.Pk(body, "webhook_credential", id => store.Credentials.ContainsKey(id))
-            : t.WebhookCredentialId;
+        var name = u.Name(t.Name);
+        var description = u.LongText("description", t.Description);
+        var extraVars = u.LongText("extra_vars", t.ExtraVars);
+        var organization = u.Pk("organization", t.OrganizationId, id => store.Organizations.ContainsKey(id));
+        var inventory = u.Pk("inventory", t.InventoryId, id => store.Inventories.ContainsKey(id));
+        var webhookService = u.WebhookService(t.WebhookService);
+        var webhookCredential = u.Pk("webhook_credential", t.WebhookCredentialId, id => store.Credentials.ContainsKey(id));
         var charPrompts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in CharPromptFields)
         {
@@ -46,37 +39,14 @@ internal static class WorkflowTemplateWrites
                 charPrompts[field] = value;
             }
         }
-        bool Flag(string field, bool current) => Sent(field) ? Validation.Bool(body, field, v, nullAsFalse: true) ?? false : current;
-        var allowSimultaneous = Flag("allow_simultaneous", t.AllowSimultaneous);
-        var surveyEnabled = Flag("survey_enabled", t.Survey.Enabled);
-        var asks = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, flag) in Prompts.WorkflowFields)
-        {
-            if (Flag($"ask_{flag}_on_launch", t.Asks(flag)))
-            {
-                asks.Add(flag);
-            }
-        }
-        if (Sent("extra_vars") && !v.HasErrors && !Variables.TryParse(extraVars, out _, out var varsError))
-        {
-            v.Add("extra_vars", varsError);
-        }
-        v.ThrowIfAny();
+        var allowSimultaneous = u.Flag("allow_simultaneous", t.AllowSimultaneous);
+        var surveyEnabled = u.Flag("survey_enabled", t.Survey.Enabled);
+        var asks = u.Asks(Prompts.WorkflowFields, t.Asks);
+        u.ThrowFieldErrors(extraVars);
 
         // JobTemplateMixin.validate (webhook credential), then PrimordialModel.validate_unique with
         // SOFT_UNIQUE_TOGETHER (name, organization) (awx/main/models/base.py).
-        if (webhookCredential is { } wc)
-        {
-            var type = store.CredentialTypes[store.Credentials[wc].CredentialTypeId];
-            if (type.Kind != "token")
-            {
-                throw new ApiException(ApiResult.FieldError("webhook_credential", "Must be a Personal Access Token."));
-            }
-            if (webhookService.Length == 0 || type.Namespace != webhookService + "_token")
-            {
-                throw new ApiException(ApiResult.FieldError("webhook_credential", "Must match the selected webhook service."));
-            }
-        }
+        u.CheckWebhookCredential(webhookCredential, webhookService);
         if (store.WorkflowTemplates.Values.Any(o => o != t && o.Name == name && o.OrganizationId == organization))
         {
             Validation.ThrowNonField("WorkflowJobTemplate with this (name, organization) combination already exists.");

@@ -12,12 +12,12 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Adds the machine being built to an AAP inventory as a host.</para>
-/// <para type="description">The host's variables carry ansible_host, ansible_port, ansible_user and
+/// Adds the machine being built to an AAP inventory as a host.
+/// The host's variables carry ansible_host, ansible_port, ansible_user and
 /// ansible_connection (and the ansible_winrm_* settings for WinRM), never a secret. The host belongs to a build (the
 /// temporary inventory's, else -BuildId, the Packer run or the session's): its description carries AapPacker's marker
 /// and the build's ledger file records it, so Remove-AapBuildResources -BuildId removes exactly that host, also from
-/// an inventory AapPacker did not create (which it never removes).</para>
+/// an inventory AapPacker did not create (which it never removes).
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "AapHost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AapHost))]

@@ -14,10 +14,10 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Connects to Ansible Automation Platform (or AWX) and makes it the session's default connection.</para>
-/// <para type="description">Discovers the API root (AAP gateway or AWX), verifies the credentials with GET me/,
+/// Connects to Ansible Automation Platform (or AWX) and makes it the session's default connection.
+/// Discovers the API root (AAP gateway or AWX), verifies the credentials with GET me/,
 /// and keeps the connection for the other AapPacker cmdlets of this PowerShell session. Settings not given as
-/// parameters come from AAP_*, then CONTROLLER_*, then TOWER_* environment variables. No token is created or stored.</para>
+/// parameters come from AAP_*, then CONTROLLER_*, then TOWER_* environment variables. No token is created or stored.
 /// </summary>
 [Cmdlet(VerbsCommunications.Connect, "Aap")]
 [OutputType(typeof(AapConnectionInfo))]

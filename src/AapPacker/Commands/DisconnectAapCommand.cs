@@ -5,9 +5,9 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Forgets an AAP connection and releases its resources.</para>
-/// <para type="description">Without -Connection, forgets the session's current connection. Nothing changes on
-/// the server: AapPacker never creates tokens, so there is none to revoke.</para>
+/// Forgets an AAP connection and releases its resources.
+/// Without -Connection, forgets the session's current connection. Nothing changes on
+/// the server: AapPacker never creates tokens, so there is none to revoke.
 /// </summary>
 [Cmdlet(VerbsCommunications.Disconnect, "Aap")]
 [OutputType(typeof(void))]

@@ -6,8 +6,8 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets the session's current AAP connection.</para>
-/// <para type="description">Returns the connection Connect-Aap made in this PowerShell session (no secret in it).</para>
+/// Gets the session's current AAP connection.
+/// Returns the connection Connect-Aap made in this PowerShell session (no secret in it).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AapConnection")]
 [OutputType(typeof(AapConnectionInfo))]

@@ -10,9 +10,9 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Lists AAP inventories: by name or pattern, by id, by organization, or a build's temporary inventories.</para>
-/// <para type="description">-BuildId keeps the inventories AapPacker created for that build (a Packer run UUID
-/// matches every build block of the run), with the build id read from their description.</para>
+/// Lists AAP inventories: by name or pattern, by id, by organization, or a build's temporary inventories.
+/// -BuildId keeps the inventories AapPacker created for that build (a Packer run UUID
+/// matches every build block of the run), with the build id read from their description.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AapInventory", DefaultParameterSetName = NameSet)]
 [OutputType(typeof(AapInventory))]

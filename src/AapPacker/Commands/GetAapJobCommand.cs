@@ -11,12 +11,12 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Gets AAP jobs and workflow jobs: one by id, or the newest, filtered by status, template or build.</para>
-/// <para type="description">With -Job (alias -Id, as on Wait-AapJob and Stop-AapJob), reads a job object again, or
+/// Gets AAP jobs and workflow jobs: one by id, or the newest, filtered by status, template or build.
+/// With -Job (alias -Id, as on Wait-AapJob and Stop-AapJob), reads a job object again, or
 /// tries an id as a job, then as a workflow job; a job that does not exist (or that the user cannot see) is a
 /// non-terminating ObjectNotFound error, so a pipeline of ids goes on. Without -Job,
 /// lists the newest jobs and workflow jobs (-First, default 20), filtered by -Status, -JobTemplate or
-/// -WorkflowJobTemplate, and -BuildId.</para>
+/// -WorkflowJobTemplate, and -BuildId.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "AapJob", DefaultParameterSetName = ListSet)]
 [OutputType(typeof(AapJob))]

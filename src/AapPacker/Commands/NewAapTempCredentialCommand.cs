@@ -12,9 +12,9 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Creates a temporary Machine credential in AAP for one Packer build.</para>
-/// <para type="description">The Machine credential type is found by kind and namespace; the key is checked before
-/// anything is sent; secrets go to AAP only in the create request and never into any output.</para>
+/// Creates a temporary Machine credential in AAP for one Packer build.
+/// The Machine credential type is found by kind and namespace; the key is checked before
+/// anything is sent; secrets go to AAP only in the create request and never into any output.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "AapTempCredential", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AapMachineCredential))]

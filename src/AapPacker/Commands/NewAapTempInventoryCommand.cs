@@ -11,10 +11,10 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Creates a temporary AAP inventory for one Packer build.</para>
-/// <para type="description">The inventory's name is unique per build source; its description marks it as created by
+/// Creates a temporary AAP inventory for one Packer build.
+/// The inventory's name is unique per build source; its description marks it as created by
 /// AapPacker for the build id, and the build's ledger file records it (announced before the create is sent), so
-/// Remove-AapBuildResources -BuildId finds it.</para>
+/// Remove-AapBuildResources -BuildId finds it.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "AapTempInventory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AapInventory))]

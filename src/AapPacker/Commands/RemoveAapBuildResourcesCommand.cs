@@ -14,9 +14,9 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Removes the temporary inventories, hosts and credentials AapPacker created for a build.</para>
-/// <para type="description">Selects AapPacker's objects by build id, age or the objects themselves (LeftoverSweep),
-/// then removes them in a dependency-safe order (BuildCleanup), one ShouldProcess per object.</para>
+/// Removes the temporary inventories, hosts and credentials AapPacker created for a build.
+/// Selects AapPacker's objects by build id, age or the objects themselves (LeftoverSweep),
+/// then removes them in a dependency-safe order (BuildCleanup), one ShouldProcess per object.
 /// </summary>
 [Cmdlet(VerbsCommon.Remove, "AapBuildResources", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AapCleanupResult))]

@@ -1,7 +1,5 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using AapPacker.Commands.Shared;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Infrastructure;
@@ -10,13 +8,13 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Launches an AAP job template against the build's inventory and returns the job.</para>
-/// <para type="description">Reads the template's launch requirements first and refuses anything AAP would ignore;
-/// merges credentials with the template's; cancels the job and fails when AAP still ignores a field.</para>
+/// Launches an AAP job template against the build's inventory and returns the job.
+/// Reads the template's launch requirements first and refuses anything AAP would ignore;
+/// merges credentials with the template's; cancels the job and fails when AAP still ignores a field.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Start, "AapJobTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AapJob))]
-public sealed class StartAapJobTemplateCommand : AapConnectedCmdlet
+public sealed class StartAapJobTemplateCommand : StartAapTemplateCommandBase
 {
     /// <summary>The job template (name or id).</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -24,43 +22,6 @@ public sealed class StartAapJobTemplateCommand : AapConnectedCmdlet
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(JobTemplateNameCompleter))]
     public object JobTemplate { get; set; } = "";
-
-    /// <summary>The organization whose template of that name is meant, when two organizations have one (name or id).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(OrganizationNameCompleter))]
-    public string? Organization { get; set; }
-
-    /// <summary>The inventory (object, host, id or name); from the pipeline.</summary>
-    [Parameter(ValueFromPipeline = true)]
-    [ValidateNotNull]
-    public object? Inventory { get; set; }
-
-    /// <summary>AAP credentials (objects, ids or names).</summary>
-    [Parameter]
-    [Alias("Credentials")]
-    [ValidateNotNull]
-    public object[]? AapCredential { get; set; }
-
-    /// <summary>Extra variables: a hashtable or object (ConvertFrom-Json/ConvertFrom-Yaml), JSON or YAML text, or @file.</summary>
-    [Parameter]
-    [ValidateNotNull]
-    public object? ExtraVars { get; set; }
-
-    /// <summary>Host pattern limit.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Limit { get; set; }
-
-    /// <summary>Tags to run.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? Tag { get; set; }
-
-    /// <summary>Tags to skip.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? SkipTag { get; set; }
 
     /// <summary>0 (normal) to 5.</summary>
     [Parameter]
@@ -81,11 +42,6 @@ public sealed class StartAapJobTemplateCommand : AapConnectedCmdlet
     [ValidateNotNullOrEmpty]
     public string? ExecutionEnvironment { get; set; }
 
-    /// <summary>Labels (names or ids).</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string[]? Label { get; set; }
-
     /// <summary>Forks.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
@@ -95,11 +51,6 @@ public sealed class StartAapJobTemplateCommand : AapConnectedCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? InstanceGroup { get; set; }
-
-    /// <summary>Source control branch.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? ScmBranch { get; set; }
 
     /// <summary>Job slice count.</summary>
     [Parameter]
@@ -111,45 +62,21 @@ public sealed class StartAapJobTemplateCommand : AapConnectedCmdlet
     [ValidateRange(0, int.MaxValue)]
     public int JobTimeout { get; set; }
 
-    internal override object? ErrorTarget => JobTemplate;
+    private protected override object Template => JobTemplate;
 
-    /// <inheritdoc />
-    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
-    {
-        // Pipeline-bound values change per record: take them on the pipeline thread.
-        await ErrorRecordFactory.GuardAsync(async () =>
-        {
-            var (request, inventory) = await InvokeOnPipelineThreadAsync(BuildRequest).ConfigureAwait(false);
-            await TemplateStart.RunAsync(this, request, inventory, cancellationToken).ConfigureAwait(false);
-        }, () => JobTemplate).ConfigureAwait(false);
-    }
+    private protected override bool IsWorkflow => false;
 
-    private (TemplateLaunchRequest Request, object? Inventory) BuildRequest()
+    private protected override void Configure(TemplateLaunchRequest request)
     {
         var bound = MyInvocation.BoundParameters;
-        var request = new TemplateLaunchRequest
-        {
-            Template = NameOrIdAttribute.ToReference(JobTemplate) ?? NameOrId.FromText(""),
-            Organization = Organization,
-            ExtraVars = ExtraVarsInput.Read(this, ExtraVars),
-            Labels = new List<string>(Label ?? System.Array.Empty<string>()),
-            ExecutionEnvironment = ExecutionEnvironment,
-            InstanceGroups = new List<string>(InstanceGroup ?? System.Array.Empty<string>()),
-            Launch = new LaunchRequest
-            {
-                Limit = Limit,
-                JobTags = Tag is null ? null : string.Join(",", Tag),
-                SkipTags = SkipTag is null ? null : string.Join(",", SkipTag),
-                Verbosity = bound.ContainsKey(nameof(Verbosity)) ? Verbosity : (int?)null,
-                DiffMode = bound.ContainsKey(nameof(DiffMode)) ? DiffMode.IsPresent : (bool?)null,
-                JobType = JobType,
-                Forks = bound.ContainsKey(nameof(Forks)) ? Forks : (int?)null,
-                ScmBranch = ScmBranch,
-                JobSliceCount = bound.ContainsKey(nameof(JobSliceCount)) ? JobSliceCount : (int?)null,
-                Timeout = bound.ContainsKey(nameof(JobTimeout)) ? JobTimeout : (int?)null,
-            },
-        };
-        request.Credentials = TemplateStart.CredentialKeys(AapCredential);
-        return (request, Inventory);
+        request.ExecutionEnvironment = ExecutionEnvironment;
+        request.InstanceGroups = new List<string>(InstanceGroup ?? System.Array.Empty<string>());
+        var launch = request.Launch;
+        launch.Verbosity = bound.ContainsKey(nameof(Verbosity)) ? Verbosity : (int?)null;
+        launch.DiffMode = bound.ContainsKey(nameof(DiffMode)) ? DiffMode.IsPresent : (bool?)null;
+        launch.JobType = JobType;
+        launch.Forks = bound.ContainsKey(nameof(Forks)) ? Forks : (int?)null;
+        launch.JobSliceCount = bound.ContainsKey(nameof(JobSliceCount)) ? JobSliceCount : (int?)null;
+        launch.Timeout = bound.ContainsKey(nameof(JobTimeout)) ? JobTimeout : (int?)null;
     }
 }

@@ -14,9 +14,9 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Cancels an AAP job or workflow job and waits until AAP reports it canceled.</para>
-/// <para type="description">AAP cancels asynchronously; the cmdlet follows the job until it is terminal and returns
-/// it. A job that had already ended gets a warning and is returned as it is.</para>
+/// Cancels an AAP job or workflow job and waits until AAP reports it canceled.
+/// AAP cancels asynchronously; the cmdlet follows the job until it is terminal and returns
+/// it. A job that had already ended gets a warning and is returned as it is.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Stop, "AapJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AapJob))]

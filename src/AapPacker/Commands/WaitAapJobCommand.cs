@@ -11,10 +11,10 @@ using AapPacker.Models;
 namespace AapPacker.Commands;
 
 /// <summary>
-/// <para type="synopsis">Waits for an AAP job to finish while streaming its output, and returns the result.</para>
-/// <para type="description">Follows a job or workflow job with the engine's JobFollower, writes every output line
+/// Waits for an AAP job to finish while streaming its output, and returns the result.
+/// Follows a job or workflow job with the engine's JobFollower, writes every output line
 /// to the Information stream (tags AapPacker, JobOutput, job-&lt;id&gt;), and returns an AapJobResult. A job that
-/// does not succeed, or a timeout, is a terminating error with the result attached, unless -PassThru.</para>
+/// does not succeed, or a timeout, is a terminating error with the result attached, unless -PassThru.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Wait, "AapJob")]
 [OutputType(typeof(AapJobResult))]

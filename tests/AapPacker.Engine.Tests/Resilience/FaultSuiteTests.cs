@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
 using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
@@ -167,9 +166,5 @@ public sealed class FaultSuiteTests(FastGatewaySimulatorFixture fixture, ITestOu
 
     /// <summary><c>GET /_sim/requests</c> as raw JSON: the shared record does not carry the <c>fault</c> field.</summary>
     private async Task<List<JsonElement>> ReadRequestLogAsync()
-    {
-        using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { BaseAddress = fixture.BaseUri };
-        var log = await http.GetFromJsonAsync<JsonElement>("_sim/requests");
-        return log.EnumerateArray().Select(e => e.Clone()).ToList();
-    }
+        => (await fixture.Control.GetAsync("requests")).EnumerateArray().Select(e => e.Clone()).ToList();
 }

@@ -29,10 +29,14 @@ public sealed class SimHarness : IAsyncDisposable
     {
         Sim = sim;
         Http = http;
+        Control = new SimulatorControl(sim.BaseUri);
     }
 
     public RunningSimulator Sim { get; }
     public HttpClient Http { get; }
+
+    /// <summary>The control endpoints (<c>/_sim/</c>): faults, state, requests, the clock.</summary>
+    public SimulatorControl Control { get; }
     public string ApiRoot => Sim.ApiRoot;
 
     public static async Task<SimHarness> StartAsync(string layout = "awx", bool manualClock = true, string? scenarioPath = null, string? playbookDirectory = null)
@@ -90,14 +94,9 @@ public sealed class SimHarness : IAsyncDisposable
     }
 
     /// <summary>Move the simulated clock, over HTTP like any test client would.</summary>
-    public async Task AdvanceAsync(double seconds)
-    {
-        using var content = new StringContent($"{{\"seconds\": {seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}", Encoding.UTF8, "application/json");
-        using var response = await Http.PostAsync("/_sim/clock/advance", content);
-        response.EnsureSuccessStatusCode();
-    }
+    public Task AdvanceAsync(double seconds) => Control.AdvanceClockAsync(seconds);
 
-    public async Task<JsonNode> StateAsync() => JsonNode.Parse(await Http.GetStringAsync("/_sim/state"))!;
+    public async Task<JsonNode> StateAsync() => JsonNode.Parse((await Control.GetStateAsync()).GetRawText())!;
 
     public async Task<int> TemplateIdAsync(string name, string kind = "job_templates")
     {
@@ -154,6 +153,7 @@ public sealed class SimHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Control.Dispose();
         await Sim.DisposeAsync();
     }
 }

@@ -36,15 +36,18 @@ function Get-Setting([string] $Name) {
     if ($value) { $value } else { $null }
 }
 
-# Ids as numbers; names as given (the module resolves a template by name or id).
+# Ids as numbers; a name looked up with Get-AapInventory (exactly; in the organization input's organization when given).
 function Resolve-Inventory([string] $Inventory, [string] $Organization) {
     if ($Inventory -match '^\d+$') { return [int]$Inventory }
-    $connection = Get-AapConnection
-    $query = "inventories/?name=$([uri]::EscapeDataString($Inventory))"
-    if ($Organization) {
-        $query += if ($Organization -match '^\d+$') { "&organization=$Organization" } else { "&organization__name=$([uri]::EscapeDataString($Organization))" }
+    $query = @{ Name = $Inventory; ErrorAction = 'Stop' }
+    if ($Organization) { $query.Organization = $Organization }
+    try {
+        $found = @(Get-AapInventory @query)
     }
-    $found = @(Invoke-AapInventoryQuery -Connection $connection -Query $query)
+    catch {
+        if ($_.FullyQualifiedErrorId -notlike 'AapNotFound*') { throw }
+        $found = @()
+    }
     if ($found.Count -eq 0) {
         throw [System.Management.Automation.ErrorRecord]::new(
             [System.ArgumentException]::new("Inventory '$Inventory' was not found$(if ($Organization) { " in organization '$Organization'" }) (or this user may not see it): check the name, or give its id."),
@@ -52,24 +55,10 @@ function Resolve-Inventory([string] $Inventory, [string] $Organization) {
     }
     if ($found.Count -gt 1) {
         throw [System.Management.Automation.ErrorRecord]::new(
-            [System.ArgumentException]::new("Inventory name '$Inventory' is ambiguous ($($found.Count) inventories, ids $(($found | ForEach-Object id) -join ', ')): give the organization input or the inventory's id."),
+            [System.ArgumentException]::new("Inventory name '$Inventory' is ambiguous ($($found.Count) inventories, ids $(($found | ForEach-Object Id) -join ', ')): give the organization input or the inventory's id."),
             'InventoryAmbiguous', 'InvalidArgument', $Inventory)
     }
-    [int]$found[0].id
-}
-
-# One GET of AAP's inventory list with the connection's own settings (the module has no inventory lookup cmdlet).
-function Invoke-AapInventoryQuery($Connection, [string] $Query) {
-    $headers = @{}
-    if ($env:AAP_TOKEN) { $headers.Authorization = "Bearer $env:AAP_TOKEN" }
-    else {
-        $pair = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($env:AAP_USERNAME):$($env:AAP_PASSWORD)"))
-        $headers.Authorization = "Basic $pair"
-    }
-    $root = [uri]::new([uri]"$($Connection.Uri)", "$($Connection.ApiRoot)".TrimEnd('/') + '/')
-    $request = @{ Uri = [uri]::new($root, $Query); Headers = $headers; UseBasicParsing = $true; ErrorAction = 'Stop' }
-    if ($env:AAP_VALIDATE_CERTS -eq 'false' -and $PSVersionTable.PSVersion.Major -ge 6) { $request.SkipCertificateCheck = $true }
-    (Invoke-RestMethod @request).results
+    [int]$found[0].Id
 }
 
 try {
