@@ -129,15 +129,32 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         return lines;
     }
 
-    /// <summary>The request log since the last reset: method, path, status.</summary>
-    public async Task<List<(string Method, string Path, int Status)>> RequestsAsync()
+    /// <summary>The request log since the last reset: method, path, status, and when each request arrived and was answered.</summary>
+    public async Task<List<LoggedCall>> RequestsAsync()
     {
         using var response = await _http.GetAsync(new Uri("_sim/requests", UriKind.Relative));
         response.EnsureSuccessStatusCode();
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return document.RootElement.EnumerateArray()
-            .Select(r => (r.GetProperty("method").GetString()!, r.GetProperty("path").GetString()!, r.GetProperty("status").GetInt32()))
+            .Select(r => new LoggedCall(r.GetProperty("method").GetString()!, r.GetProperty("path").GetString()!, r.GetProperty("status").GetInt32(),
+                Date(r, "at"), r.TryGetProperty("started", out var s) && s.ValueKind == JsonValueKind.String ? Date(r, "started") : Date(r, "at")))
             .ToList();
+    }
+
+    /// <summary>Injects <paramref name="milliseconds"/> of latency into every API request (the simulator's latency fault); 0 removes every fault.</summary>
+    public async Task SetLatencyAsync(int milliseconds)
+    {
+        if (milliseconds <= 0)
+        {
+            using var cleared = await _http.DeleteAsync(new Uri("_sim/faults", UriKind.Relative));
+            cleared.EnsureSuccessStatusCode();
+            return;
+        }
+
+        var rule = new JsonObject { ["method"] = "*", ["path"] = "^/api/", ["kind"] = "latency", ["latencyMs"] = milliseconds };
+        using var content = new StringContent(new JsonObject { ["rules"] = new JsonArray(rule) }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri("_sim/faults", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
     }
 
     public async ValueTask DisposeAsync()
