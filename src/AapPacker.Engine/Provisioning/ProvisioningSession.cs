@@ -218,7 +218,6 @@ public sealed class ProvisioningSession
     private async Task<PreparedRun> PrepareAsync(ProvisioningRequest request, PackerTarget packer, BuildIdentity build, NamedObjectResolver resolver,
         PreflightLookups lookups, bool isWorkflow, CancellationToken cancellationToken)
     {
-
         // 1. The organization when given (it picks the template among namesakes), the template and what its launch accepts.
         var organization = string.IsNullOrWhiteSpace(request.Organization)
             ? null
