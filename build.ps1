@@ -18,6 +18,8 @@
     Package Build, then out/packages/AapPacker.<version>.nupkg: the module folder as the PowerShell Gallery or a NuGet
            feed takes it (PSResourceGet's Publish-PSResource into a temporary local repository). The version is
            <Version> in Directory.Build.props; -Prerelease beta1 makes it <version>-beta1.
+    Counts Prints the architecture counts of issue 11 (AAP field reads and REST paths outside src/AapPacker.Engine/Api,
+           "-Xxx" parameter names in the engine, lines of the provisioning cmdlet) with examples; Test checks them.
     Help   Regenerates out/AapPacker/en-US from docs/en-US (the module must be built).
     Clean  Removes out/ and artifacts/.
     Extension  The Azure DevOps extension: npm ci, tsc, the built module bundled into each task, tfx extension create
@@ -31,7 +33,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Extension', 'Help', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Extension', 'Help', 'Counts', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Release', 'Debug')]
@@ -62,6 +64,7 @@ switch ($Task) {
     'Bench' { Invoke-Bench }
     'Package' { Invoke-Package }
     'Help' { Invoke-Help }
+    'Counts' { Show-ArchitectureCount (Get-ArchitectureCount) -Examples 20 }
     'Clean' { Invoke-Clean }
     'Extension' { $null = Invoke-Extension }
 }
