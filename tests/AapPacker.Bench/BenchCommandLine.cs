@@ -2,7 +2,7 @@ namespace AapPacker.Bench;
 
 /// <summary>
 /// <c>--module PSD1 --out DIR --pwsh EXE [--pwsh-arg ARG]... [--short] [--only FIGURE]...</c> (FIGURE: a figure's
-/// number, e.g. 1, which includes 1b); the module path also comes from AAPPACKER_MODULE_PATH, the short mode from
+/// number, e.g. 1, which includes 1b-1d); the module path also comes from AAPPACKER_MODULE_PATH, the short mode from
 /// AAPPACKER_BENCH_SHORT=1.
 /// </summary>
 internal static class BenchCommandLine

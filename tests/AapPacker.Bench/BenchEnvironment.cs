@@ -131,9 +131,25 @@ internal sealed class BenchEnvironment : IAsyncDisposable
         return lines;
     }
 
-    /// <summary>The request log since the last reset: method, path, status.</summary>
-    public async Task<List<(string Method, string Path, int Status)>> RequestsAsync()
-        => (await _control.GetRequestsAsync()).Select(r => (r.Method, r.Path, r.Status)).ToList();
+    /// <summary>The request log since the last reset: method, path, status, and when each request arrived and was answered.</summary>
+    public async Task<List<LoggedCall>> RequestsAsync()
+        => (await _control.GetRequestsAsync()).Select(r => new LoggedCall(r.Method, r.Path, r.Status, r.At, r.Started ?? r.At)).ToList();
+
+    /// <summary>Injects <paramref name="milliseconds"/> of latency into every API request (the simulator's latency fault); 0 removes every fault.</summary>
+    public async Task SetLatencyAsync(int milliseconds)
+    {
+        if (milliseconds <= 0)
+        {
+            using var cleared = await _http.DeleteAsync(new Uri("_sim/faults", UriKind.Relative));
+            cleared.EnsureSuccessStatusCode();
+            return;
+        }
+
+        var rule = new JsonObject { ["method"] = "*", ["path"] = "^/api/", ["kind"] = "latency", ["latencyMs"] = milliseconds };
+        using var content = new StringContent(new JsonObject { ["rules"] = new JsonArray(rule) }.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(new Uri("_sim/faults", UriKind.Relative), content);
+        response.EnsureSuccessStatusCode();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -22,7 +22,8 @@ internal sealed class BenchReport
     /// <summary>The figures every run must produce (the short CI run checks them all).</summary>
     public static readonly string[] RequiredIds =
     [
-        "overhead", "pwsh_start", "overhead_cold", "import", "detection_p50", "detection_p95", "output_lag_p95", "quiet_requests_per_minute",
+        "overhead", "pwsh_start", "overhead_cold", "split_start_import", "split_connect", "split_preflight_creates", "split_launch_finished",
+        "split_finished_recap", "split_recap_exit", "split_overhead", "latency_overhead", "latency_round_trips", "import", "detection_p50", "detection_p95", "output_lag_p95", "quiet_requests_per_minute",
         "memory_growth_small", "memory_growth_large", "concurrent_successes", "concurrent_leftovers", "concurrent_collisions",
         "concurrent_requests_per_second",
     ];

@@ -15,6 +15,10 @@ internal static class BenchScenario
     public const string FloodJob = "Bench Flood";
     public const string SmallFloodJob = "Bench Flood Small";
 
+    /// <summary>The job figure 1c splits the lifecycle around: 6 s, as in issue 11's measurement.</summary>
+    public const string SplitJob = "Bench Split";
+    public const int SplitJobSeconds = 6;
+
     public static string Write(BenchSettings settings, string directory)
     {
         var templates = new JsonArray
@@ -23,6 +27,7 @@ internal static class BenchScenario
             Template(QuietJob, BenchSettings.QuietJobEvents, 0, settings.QuietJobSeconds),
             Template(FloodJob, settings.FloodEvents, BenchSettings.FloodEventBytes, settings.FloodJobSeconds),
             Template(SmallFloodJob, settings.SmallFloodEvents, BenchSettings.FloodEventBytes, settings.FloodJobSeconds),
+            Template(SplitJob, BenchSettings.BuildJobEvents, 0, SplitJobSeconds),
         };
         var path = Path.Combine(directory, "bench-scenario.json");
         File.WriteAllText(path, new JsonObject { ["jobTemplates"] = templates }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -6,6 +6,12 @@ namespace AapPacker.Bench;
 /// <summary>What a child process did: its exit, its output volume and its memory after it said it was ready.</summary>
 internal sealed record ChildRun(int ExitCode, TimeSpan Wall, long OutputBytes, long OutputLines, long ReadyWorkingSet, long PeakWorkingSet, string LastLine)
 {
+    /// <summary>Just before the process was started.</summary>
+    public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the process was seen to exit (its stdout closed and its exit observed).</summary>
+    public DateTimeOffset ExitedAt { get; init; }
+
     /// <summary>Peak working set minus the working set when the child said BENCH-READY.</summary>
     public double GrowthMegabytes => (PeakWorkingSet - ReadyWorkingSet) / 1024.0 / 1024.0;
 }
@@ -21,7 +27,9 @@ internal static class ChildProcess
     public static string[] PwshArguments(string script)
         => ["-NoProfile", "-NonInteractive", "-EncodedCommand", Convert.ToBase64String(Encoding.Unicode.GetBytes(script))];
 
-    public static async Task<ChildRun> RunAsync(IReadOnlyList<string> command, IEnumerable<string> arguments, IDictionary<string, string> environment)
+    /// <param name="onLine">Called with each stdout line and the instant it was read (e.g. to time when a line appeared).</param>
+    public static async Task<ChildRun> RunAsync(IReadOnlyList<string> command, IEnumerable<string> arguments, IDictionary<string, string> environment,
+        Action<string, DateTimeOffset>? onLine = null)
     {
         var start = new ProcessStartInfo(command[0])
         {
@@ -39,6 +47,7 @@ internal static class ChildProcess
             start.Environment[name] = value;
         }
 
+        var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start " + command[0]);
         long bytes = 0, lines = 0, ready = 0, peak = 0;
@@ -49,6 +58,7 @@ internal static class ChildProcess
         {
             while (await process.StandardOutput.ReadLineAsync() is { } line)
             {
+                onLine?.Invoke(line, DateTimeOffset.UtcNow);
                 bytes += line.Length + 1;
                 lines++;
                 if (line.StartsWith("BENCH-", StringComparison.Ordinal) || line.Length < 200)
@@ -92,12 +102,13 @@ internal static class ChildProcess
 
         await process.WaitForExitAsync();
         await Task.WhenAll(reader, sampler);
+        var exitedAt = DateTimeOffset.UtcNow;
         var stderr = await errors;
         if (process.ExitCode != 0 && stderr.Length > 0)
         {
             Console.Error.WriteLine(stderr.Length > 2000 ? stderr[..2000] : stderr);
         }
 
-        return new ChildRun(process.ExitCode, clock.Elapsed, bytes, lines, ready, peak, lastLine);
+        return new ChildRun(process.ExitCode, clock.Elapsed, bytes, lines, ready, peak, lastLine) { StartedAt = startedAt, ExitedAt = exitedAt };
     }
 }

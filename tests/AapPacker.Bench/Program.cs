@@ -28,6 +28,8 @@ var groups = new (string Name, Func<BenchContext, Task> Run)[][]
     [("7. import and pwsh start", ImportFigure.RunAsync)],
     [("1. overhead", OverheadFigure.RunAsync)],
     [("1b. overhead in a fresh pwsh", ColdOverheadFigure.RunAsync)],
+    [("1c. figure 1 in parts", SplitFigure.RunAsync)],
+    [("1d. overhead under latency", LatencyFigure.RunAsync)],
     [("2-3. detection and output lag", DetectionFigure.RunAsync)],
     [("4. quiet job", QuietJobFigure.RunAsync), ("5. memory", MemoryFigure.RunAsync)],
     [("6. concurrency", ConcurrencyFigure.RunAsync)],

@@ -15,11 +15,12 @@ internal static class Scripts
 
     /// <summary>
     /// The first lifecycle in a fresh pwsh, as a Packer shell-local script runs it: import (not timed), then the one
-    /// call timed as <see cref="Provision"/> times it. Secrets come from the environment, never from argv. The last
-    /// line: <c>BENCH-PROVISIONED &lt;job id&gt; &lt;seconds&gt; &lt;exit code&gt; &lt;returned, Unix ms&gt; &lt;kill-protection-off warnings&gt;</c>.
+    /// call timed as <see cref="Provision"/> times it. Secrets come from the environment, never from argv. After the
+    /// import: <c>BENCH-IMPORTED &lt;Unix ms&gt;</c>; the last line: <c>BENCH-PROVISIONED &lt;job id&gt; &lt;seconds&gt; &lt;exit code&gt; &lt;returned, Unix ms&gt; &lt;kill-protection-off warnings&gt;</c>.
     /// </summary>
     public const string ColdProvision = """
         Import-Module $env:AAPPACKER_BENCH_MODULE
+        [Console]::Out.WriteLine("BENCH-IMPORTED $([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds())")
         $token = ConvertTo-SecureString $env:AAPPACKER_BENCH_TOKEN -AsPlainText -Force
         $password = ConvertTo-SecureString $env:AAPPACKER_BENCH_PASSWORD -AsPlainText -Force
         $clock = [Diagnostics.Stopwatch]::StartNew()

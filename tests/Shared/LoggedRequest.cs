@@ -5,4 +5,7 @@ public sealed record LoggedRequest(string Method, string Path, string? Query, in
 {
     /// <summary>Real time of the answer.</summary>
     public DateTimeOffset At { get; init; }
+
+    /// <summary>Real time the request arrived, before any injected latency.</summary>
+    public DateTimeOffset? Started { get; init; }
 }

@@ -68,35 +68,48 @@ public sealed class ProvisioningSession
             }
 
             var factory = new TemporaryResources(_api, _time);
-            int inventoryId;
-            if (run.ExistingInventory is null)
+            var prepared = run;
+            var inventoryId = prepared.ExistingInventory?.Id ?? 0;
+
+            // The credential does not depend on the inventory or its host, so it is created at the same time. Each
+            // create is announced to the ledger before it is sent and each branch puts what AAP confirmed into the
+            // resources at once: whatever happens to the other branch, the cleanup finds it.
+            async Task InventoryAndHostAsync()
             {
-                resources.Inventory = await factory.CreateInventoryAsync(run.Build, run.OrganizationId, request.Target.InventoryVariables, ledger, cancellationToken).ConfigureAwait(false);
-                created = true;
-                inventoryId = resources.Inventory.Id;
-                _reporter.Lifecycle($"Created inventory {inventoryId} '{resources.Inventory.Name}' ({resources.Inventory.Url})");
-            }
-            else
-            {
-                inventoryId = run.ExistingInventory.Id;
-                _reporter.Lifecycle($"Using existing inventory {inventoryId} '{run.ExistingInventory.Name}'");
+                if (prepared.ExistingInventory is null)
+                {
+                    resources.Inventory = await factory.CreateInventoryAsync(prepared.Build, prepared.OrganizationId, request.Target.InventoryVariables, ledger, cancellationToken).ConfigureAwait(false);
+                    created = true;
+                    inventoryId = resources.Inventory.Id;
+                    _reporter.Lifecycle($"Created inventory {inventoryId} '{resources.Inventory.Name}' ({resources.Inventory.Url})");
+                }
+                else
+                {
+                    _reporter.Lifecycle($"Using existing inventory {inventoryId} '{prepared.ExistingInventory.Name}'");
+                }
+
+                if (prepared.HostVariables != null)
+                {
+                    var host = await factory.AddHostAsync(inventoryId, prepared.HostVariables, request.Target.HostName, prepared.Build.BuildId, ledger, cancellationToken).ConfigureAwait(false);
+                    created = true;
+                    resources.Hosts.Add(host);
+                    _reporter.Lifecycle($"Added host {host.Id} '{host.Name}' ({host.ConnectionType} {host.Address}:{host.Port})");
+                }
             }
 
-            if (run.HostVariables != null)
+            async Task CredentialAsync()
             {
-                var host = await factory.AddHostAsync(inventoryId, run.HostVariables, request.Target.HostName, run.Build.BuildId, ledger, cancellationToken).ConfigureAwait(false);
-                created = true;
-                resources.Hosts.Add(host);
-                _reporter.Lifecycle($"Added host {host.Id} '{host.Name}' ({host.ConnectionType} {host.Address}:{host.Port})");
+                if (prepared.CredentialInputs != null)
+                {
+                    resources.Credential = await factory.CreateMachineCredentialAsync(prepared.Build, prepared.OrganizationId, prepared.MachineTypeId!.Value,
+                        prepared.CredentialInputs, ledger, cancellationToken).ConfigureAwait(false);
+                    created = true;
+                    _reporter.Lifecycle($"Created Machine credential {resources.Credential.Id} '{resources.Credential.Name}' (user {resources.Credential.UserName ?? "<none>"}, {resources.Credential.Authentication})");
+                }
             }
 
-            if (run.CredentialInputs != null)
-            {
-                resources.Credential = await factory.CreateMachineCredentialAsync(run.Build, run.OrganizationId, run.MachineTypeId!.Value,
-                    run.CredentialInputs, ledger, cancellationToken).ConfigureAwait(false);
-                created = true;
-                _reporter.Lifecycle($"Created Machine credential {resources.Credential.Id} '{resources.Credential.Name}' (user {resources.Credential.UserName ?? "<none>"}, {resources.Credential.Authentication})");
-            }
+            // Both run to their end before a failure of either surfaces (the first one's, as when they ran in turn).
+            await Task.WhenAll(InventoryAndHostAsync(), CredentialAsync()).ConfigureAwait(false);
 
             run.Launch.Inventory = inventoryId;
             var ours = new List<LaunchCredential>();
@@ -191,6 +204,26 @@ public sealed class ProvisioningSession
         var build = BuildIdentity.Create(request.BuildId, packer.RunUuid, packer.BuildName);
         var resolver = new NamedObjectResolver(_api);
 
+        // Lookups that depend on nothing else go out at once, beside the organization → template → launch chain;
+        // they are awaited where today's order checks them, so the first error reported stays the same.
+        var lookups = new PreflightLookups(
+            request.Credential.None ? null : MachineCredentialType.FindIdAsync(_api, cancellationToken),
+            request.Target.InventoryId is null ? null : resolver.InventoryAsync(request.Target.InventoryId, cancellationToken),
+            new TemplateLauncher(_api, _time).ResolveCredentialsAsync(request.Credential.Extra, cancellationToken));
+        try
+        {
+            return await PrepareAsync(request, packer, build, resolver, lookups, isWorkflow, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After a failure, the lookups still in flight end before the build goes on to report it.
+            await lookups.SettleAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<PreparedRun> PrepareAsync(ProvisioningRequest request, PackerTarget packer, BuildIdentity build, NamedObjectResolver resolver,
+        PreflightLookups lookups, bool isWorkflow, CancellationToken cancellationToken)
+    {
         // 1. The organization when given (it picks the template among namesakes), the template and what its launch accepts.
         var organization = string.IsNullOrWhiteSpace(request.Organization)
             ? null
@@ -267,9 +300,9 @@ public sealed class ProvisioningSession
             organizationId = organization.Id;
         }
 
-        var existingInventory = target.InventoryId is null ? null : await resolver.InventoryAsync(target.InventoryId, cancellationToken).ConfigureAwait(false);
-        var machineTypeId = inputs is null ? (int?)null : await MachineCredentialType.FindIdAsync(_api, cancellationToken).ConfigureAwait(false);
-        var extraCredentials = await new TemplateLauncher(_api, _time).ResolveCredentialsAsync(request.Credential.Extra, cancellationToken).ConfigureAwait(false);
+        var existingInventory = lookups.Inventory is null ? null : await lookups.Inventory.ConfigureAwait(false);
+        var machineTypeId = inputs is null || lookups.MachineType is null ? (int?)null : await lookups.MachineType.ConfigureAwait(false);
+        var extraCredentials = await lookups.ExtraCredentials.ConfigureAwait(false);
         if (machineTypeId.HasValue && extraCredentials.FirstOrDefault(c => c.CredentialTypeId == machineTypeId.Value) is { } second)
         {
             throw AapProvisioningException.Configuration(ProvisioningErrorKind.SecondMachineCredential,

@@ -14,6 +14,10 @@ internal sealed record RequestLogEntry(
     /// <summary>Wall-clock time the answer was logged (real time, not the scaled simulator clock), e.g. to time a cancel against an interrupt.</summary>
     [JsonPropertyName("at")]
     public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>Wall-clock time the request arrived, before any injected latency: with <see cref="At"/>, whether two requests overlapped.</summary>
+    [JsonPropertyName("started")]
+    public DateTimeOffset? Started { get; init; }
 }
 
 /// <summary>The request log behind <c>GET /_sim/requests</c>.</summary>

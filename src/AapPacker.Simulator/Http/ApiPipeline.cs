@@ -17,11 +17,13 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
 {
     private const string NotProvided = "Authentication credentials were not provided. To establish a login session, visit /api/login/.";
     private const string AuthenticatedKey = "sim.authenticated";
+    private const string ArrivedKey = "sim.arrived";
     private const string InvalidBasic = "Invalid username/password. To establish a login session, visit /api/login/.";
 
     public async Task HandleAsync(HttpContext http)
     {
         var started = Stopwatch.GetTimestamp();
+        http.Items[ArrivedKey] = DateTimeOffset.UtcNow;
         var request = http.Request;
         var path = request.Path.Value ?? "/";
         var auth = AuthOf(request);
@@ -265,5 +267,8 @@ internal sealed class ApiPipeline(SimulatorContext sim, ApiRouter router)
             http.Request.QueryString.Value?.TrimStart('?') ?? "",
             status,
             auth.Kind switch { AuthKind.Bearer => "Bearer", AuthKind.Basic => "Basic", AuthKind.Session => "Session", AuthKind.Other => "Other", _ => "none" },
-            fault?.Kind));
+            fault?.Kind)
+        {
+            Started = http.Items.TryGetValue(ArrivedKey, out var arrived) && arrived is DateTimeOffset at ? at : null,
+        });
 }

@@ -12,8 +12,9 @@ namespace AapPacker.Engine.Provisioning;
 
 /// <summary>
 /// Removes what a build created, in a dependency-safe order and only after its job is terminal (a pending job
-/// whose credential vanished would start without it, aap-api.md §5.4): the credential, then hosts added to
-/// inventories that stay, then the inventory (its hosts go with it). 404 means already gone; 409 (active jobs)
+/// whose credential vanished would start without it, aap-api.md §5.4; a job the build saw end is not asked again):
+/// the credential, and at the same time hosts added to inventories that stay, then the inventory (its hosts go with
+/// it) — the two branches do not depend on each other. 404 means already gone; 409 (active jobs)
 /// and 403 ("still processing events", up to a minute after a job ends) are waited out with bounded backoff; an
 /// inventory's 202 is followed until it 404s. It runs on its OWN time-bounded token — never the build's, which is
 /// usually the one that was canceled. What cannot be removed is reported with the reason. With <see cref="HandOff"/>
@@ -27,6 +28,8 @@ public sealed class BuildCleanup
     private readonly TimeProvider _time;
     private readonly Action<string> _warn;
     private string _lastRefusal = "";
+    private Func<bool>? _handOff;
+    private string? _handedOverReason;
 
     /// <summary>Creates a cleanup.</summary>
     public BuildCleanup(IAapApi api, BuildCleanupOptions? options = null, TimeProvider? timeProvider = null, Action<string>? warn = null)
@@ -44,7 +47,11 @@ public sealed class BuildCleanup
     /// Asked once, when AAP first makes the cleanup wait: true when someone else (the cleanup guardian) takes over the
     /// waiting object and everything after it. Null: always wait here.
     /// </summary>
-    public Func<bool>? HandOff { get; set; }
+    public Func<bool>? HandOff
+    {
+        get => Volatile.Read(ref _handOff);
+        set => Volatile.Write(ref _handOff, value);
+    }
 
     /// <summary>
     /// Removes the build's objects. <paramref name="abort"/> is an optional hard stop (e.g. a second Ctrl-C); it is
@@ -71,56 +78,10 @@ public sealed class BuildCleanup
                     return result;
                 }
 
-                if (resources.Credential != null)
-                {
-                    var item = Item("credential", resources.Credential.Id, resources.Credential.Name);
-                    if (_options.KeepCredential)
-                    {
-                        Kept(result, item, "kept (-KeepCredential)", ledger);
-                    }
-                    else
-                    {
-                        await DeleteAsync(item, result, ledger, token).ConfigureAwait(false);
-                    }
-                }
-
-                var inventoryId = resources.Inventory?.Id;
-                foreach (var host in resources.Hosts)
-                {
-                    var item = Item("host", host.Id, host.Name);
-                    if (_options.KeepInventory)
-                    {
-                        Kept(result, item, "kept (-KeepInventory)", ledger);
-                    }
-                    else if (inventoryId.HasValue && host.InventoryId == inventoryId.Value)
-                    {
-                        continue; // goes with its inventory
-                    }
-                    else
-                    {
-                        await DeleteAsync(item, result, ledger, token).ConfigureAwait(false);
-                    }
-                }
-
-                if (resources.Inventory != null)
-                {
-                    var item = Item("inventory", resources.Inventory.Id, resources.Inventory.Name);
-                    if (_options.KeepInventory)
-                    {
-                        Kept(result, item, "kept (-KeepInventory)", ledger);
-                    }
-                    else
-                    {
-                        await DeleteAsync(item, result, ledger, token).ConfigureAwait(false);
-                        if (result.Left.All(l => l.Id != item.Id || l.ObjectType != "inventory"))
-                        {
-                            foreach (var host in resources.Hosts.Where(h => h.InventoryId == item.Id))
-                            {
-                                ledger?.MarkRemoved("host", host.Id);
-                            }
-                        }
-                    }
-                }
+                // The credential and the inventory do not depend on each other: both DELETEs go out at once.
+                await BothAsync(
+                    DeleteCredentialAsync(resources, result, ledger, token),
+                    DeleteHostsAndInventoryAsync(resources, result, ledger, token)).ConfigureAwait(false);
             }
             catch (HandedOver handedOver)
             {
@@ -148,8 +109,101 @@ public sealed class BuildCleanup
         return result;
     }
 
+    private async Task DeleteCredentialAsync(AapBuildResources resources, AapCleanupResult result, BuildLedger? ledger, CancellationToken token)
+    {
+        if (resources.Credential is null)
+        {
+            return;
+        }
+
+        var item = Item("credential", resources.Credential.Id, resources.Credential.Name);
+        if (_options.KeepCredential)
+        {
+            Kept(result, item, "kept (-KeepCredential)", ledger);
+        }
+        else
+        {
+            await DeleteAsync(item, result, ledger, token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeleteHostsAndInventoryAsync(AapBuildResources resources, AapCleanupResult result, BuildLedger? ledger, CancellationToken token)
+    {
+        var inventoryId = resources.Inventory?.Id;
+        foreach (var host in resources.Hosts)
+        {
+            var item = Item("host", host.Id, host.Name);
+            if (_options.KeepInventory)
+            {
+                Kept(result, item, "kept (-KeepInventory)", ledger);
+            }
+            else if (inventoryId.HasValue && host.InventoryId == inventoryId.Value)
+            {
+                continue; // goes with its inventory
+            }
+            else
+            {
+                await DeleteAsync(item, result, ledger, token).ConfigureAwait(false);
+            }
+        }
+
+        if (resources.Inventory != null)
+        {
+            var item = Item("inventory", resources.Inventory.Id, resources.Inventory.Name);
+            if (_options.KeepInventory)
+            {
+                Kept(result, item, "kept (-KeepInventory)", ledger);
+            }
+            else
+            {
+                await DeleteAsync(item, result, ledger, token).ConfigureAwait(false);
+                bool left;
+                lock (result)
+                {
+                    left = result.Left.Any(l => l.Id == item.Id && l.ObjectType == "inventory");
+                }
+
+                if (!left)
+                {
+                    foreach (var host in resources.Hosts.Where(h => h.InventoryId == item.Id))
+                    {
+                        ledger?.MarkRemoved("host", host.Id);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Awaits both branches; when either handed its wait over, that is what surfaces (the other branch has finished
+    /// by then, so the hand-over names only what is still unhandled).
+    /// </summary>
+    private static async Task BothAsync(Task first, Task second)
+    {
+        try
+        {
+            await Task.WhenAll(first, second).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            if ((HandedOverIn(first) ?? HandedOverIn(second)) is { } handedOver)
+            {
+                throw handedOver;
+            }
+
+            throw;
+        }
+    }
+
+    private static HandedOver? HandedOverIn(Task task) => task.Exception?.InnerExceptions.OfType<HandedOver>().FirstOrDefault();
+
     private async Task<bool> WaitForJobAsync(AapJob job, CancellationToken token)
     {
+        if (JobStatus.IsTerminal(job.Status))
+        {
+            return true; // the build saw it end: a terminal job never runs again
+        }
+
         var deadline = _time.GetUtcNow() + _options.JobWait;
         var delay = TimeSpan.FromMilliseconds(500);
         while (true)
@@ -200,7 +254,11 @@ public sealed class BuildCleanup
                 {
                     HandOverIfTaken(Refusal(e));
                     _lastRefusal = $"{item.ObjectType} {item.Id}: {e.StatusCode}: {e.AapMessage}";
-                    OnItem?.Invoke(item, $"waiting ({Refusal(e)})");
+                    lock (result)
+                    {
+                        OnItem?.Invoke(item, $"waiting ({Refusal(e)})");
+                    }
+
                     await _time.Delay(delay, token).ConfigureAwait(false);
                     delay = Min(TimeSpan.FromTicks(delay.Ticks * 2), _options.MaxRetryDelay);
                     continue;
@@ -218,10 +276,14 @@ public sealed class BuildCleanup
 
             if (status == 404)
             {
-                item.Outcome = AapCleanupOutcome.AlreadyGone;
-                result.AlreadyGone.Add(item);
-                ledger?.MarkRemoved(item.ObjectType, item.Id);
-                OnItem?.Invoke(item, "already gone");
+                lock (result)
+                {
+                    item.Outcome = AapCleanupOutcome.AlreadyGone;
+                    result.AlreadyGone.Add(item);
+                    ledger?.MarkRemoved(item.ObjectType, item.Id);
+                    OnItem?.Invoke(item, "already gone");
+                }
+
                 return;
             }
 
@@ -236,10 +298,14 @@ public sealed class BuildCleanup
                 return;
             }
 
-            item.Outcome = AapCleanupOutcome.Removed;
-            result.Removed.Add(item);
-            ledger?.MarkRemoved(item.ObjectType, item.Id);
-            OnItem?.Invoke(item, "removed");
+            lock (result)
+            {
+                item.Outcome = AapCleanupOutcome.Removed;
+                result.Removed.Add(item);
+                ledger?.MarkRemoved(item.ObjectType, item.Id);
+                OnItem?.Invoke(item, "removed");
+            }
+
             return;
         }
     }
@@ -288,10 +354,17 @@ public sealed class BuildCleanup
     /// <summary>Throws <see cref="HandedOver"/> when <see cref="HandOff"/> takes the wait; asks only once.</summary>
     private void HandOverIfTaken(string reason)
     {
-        var handOff = HandOff;
-        HandOff = null;
+        // The credential and inventory branches run at once: the first wait asks, and once the guardian took over,
+        // the other branch hands over at its own first wait too.
+        if (Volatile.Read(ref _handedOverReason) is { } taken)
+        {
+            throw new HandedOver(taken);
+        }
+
+        var handOff = Interlocked.Exchange(ref _handOff, null);
         if (handOff != null && handOff())
         {
+            Volatile.Write(ref _handedOverReason, reason);
             throw new HandedOver(reason);
         }
     }
@@ -355,9 +428,12 @@ public sealed class BuildCleanup
 
     private static void Leave(AapCleanupResult result, AapCleanupItem item, string reason, AapCleanupOutcome outcome = AapCleanupOutcome.Left)
     {
-        item.Reason = reason;
-        item.Outcome = outcome;
-        result.Left.Add(item);
+        lock (result)
+        {
+            item.Reason = reason;
+            item.Outcome = outcome;
+            result.Left.Add(item);
+        }
     }
 
     /// <summary>Kept on request: off the ledger too, so a later crash recovery never deletes it.</summary>

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+using AapPacker.Engine.Provisioning;
+using AapPacker.Engine.Tests.TestSupport;
+using AapPacker.Models;
+
+namespace AapPacker.Engine.Tests.Provisioning;
+
+/// <summary>
+/// Issue 11 item 8: calls that do not depend on each other go out together. The simulator's latency fault holds each
+/// of the calls below for a while; calls made one after the other can never overlap in the request log (each is sent
+/// after the answer before it), calls made together do: each arrived before the other was answered.
+/// </summary>
+public sealed class ConcurrentCallsTests(GatewaySimulatorFixture fixture) : IClassFixture<GatewaySimulatorFixture>
+{
+    private const int HeldMs = 400;
+
+    [Fact]
+    public async Task Given_a_slow_AAP_when_provisioning_then_independent_lookups_creates_and_deletes_overlap_and_nothing_is_left()
+    {
+        await fixture.ResetAsync();
+        await fixture.Control.AddFaultsAsync(
+            Held("GET", "/credential_types/$"),
+            Held("GET", "/organizations/$"),
+            Held("POST", "/inventories/$"),
+            Held("POST", "/credentials/$"),
+            Held("DELETE", "/credentials/\\d+/$"),
+            Held("DELETE", "/inventories/\\d+/$"));
+        var (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+        using var _ = client;
+
+        var outcome = await new ProvisioningSession(api).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+
+        Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
+        Assert.True(outcome.Cleanup!.Complete, outcome.Cleanup.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        var requests = await fixture.Control.GetRequestsAsync();
+        AssertOverlap(requests, ("GET", "/credential_types/$"), ("GET", "/organizations/$"));
+        AssertOverlap(requests, ("POST", "/credentials/$"), ("POST", "/inventories/$"));
+        AssertOverlap(requests, ("DELETE", "/credentials/\\d+/$"), ("DELETE", "/inventories/\\d+/$"));
+    }
+
+    private static FaultSpec Held(string method, string path) => new(method, path, "latency") { LatencyMs = HeldMs };
+
+    /// <summary>The first request matching each pattern (method, path regex) arrived before the other's answer.</summary>
+    private static void AssertOverlap(IReadOnlyList<LoggedRequest> requests, (string Method, string Path) one, (string Method, string Path) other)
+    {
+        var a = First(requests, one);
+        var b = First(requests, other);
+        Assert.True(a.Started < b.At && b.Started < a.At,
+            $"{a.Method} {a.Path} ({a.Started:HH:mm:ss.fff}–{a.At:HH:mm:ss.fff}) and {b.Method} {b.Path} ({b.Started:HH:mm:ss.fff}–{b.At:HH:mm:ss.fff}) ran one after the other.");
+    }
+
+    private static LoggedRequest First(IReadOnlyList<LoggedRequest> requests, (string Method, string Path) pattern)
+    {
+        var found = requests.FirstOrDefault(r => r.Method == pattern.Method && Regex.IsMatch(r.Path, pattern.Path));
+        Assert.True(found?.Started is not null, $"no {pattern.Method} {pattern.Path} in the request log");
+        return found!;
+    }
+}
