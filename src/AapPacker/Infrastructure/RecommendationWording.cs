@@ -107,7 +107,7 @@ internal static class RecommendationWording
         foreach (AapErrorKind kind in Enum.GetValues(typeof(AapErrorKind)))
 #pragma warning restore CA2263
         {
-            exceptions.Add(new AapApiException(kind, "GET", "job_templates/", 500, "message"));
+            exceptions.Add(new AapApiException(kind, "GET", "example/", 500, "message"));
         }
 
         exceptions.Add(new AapConfigurationException("message", "Uri"));

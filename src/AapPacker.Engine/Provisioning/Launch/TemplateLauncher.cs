@@ -66,12 +66,12 @@ public sealed class TemplateLauncher
         var result = new List<LaunchCredential>();
         foreach (var name in namesOrIds ?? Enumerable.Empty<string>())
         {
-            var credential = await resolver.CredentialAsync(name, cancellationToken).ConfigureAwait(false);
-            result.Add(new LaunchCredential(credential.Id, credential.Json.Int("credential_type") ?? 0,
-                credential.Json.Path("inputs")?.String("vault_id"), credential.Name));
-            if (string.Equals(credential.Json.String("kind"), "ssh", StringComparison.Ordinal))
+            var resolved = await resolver.CredentialAsync(name, cancellationToken).ConfigureAwait(false);
+            var credential = _api.Credentials().Map(resolved.Json);
+            result.Add(new LaunchCredential(resolved.Id, credential.CredentialTypeId ?? 0, credential.VaultId, resolved.Name));
+            if (credential.IsMachine)
             {
-                MachineTypeSeen = credential.Json.Int("credential_type");
+                MachineTypeSeen = credential.CredentialTypeId;
             }
         }
 

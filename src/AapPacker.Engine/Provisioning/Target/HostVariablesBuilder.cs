@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using AapPacker.Engine.Api;
+using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -65,13 +66,13 @@ public static class HostVariablesBuilder
             connection = "ssh";
         }
 
-        var derived = new Dictionary<string, object?>(StringComparer.Ordinal) { ["ansible_host"] = address };
-        var parameterOf = new Dictionary<string, string>(StringComparer.Ordinal) { ["ansible_host"] = Fields.TargetHost, ["ansible_connection"] = Fields.ConnectionType };
+        var derived = new Dictionary<string, object?>(StringComparer.Ordinal) { [AnsibleHostVariables.Host] = address };
+        var parameterOf = new Dictionary<string, string>(StringComparer.Ordinal) { [AnsibleHostVariables.Host] = Fields.TargetHost, [AnsibleHostVariables.Connection] = Fields.ConnectionType };
         int port;
         if (connection == "ssh")
         {
             port = target.Port ?? 22;
-            derived["ansible_connection"] = "ssh";
+            derived[AnsibleHostVariables.Connection] = "ssh";
         }
         else if (connection == "winrm")
         {
@@ -80,13 +81,13 @@ public static class HostVariablesBuilder
             var transport = Choice(target.WinRmTransport, "ntlm", Transports, Fields.WinRmTransport);
             var validation = Choice(target.WinRmServerCertValidation, "validate", Validations, Fields.WinRmServerCertValidation);
             port = target.Port ?? (scheme == "https" ? WinRmHttpsPort : WinRmHttpPort);
-            derived["ansible_connection"] = "winrm";
-            derived["ansible_winrm_transport"] = transport;
-            derived["ansible_winrm_scheme"] = scheme;
-            derived["ansible_winrm_server_cert_validation"] = validation;
-            parameterOf["ansible_winrm_transport"] = Fields.WinRmTransport;
-            parameterOf["ansible_winrm_scheme"] = Fields.WinRmScheme;
-            parameterOf["ansible_winrm_server_cert_validation"] = Fields.WinRmServerCertValidation;
+            derived[AnsibleHostVariables.Connection] = "winrm";
+            derived[AnsibleHostVariables.WinRmTransport] = transport;
+            derived[AnsibleHostVariables.WinRmScheme] = scheme;
+            derived[AnsibleHostVariables.WinRmServerCertValidation] = validation;
+            parameterOf[AnsibleHostVariables.WinRmTransport] = Fields.WinRmTransport;
+            parameterOf[AnsibleHostVariables.WinRmScheme] = Fields.WinRmScheme;
+            parameterOf[AnsibleHostVariables.WinRmServerCertValidation] = Fields.WinRmServerCertValidation;
         }
         else
         {
@@ -94,12 +95,12 @@ public static class HostVariablesBuilder
                 $"The connection type '{target.ConnectionType}' is not supported; use ssh or winrm.", $"Pass {Fields.ConnectionType} ssh or {Fields.ConnectionType} winrm.");
         }
 
-        derived["ansible_port"] = port;
-        parameterOf["ansible_port"] = Fields.TargetPort;
+        derived[AnsibleHostVariables.Port] = port;
+        parameterOf[AnsibleHostVariables.Port] = Fields.TargetPort;
         if (!string.IsNullOrWhiteSpace(target.User))
         {
-            derived["ansible_user"] = target.User!.Trim();
-            parameterOf["ansible_user"] = Fields.TargetUser;
+            derived[AnsibleHostVariables.User] = target.User!.Trim();
+            parameterOf[AnsibleHostVariables.User] = Fields.TargetUser;
         }
 
         var result = new Dictionary<string, object?>(StringComparer.Ordinal);

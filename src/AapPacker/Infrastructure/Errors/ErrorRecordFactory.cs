@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using AapPacker.Engine.Api.Resources;
 using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Models;
@@ -82,7 +83,7 @@ internal static class ErrorRecordFactory
     /// <summary>One line for a job that did not succeed.</summary>
     public static string JobResultMessage(AapJobResult result)
     {
-        var what = (result.Type == "workflow_job" ? "Workflow job " : "Job ") + result.Id.ToString(CultureInfo.InvariantCulture) + " '" + result.Name + "'";
+        var what = (result.KindOf() == JobKind.WorkflowJob ? "Workflow job " : "Job ") + result.Id.ToString(CultureInfo.InvariantCulture) + " '" + result.Name + "'";
         if (result.TimedOut)
         {
             return $"{what} did not finish in time (last status {result.Status}).";

@@ -21,6 +21,9 @@ internal sealed record CredentialRecord
     /// <summary>The type's kind (<c>ssh</c> for Machine), when AAP says.</summary>
     public string? Kind { get; set; }
 
+    /// <summary>Whether it is a Machine credential (kind <c>ssh</c>), of which AAP allows one per launch.</summary>
+    public bool IsMachine => string.Equals(Kind, "ssh", System.StringComparison.Ordinal);
+
     /// <summary>Its API path (<c>url</c>).</summary>
     public string? ApiPath { get; set; }
 

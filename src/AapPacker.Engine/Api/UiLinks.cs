@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using AapPacker.Models;
 
-namespace AapPacker.Engine.Provisioning;
+namespace AapPacker.Engine.Api;
 
 /// <summary>
 /// Web UI pages for objects, so a build log links straight to the job output. The AAP 2.5+ platform UI lives under
