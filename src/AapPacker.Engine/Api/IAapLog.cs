@@ -16,19 +16,3 @@ public interface IAapLog
     /// <summary>Something the user should act on.</summary>
     void Warning(string message);
 }
-
-/// <summary>A log that drops everything.</summary>
-public sealed class NullAapLog : IAapLog
-{
-    /// <summary>The shared instance.</summary>
-    public static readonly NullAapLog Instance = new NullAapLog();
-
-    /// <inheritdoc />
-    public void Verbose(string message) { }
-
-    /// <inheritdoc />
-    public void Debug(string message) { }
-
-    /// <inheritdoc />
-    public void Warning(string message) { }
-}

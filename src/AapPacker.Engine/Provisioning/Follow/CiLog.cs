@@ -5,19 +5,6 @@ using System.Text;
 
 namespace AapPacker.Engine.Provisioning;
 
-/// <summary>Which CI system the output goes to.</summary>
-public enum CiSystem
-{
-    /// <summary>No CI markup.</summary>
-    None,
-
-    /// <summary>Azure Pipelines (<c>TF_BUILD=True</c>).</summary>
-    AzurePipelines,
-
-    /// <summary>GitHub Actions (<c>GITHUB_ACTIONS=true</c>).</summary>
-    GitHubActions,
-}
-
 /// <summary>
 /// CI log conventions (packer-and-ci.md §4): a collapsible group per job's output and an error annotation on
 /// failure, and neutralised job output — Azure's agent runs <c>##vso[</c> found anywhere in a line (so AAP job output

@@ -7,51 +7,6 @@ using AapPacker.Engine.Api.Resources;
 
 namespace AapPacker.Engine.Provisioning;
 
-/// <summary>The kinds of AAP object whose names tab completion offers.</summary>
-public enum SuggestedKind
-{
-    /// <summary>Job templates.</summary>
-    JobTemplate,
-
-    /// <summary>Workflow job templates.</summary>
-    WorkflowJobTemplate,
-
-    /// <summary>Organizations.</summary>
-    Organization,
-
-    /// <summary>Inventories.</summary>
-    Inventory,
-}
-
-/// <summary>One object offered for a name: its name, id and organization (when it has one).</summary>
-public sealed class NameSuggestion
-{
-    /// <summary>Creates a suggestion.</summary>
-    public NameSuggestion(SuggestedKind kind, string name, int id, string? organization, int? organizationId)
-    {
-        Kind = kind;
-        Name = name;
-        Id = id;
-        Organization = organization;
-        OrganizationId = organizationId;
-    }
-
-    /// <summary>What it is.</summary>
-    public SuggestedKind Kind { get; }
-
-    /// <summary>The object's name.</summary>
-    public string Name { get; }
-
-    /// <summary>The object's id.</summary>
-    public int Id { get; }
-
-    /// <summary>The owning organization's name, or null (organizations themselves, or no organization).</summary>
-    public string? Organization { get; }
-
-    /// <summary>The owning organization's id, or null.</summary>
-    public int? OrganizationId { get; }
-}
-
 /// <summary>
 /// Finds the objects whose name starts with what the user typed, ordered by name, for tab completion: one bounded
 /// list request, no resolution round trips. An organization (name, or id as digits, as the cmdlets read it)

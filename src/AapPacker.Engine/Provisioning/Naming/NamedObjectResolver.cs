@@ -186,26 +186,3 @@ public sealed class NamedObjectResolver
         return string.Concat(parts);
     }
 }
-
-/// <summary>A resolved object: id, name and its JSON.</summary>
-public sealed class ResolvedObject
-{
-    internal ResolvedObject(int id, string name, JsonElement json)
-    {
-        Id = id;
-        Name = name;
-        Json = json;
-    }
-
-    /// <summary>The id.</summary>
-    public int Id { get; }
-
-    /// <summary>The name.</summary>
-    public string Name { get; }
-
-    /// <summary>The object as AAP returned it.</summary>
-    public JsonElement Json { get; }
-
-    /// <inheritdoc />
-    public override string ToString() => $"{Id} '{Name}'";
-}
