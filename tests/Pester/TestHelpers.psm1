@@ -364,6 +364,8 @@ function Get-CleanupGuardianId {
     foreach ($line in $Output -split '\r?\n') {
         if ($line.StartsWith('{"GuardianProcessId":', [StringComparison]::Ordinal)) { $ids.Add(($line | ConvertFrom-Json).GuardianProcessId) }
     }
+    # The documented examples (HelpExamples) print only what a user sees: the cleanup summary names the guardian.
+    if ($Output -match 'handed to the cleanup guardian \d+ \(process (\d+)\)') { $ids.Add([int]$Matches[1]) }
     if ($StateFolder) {
         foreach ($log in Get-ChildItem -Path (Join-Path $StateFolder 'aappacker/guardian') -Filter 'guardian-*.log' -ErrorAction SilentlyContinue) {
             $ids.Add([int]$log.BaseName.Substring('guardian-'.Length))
