@@ -22,7 +22,7 @@ $script:ParameterLiteralPattern = '"-[A-Z][A-Za-z]+'
 # Source lines that count: not comments (// and ///), not XML doc.
 function Get-CodeLine {
     param([string] $Path)
-    $lines = Get-Content -LiteralPath $Path
+    $lines = @(Get-Content -LiteralPath $Path)
     for ($i = 0; $i -lt $lines.Count; $i++) {
         $text = $lines[$i]
         if ($text -match '^\s*//') { continue }
