@@ -31,29 +31,29 @@ function Invoke-Test {
     $suites = [Collections.Generic.List[object]]::new()
     $projects = Get-ChildItem (Join-Path $RepoRoot 'tests') -Filter '*.Tests.csproj' -Recurse | Sort-Object Name
     foreach ($project in $projects | Where-Object BaseName -NE $SecretScanProject) {
-        $suites.Add((Invoke-XunitSuite $project -TeeToConsoleLog))
+        $suites.Add((Invoke-Suite $project.BaseName { Invoke-XunitSuite $project -TeeToConsoleLog }))
     }
 
     Write-Step 'Pester'
-    $suites.Add((Invoke-PesterSuite -PackagesRoot $packages))
+    $suites.Add((Invoke-Suite 'Pester' { Invoke-PesterSuite -PackagesRoot $packages }))
 
     Write-Step 'Install (the package: Install-PSResource, import by name, a run, update, uninstall, save)'
-    $suites.Add((Invoke-InstallSuite -PackagesRoot $packages))
+    $suites.Add((Invoke-Suite 'Install' { Invoke-InstallSuite -PackagesRoot $packages }))
 
     Write-Step 'Workflow (.github/workflows checked by action-validator)'
-    $suites.Add((Invoke-WorkflowSuite))
+    $suites.Add((Invoke-Suite 'Workflow' { Invoke-WorkflowSuite }))
 
     Write-Step 'Architecture (issue 11 counts: AAP names only in Engine/Api, no parameter names in the engine, a thin provision cmdlet)'
-    $suites.Add((Invoke-ArchitectureSuite))
+    $suites.Add((Invoke-Suite 'Architecture' { Invoke-ArchitectureSuite }))
 
     Write-Step 'Azure DevOps extension (build, then tests/AzureDevOps)'
-    $suites.Add((Invoke-AzureDevOpsSuite -PackagesRoot $packages))
+    $suites.Add((Invoke-Suite 'AzureDevOps' { Invoke-AzureDevOpsSuite -PackagesRoot $packages }))
 
     Write-Step 'Interop (the awx.awx collection against the simulator)'
-    $suites.Add((Invoke-InteropSuite))
+    $suites.Add((Invoke-Suite 'Interop' { Invoke-InteropSuite }))
 
     Write-Step 'Bench (short run: proves every figure can be produced; targets are not asserted)'
-    $suites.Add((Invoke-BenchSuite))
+    $suites.Add((Invoke-Suite 'Bench (short)' { Invoke-BenchSuite }))
 
     # Last, when everything it reads has been written (its own output is not teed: the log is what it reads).
     Write-Step 'Secret scan'
@@ -61,9 +61,24 @@ function Invoke-Test {
     # Windows keeps ledgers under %LOCALAPPDATA% (XDG_STATE_HOME is a Unix convention): scan them there.
     if ($IsWindows) { $scanned += Join-Path $env:LOCALAPPDATA 'AapPacker/ledger' }
     $env:AAPPACKER_SECRET_SCAN_PATHS = $scanned -join [IO.Path]::PathSeparator
-    $suites.Add((Invoke-XunitSuite ($projects | Where-Object BaseName -EQ $SecretScanProject)))
+    $suites.Add((Invoke-Suite $SecretScanProject { Invoke-XunitSuite ($projects | Where-Object BaseName -EQ $SecretScanProject) }))
 
     Write-Summary $suites
+}
+
+# Runs one suite; a suite that throws (its harness broke, not a test) becomes a failed row of the summary, so
+# the suites after it still run and the totals line is still printed.
+function Invoke-Suite([string] $Name, [scriptblock] $Run) {
+    try {
+        $result = & $Run
+        if ($null -eq $result) { throw 'it returned no result' }
+        $result
+    }
+    catch {
+        Write-Host "The $Name suite could not run: $_" -ForegroundColor Red
+        Write-Host $_.ScriptStackTrace
+        [pscustomobject]@{ Suite = $Name; Passed = 0; Failed = 1; Skipped = 0; Note = "the suite threw: $($_.Exception.Message)" }
+    }
 }
 
 # What tests wrote to their output (the interruption and fault suites' figures): the console logger hides it.
