@@ -133,7 +133,7 @@ internal sealed class BenchEnvironment : IAsyncDisposable
 
     /// <summary>The request log since the last reset: method, path, status, and when each request arrived and was answered.</summary>
     public async Task<List<LoggedCall>> RequestsAsync()
-        => (await _control.GetRequestsAsync()).Select(r => new LoggedCall(r.Method, r.Path, r.Status, r.At, r.Started ?? r.At)).ToList();
+        => (await _control.GetRequestsAsync()).Select(r => new LoggedCall(r.Method, r.Path, r.Status, r.At, r.Started ?? r.At, r.Query)).ToList();
 
     /// <summary>Injects <paramref name="milliseconds"/> of latency into every API request (the simulator's latency fault); 0 removes every fault.</summary>
     public async Task SetLatencyAsync(int milliseconds)

@@ -37,7 +37,9 @@ internal static class LatencyFigure
                     throw new InvalidOperationException("Invoke-AapPackerProvision failed under latency: " + string.Join("; ", run.Errors));
                 }
 
-                ours.Add(await MeasureAsync(environment, (int)result.Properties["JobId"].Value, started, returned, (double)result.Properties["Seconds"].Value));
+                var jobId = (int)result.Properties["JobId"].Value;
+                ours.Add(await MeasureAsync(environment, jobId, started, returned, (double)result.Properties["Seconds"].Value));
+                await WriteTraceAsync(context, environment, jobId, started, returned);
                 await OverheadFigure.NothingLeftAfterAsync(environment, (string)parameters["BuildId"]!, returned);
 
                 var plugin = await baseline.RunAsync(templateId, context.OrganizationId, BenchContext.NewBuildId());
@@ -52,7 +54,14 @@ internal static class LatencyFigure
         var overhead = Percentiles.Median(ours.Select(m => m.Overhead).ToList());
         context.Report.Add(new BenchRow("latency_overhead", $"1d. Overhead per build with {LatencyMs} ms per request (median)", "s",
             overhead, Percentiles.Median(theirs.Select(m => m.Overhead).ToList()), "≤ 1 s", overhead <= 1.0,
-            $"{ours.Count} lifecycles each, one after the other; max {ours.Max(m => m.Overhead):0.##} s (AapPacker)"));
+            $"{ours.Count} lifecycles each, one after the other; max {ours.Max(m => m.Overhead):0.##} s (AapPacker); AAP's event lag included"));
+
+        // The job's last output line is stored a while after finished (out-of-order events); no client can show the
+        // output complete before then. This row is the overhead that is the client's: the rest minus that lag.
+        var beside = Percentiles.Median(ours.Select(m => m.Overhead - m.EventLag).ToList());
+        context.Report.Add(new BenchRow("latency_overhead_beside_lag", $"1d. Overhead with {LatencyMs} ms per request beside AAP's event lag (median)", "s",
+            beside, Percentiles.Median(theirs.Select(m => m.Overhead - m.EventLag).ToList()), "≤ 1 s", beside <= 1.0,
+            $"overhead minus the event lag (last output line stored − finished; median {Percentiles.Median(ours.Select(m => m.EventLag).ToList()):0.##} s)"));
         context.Report.Add(new BenchRow("latency_round_trips", "1d. Round trips on the critical path to the launch (first request → launch answered)", "round trips",
             Percentiles.Median(ours.Select(m => (double)m.ToLaunch).ToList()), Percentiles.Median(theirs.Select(m => (double)m.ToLaunch).ToList()), "—", null,
             $"from finished to the return: {Percentiles.Median(ours.Select(m => (double)m.AfterFinished).ToList()):0} (AapPacker), "
@@ -70,11 +79,35 @@ internal static class LatencyFigure
         var toLaunch = requests.Where(r => r.At <= launch.At).ToList();
         toLaunch = toLaunch.Where(r => !IsDiscovery(r) || toLaunch.First(d => d.Path == r.Path) == r).ToList();
         var afterFinished = requests.Where(r => r.At >= finished).ToList();
-        return new Measured(seconds - (finished - created).TotalSeconds, RoundTrips.OnCriticalPath(toLaunch), toLaunch.Count, RoundTrips.OnCriticalPath(afterFinished));
+        var eventLag = Math.Max(0, ((await environment.LineStoredTimesAsync(jobId)).Max() - finished).TotalSeconds);
+        return new Measured(seconds - (finished - created).TotalSeconds, eventLag, RoundTrips.OnCriticalPath(toLaunch), toLaunch.Count, RoundTrips.OnCriticalPath(afterFinished));
+    }
+
+    /// <summary>
+    /// Writes AapPacker's last run under latency to <c>latency-trace.txt</c> beside the report: each request's arrival
+    /// and answer in ms after the run started, so the critical path can be read request by request.
+    /// </summary>
+    private static async Task WriteTraceAsync(BenchContext context, BenchEnvironment environment, int jobId, DateTimeOffset started, DateTimeOffset returned)
+    {
+        var (created, finished) = await environment.JobTimesAsync(jobId);
+        var lastStored = (await environment.LineStoredTimesAsync(jobId)).Max();
+        var lines = new List<string>
+        {
+            $"# AapPacker under {LatencyMs} ms per request; job {jobId} created at {Ms(created)}, finished at {Ms(finished)}, its last output line stored at {Ms(lastStored)}, returned at {Ms(returned)}",
+            "# arrived answered status method path (ms after the call started)",
+        };
+        foreach (var request in RoundTrips.Between(await environment.RequestsAsync(), started, returned).OrderBy(r => r.Started))
+        {
+            var query = string.IsNullOrEmpty(request.Query) ? string.Empty : request.Query.StartsWith('?') ? request.Query : "?" + request.Query;
+            lines.Add($"{(request.Started - started).TotalMilliseconds,7:0} {(request.At - started).TotalMilliseconds,7:0} {request.Status} {request.Method,-6} {request.Path}{query}");
+        }
+
+        await File.WriteAllLinesAsync(Path.Combine(context.Settings.OutputDirectory, "latency-trace.txt"), lines);
+        string Ms(DateTimeOffset at) => $"{(at - started).TotalMilliseconds:0} ms";
     }
 
     private static bool IsDiscovery(LoggedCall request)
         => request.Method == "GET" && (request.Path.EndsWith("/me/", StringComparison.Ordinal) || request.Path == "/api/");
 
-    private sealed record Measured(double Overhead, int ToLaunch, int RequestsToLaunch, int AfterFinished);
+    private sealed record Measured(double Overhead, double EventLag, int ToLaunch, int RequestsToLaunch, int AfterFinished);
 }
