@@ -107,4 +107,23 @@ Describe 'Errors' {
             Get-AapConnection -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         }
     }
+
+    Describe 'Invoke-AapPackerProvision connection errors' {
+        # The build's me/ goes out beside its first lookups (a round trip less): a bad token must still end the build
+        # exactly as a failed connection does, before anything exists in AAP.
+        It 'a bad token is AapUnauthorized (AuthenticationError), exit code 4 (configuration), and nothing but reads reached AAP' {
+            $null = Invoke-SimulatorControl -Simulator $Sim -Method DELETE -Path 'requests'
+            $record = Get-ErrorRecord {
+                Invoke-AapPackerProvision -Uri $Sim.Uri -Token (ConvertTo-TestSecret 'not-a-valid-token') -JobTemplate Baseline -Organization Default `
+                    -TargetHost 10.0.0.5 -TargetUser ec2-user -TargetPassword (ConvertTo-TestSecret 'target-password') -InformationAction SilentlyContinue -ErrorAction Stop
+            }
+            $record.FullyQualifiedErrorId | Should -BeLike 'AapUnauthorized,*'
+            $record.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $record.ErrorDetails.RecommendedAction | Should -Match '-Token'
+            $global:LASTEXITCODE | Should -Be 4
+            $requests = @((Invoke-SimulatorControl -Simulator $Sim -Path 'requests') | ForEach-Object { $_ })
+            @($requests | Where-Object { $_.path -like '*/me/' }).Count | Should -BeGreaterThan 0
+            @($requests | Where-Object method -NE 'GET') | Should -BeNullOrEmpty
+        }
+    }
 }

@@ -31,7 +31,16 @@ public sealed partial class AapClient : IDisposable
     }
 
     /// <summary>Discovers the API root, verifies the credentials with <c>GET me/</c>, and returns a ready client.</summary>
-    public static async Task<AapClient> ConnectAsync(AapClientOptions options, CancellationToken cancellationToken)
+    public static Task<AapClient> ConnectAsync(AapClientOptions options, CancellationToken cancellationToken)
+        => ConnectAsync(options, verifyAlongside: false, cancellationToken);
+
+    /// <summary>
+    /// Discovers the API root and returns a client. With <paramref name="verifyAlongside"/>, <c>GET me/</c> is still in
+    /// flight on return (<see cref="Verified"/>): the caller's first requests go out beside it, which saves a round trip
+    /// on the critical path of a build, yet no answer reaches the caller before the credentials were verified and
+    /// nothing that changes AAP is sent before then; a failed verification is the error every request ends with.
+    /// </summary>
+    public static async Task<AapClient> ConnectAsync(AapClientOptions options, bool verifyAlongside, CancellationToken cancellationToken)
     {
         if (options is null)
         {
@@ -48,7 +57,7 @@ public sealed partial class AapClient : IDisposable
         var client = new AapClient(options, transport);
         try
         {
-            await client.InitializeAsync(server, cancellationToken).ConfigureAwait(false);
+            await client.InitializeAsync(server, verifyAlongside, cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch
@@ -63,6 +72,12 @@ public sealed partial class AapClient : IDisposable
 
     /// <summary>The options this client was built from.</summary>
     public AapClientOptions Options { get; private set; }
+
+    /// <summary>
+    /// Completes when <c>GET me/</c> has verified the credentials and <see cref="Info"/> names the user; faults with its
+    /// error. Already complete unless the client was connected with <c>verifyAlongside</c>.
+    /// </summary>
+    public Task Verified { get; private set; } = Task.CompletedTask;
 
     /// <summary>The controller API root, e.g. <c>/api/controller/v2/</c> (same as <see cref="AapConnectionInfo.ApiRoot"/>).</summary>
     public string ApiRoot => Info.ApiRoot;
@@ -140,6 +155,36 @@ public sealed partial class AapClient : IDisposable
             throw new ArgumentNullException(nameof(method));
         }
 
+        var verified = Verified;
+        if (verified.Status == TaskStatus.RanToCompletion)
+        {
+            return await SendNowAsync(method, path, body, retry, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Connected with verifyAlongside and me/ not answered yet: a read goes out now, but its answer waits for the
+        // verification (whose error comes first); anything that changes AAP waits before it is sent.
+        if (method != HttpMethod.Get)
+        {
+            await verified.ConfigureAwait(false);
+            return await SendNowAsync(method, path, body, retry, cancellationToken).ConfigureAwait(false);
+        }
+
+        var sending = SendNowAsync(method, path, body, retry, cancellationToken);
+        try
+        {
+            await verified.ConfigureAwait(false);
+        }
+        catch
+        {
+            await sending.SettleAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return await sending.ConfigureAwait(false);
+    }
+
+    private async Task<AapResponse> SendNowAsync(HttpMethod method, string path, object? body, bool retry, CancellationToken cancellationToken)
+    {
         var requestPath = ToRequestPath(path);
         var bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AapJson.Options);
         try
@@ -164,7 +209,7 @@ public sealed partial class AapClient : IDisposable
     /// <inheritdoc />
     public void Dispose() => _transport.Dispose();
 
-    private async Task InitializeAsync(Uri server, CancellationToken cancellationToken)
+    private async Task InitializeAsync(Uri server, bool verifyAlongside, CancellationToken cancellationToken)
     {
         var discovered = await new ApiDiscovery(_transport, Options.Log).DiscoverAsync(Options.ApiPrefixOverride, cancellationToken).ConfigureAwait(false);
         var info = new AapConnectionInfo
@@ -177,7 +222,18 @@ public sealed partial class AapClient : IDisposable
             SkipCertificateCheck = Options.SkipCertificateCheck,
         };
         Info = info;
+        if (verifyAlongside)
+        {
+            Verified = VerifyAsync(server, info, cancellationToken);
+            return;
+        }
 
+        await VerifyAsync(server, info, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary><c>GET me/</c>: the credentials work, and whose they are.</summary>
+    private async Task VerifyAsync(Uri server, AapConnectionInfo info, CancellationToken cancellationToken)
+    {
         var mePath = ToRequestPath("me/");
         var me = await _transport.SendAsync(HttpMethod.Get, mePath, null, anonymous: false, retry: true, expectJson: true, cancellationToken).ConfigureAwait(false);
         var meResponse = AapErrors.ToResponse(me, "GET", mePath);
@@ -218,7 +274,7 @@ public sealed partial class AapClient : IDisposable
 
     private async Task<string> ReadVersionFromPingAsync(CancellationToken cancellationToken)
     {
-        var response = await SendAsync(HttpMethod.Get, "ping/", null, retry: true, cancellationToken).ConfigureAwait(false);
+        var response = await SendNowAsync(HttpMethod.Get, "ping/", null, retry: true, cancellationToken).ConfigureAwait(false);
         return response.IsSuccess ? AapErrors.GetString(response.Body, "version") ?? string.Empty : string.Empty;
     }
 

@@ -22,6 +22,9 @@ public sealed class AapClientApi : IAapApi
     public AapConnectionInfo Info => _client.Info;
 
     /// <inheritdoc />
+    public Task Verified => _client.Verified;
+
+    /// <inheritdoc />
     public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) => _client.GetAsync(path, cancellationToken);
 
     /// <inheritdoc />

@@ -15,6 +15,9 @@ public interface IAapApi
     /// <summary>What the connection found (API root, flavor, base URI).</summary>
     AapConnectionInfo Info { get; }
 
+    /// <summary>Completes when the credentials were verified (<see cref="AapClient.Verified"/>); faults with why not.</summary>
+    Task Verified { get; }
+
     /// <summary>GET one document (retried on transient failures).</summary>
     Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken);
 

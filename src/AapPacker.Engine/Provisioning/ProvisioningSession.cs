@@ -36,7 +36,11 @@ public sealed class ProvisioningSession
         _watcher = watcher;
     }
 
-    /// <summary>Runs the lifecycle. <paramref name="cancellationToken"/> is the build's (Ctrl-C): it cancels the job, then cleanup still runs.</summary>
+    /// <summary>
+    /// Runs the lifecycle. <paramref name="cancellationToken"/> is the build's (Ctrl-C): it cancels the job, then
+    /// cleanup still runs. Throws only when the connection's credentials fail verification (<see cref="IAapApi.Verified"/>),
+    /// before anything was created; every other failure is in the outcome.
+    /// </summary>
     public async Task<ProvisioningOutcome> RunAsync(ProvisioningRequest request, CancellationToken cancellationToken)
     {
         if (request is null)
@@ -52,11 +56,27 @@ public sealed class ProvisioningSession
         var created = false;
         var launchStarted = false;
         IBuildWatcher? watcher = null;
+        Task? hostRecaps = null;
+
+        // The preflight's first lookups go out while me/ may still verify the credentials (AapClient.Verified); none
+        // of their answers is used before that. A failed verification is thrown, as a failed connection is: nothing
+        // was created, and the caller reports it as it reports any connection error.
+        var preparing = PrepareAsync(request, cancellationToken);
+        try
+        {
+            await _api.Verified.ConfigureAwait(false);
+        }
+        catch
+        {
+            await preparing.SettleAsync().ConfigureAwait(false);
+            throw;
+        }
+
         try
         {
             var info = _api.Info;
             _reporter.Lifecycle($"Connected to {info.Uri.GetLeftPart(UriPartial.Authority)} ({info.Flavor} {info.Version}, API {info.ApiRoot}) as {info.User}");
-            run = await PrepareAsync(request, cancellationToken).ConfigureAwait(false);
+            run = await preparing.ConfigureAwait(false);
             outcome.BuildId = resources.BuildId = run.Build.BuildId;
             ledger = CreateLedger(request, run.Build);
             watcher = _watcher;
@@ -133,9 +153,19 @@ public sealed class ProvisioningSession
             _reporter.Lifecycle($"Launched {Describe(job)} from '{run.Template.Name}': {job.Url}");
 
             var follow = CopyFollow(request);
-            var result = await new JobFollower(_api, follow, _time).FollowAsync(job, _reporter, cancellationToken).ConfigureAwait(false);
+            var follower = new JobFollower(_api, follow, _time) { HostRecapsLater = true };
+            var result = await follower.FollowAsync(job, _reporter, cancellationToken).ConfigureAwait(false);
             job.Status = result.Status;
             outcome.Result = result;
+
+            // A job's host recaps are read beside the cleanup's deletes (a round trip less after the job ends), unless
+            // the recap is printed below because no output was streamed.
+            hostRecaps = follower.AddHostRecapsAsync(result, cancellationToken);
+            if (result.OutputLines == 0)
+            {
+                await hostRecaps.ConfigureAwait(false);
+            }
+
             ReportResult(result);
             outcome.ExitCode = result.ExitCode;
             if (result.ExitCode != AapProvisionExitCode.Success)
@@ -175,6 +205,11 @@ public sealed class ProvisioningSession
             if (resources.Inventory != null || resources.Hosts.Count > 0 || resources.Credential != null)
             {
                 outcome.Cleanup = await CleanUpAsync(resources, ledger, request, watcher).ConfigureAwait(false);
+            }
+
+            if (hostRecaps != null)
+            {
+                await hostRecaps.ConfigureAwait(false);
             }
 
             // Only now: had the process died during the cancel or the cleanup, the guardian would finish them. After a
@@ -225,11 +260,11 @@ public sealed class ProvisioningSession
         PreflightLookups lookups, bool isWorkflow, CancellationToken cancellationToken)
     {
         // 1. The organization when given (it picks the template among namesakes), the template and what its launch accepts.
-        var organization = string.IsNullOrWhiteSpace(request.Organization)
-            ? null
-            : await resolver.OrganizationAsync(request.Organization!, cancellationToken).ConfigureAwait(false);
+        // The template's lookup goes out beside the organization's (a round trip less); the organization's error comes first.
+        var organizationLookup = string.IsNullOrWhiteSpace(request.Organization) ? null : resolver.OrganizationAsync(request.Organization!, cancellationToken);
         var launchInfo = await new TemplateLauncher(_api, _time)
-            .ReadTemplateAsync(isWorkflow ? request.WorkflowJobTemplate! : request.JobTemplate!, isWorkflow, organization?.Id, cancellationToken).ConfigureAwait(false);
+            .ReadTemplateAsync(isWorkflow ? request.WorkflowJobTemplate! : request.JobTemplate!, isWorkflow, IdOf(organizationLookup), cancellationToken).ConfigureAwait(false);
+        var organization = organizationLookup is null ? null : await organizationLookup.ConfigureAwait(false);
 
         if (isWorkflow && (!request.Credential.None || request.Credential.Extra.Count > 0))
         {
@@ -506,6 +541,9 @@ public sealed class ProvisioningSession
             GapTimeout = request.Follow.GapTimeout,
             CancelWait = request.Follow.CancelWait,
         };
+
+    private static async Task<int?> IdOf(Task<ResolvedObject>? organization)
+        => organization is null ? null : (await organization.ConfigureAwait(false)).Id;
 
     private sealed class PreparedRun
     {

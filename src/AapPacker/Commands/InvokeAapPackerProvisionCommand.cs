@@ -151,7 +151,7 @@ public sealed partial class InvokeAapPackerProvisionCommand : AapConnectedCmdlet
         }
 
         // No session connection (the usual case in a Packer shell-local script): connect for this run only.
-        return await AapConnectionFactory.ConnectAsync(input, environment, this, AapConnectionFactory.Use.Command, cancellationToken).ConfigureAwait(false);
+        return await AapConnectionFactory.ConnectForBuildAsync(input, environment, this, cancellationToken).ConfigureAwait(false);
     }
 
     private AapClient? Connected { get; set; }

@@ -16,6 +16,9 @@ internal sealed class InterruptingApi(IAapApi inner, CancellationTokenSource bui
 
     public AapConnectionInfo Info => inner.Info;
 
+
+    public Task Verified => inner.Verified;
+
     public PostRetry PostRetry => inner.PostRetry;
 
     /// <summary>Calls made so far (cleanup's included).</summary>

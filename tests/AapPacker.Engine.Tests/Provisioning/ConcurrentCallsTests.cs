@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Engine.Tests.TestSupport;
 using AapPacker.Models;
@@ -37,6 +38,69 @@ public sealed class ConcurrentCallsTests(GatewaySimulatorFixture fixture) : ICla
         AssertOverlap(requests, ("GET", "/credential_types/$"), ("GET", "/organizations/$"));
         AssertOverlap(requests, ("POST", "/credentials/$"), ("POST", "/inventories/$"));
         AssertOverlap(requests, ("DELETE", "/credentials/\\d+/$"), ("DELETE", "/inventories/\\d+/$"));
+    }
+
+    [Fact]
+    public async Task Given_a_slow_AAP_when_a_build_connects_with_me_alongside_then_me_the_organization_and_template_lookups_overlap_and_polls_and_recaps_are_one_round_trip()
+    {
+        await fixture.ResetAsync();
+        await fixture.Control.AddFaultsAsync(
+            Held("GET", "/me/$"),
+            Held("GET", "/organizations/$"),
+            Held("GET", "/job_templates/$"),
+            Held("GET", "/jobs/\\d+/$"),
+            Held("GET", "/jobs/\\d+/job_events/$"),
+            Held("GET", "/jobs/\\d+/job_host_summaries/$"),
+            Held("DELETE", "/credentials/\\d+/$"));
+        using var client = await AapClient.ConnectAsync(Clients.TokenOptions(fixture.BaseUri), verifyAlongside: true, CancellationToken.None);
+        var api = new AapClientApi(client);
+
+        var outcome = await new ProvisioningSession(api).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+
+        Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
+        Assert.True(outcome.Cleanup!.Complete, outcome.Cleanup.ToString());
+        Assert.NotEmpty(outcome.Result!.HostRecaps);
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        var requests = await fixture.Control.GetRequestsAsync();
+        AssertOverlap(requests, ("GET", "/me/$"), ("GET", "/organizations/$"));
+        AssertOverlap(requests, ("GET", "/organizations/$"), ("GET", "/job_templates/$"));
+        AssertOverlap(requests, ("GET", "/jobs/\\d+/$"), ("GET", "/jobs/\\d+/job_events/$"));
+        AssertOverlap(requests, ("GET", "/jobs/\\d+/job_host_summaries/$"), ("DELETE", "/credentials/\\d+/$"));
+    }
+
+    [Fact]
+    public async Task Given_a_bad_token_when_a_build_connects_with_me_alongside_then_me_s_401_is_thrown_and_nothing_is_sent_that_changes_AAP()
+    {
+        await fixture.ResetAsync();
+        await fixture.Control.AddFaultsAsync(Held("GET", "/me/$"));
+        using var client = await AapClient.ConnectAsync(Clients.TokenOptions(fixture.BaseUri, token: "not-a-valid-token"), verifyAlongside: true, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<AapApiException>(
+            () => new ProvisioningSession(new AapClientApi(client)).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None));
+
+        Assert.Equal(AapErrorKind.Unauthorized, error.Kind);
+        Assert.EndsWith("/me/", error.Path, StringComparison.Ordinal);
+        var requests = await fixture.Control.GetRequestsAsync();
+        Assert.Contains(requests, r => r.Method == "GET" && r.Path.EndsWith("/organizations/", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, r => r.Method != "GET");
+    }
+
+    [Fact]
+    public async Task Given_an_unknown_organization_when_its_lookup_overlaps_the_template_s_then_the_organization_is_the_error()
+    {
+        await fixture.ResetAsync();
+        await fixture.Control.AddFaultsAsync(Held("GET", "/organizations/$"), Held("GET", "/job_templates/$"));
+        var (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+        using var _ = client;
+        var request = LifecycleHarness.Request("Baseline");
+        request.Organization = "No Such Organization";
+
+        var outcome = await new ProvisioningSession(api).RunAsync(request, CancellationToken.None);
+
+        var error = Assert.IsType<AapProvisioningException>(outcome.Error);
+        Assert.Equal(ProvisioningErrorKind.ObjectNotFound, error.Kind);
+        Assert.Contains("organization named 'No Such Organization'", error.Message, StringComparison.Ordinal);
+        AssertOverlap(await fixture.Control.GetRequestsAsync(), ("GET", "/organizations/$"), ("GET", "/job_templates/$"));
     }
 
     private static FaultSpec Held(string method, string path) => new(method, path, "latency") { LatencyMs = HeldMs };

@@ -13,6 +13,9 @@ internal sealed class RecordingApi(IAapApi inner) : IAapApi
 
     public AapConnectionInfo Info => inner.Info;
 
+
+    public Task Verified => inner.Verified;
+
     public PostRetry PostRetry => inner.PostRetry;
 
     /// <summary>The one body POSTed to a path ending with <paramref name="suffix"/> (e.g. <c>/hosts/</c>).</summary>

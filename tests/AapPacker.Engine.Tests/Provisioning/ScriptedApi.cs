@@ -17,6 +17,9 @@ internal sealed class ScriptedApi : IAapApi
 
     public AapConnectionInfo Info { get; } = new() { Uri = new Uri("https://aap.example/"), ApiRoot = "/api/controller/v2/", Flavor = "AAP gateway" };
 
+
+    public Task Verified => Task.CompletedTask;
+
     public PostRetry PostRetry { get; } = new(new AapRetryOptions { MaxRetries = 0 }, null, null);
 
     public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken)

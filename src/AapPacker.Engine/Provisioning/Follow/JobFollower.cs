@@ -62,10 +62,23 @@ public sealed class JobFollower
         string? lastStatus = null;
         DateTimeOffset? terminalAt = null;
         var timedOut = false;
+        var eventsStoredBefore = false;
         JobRecord detail;
         while (true)
         {
-            detail = await jobs.GetAsync(JobKind.Job, jobId, cancellationToken).ConfigureAwait(false);
+            // The job's status and its next events are read at once: a poll costs one round trip, not two. The read
+            // may only treat a gap as final when an earlier poll saw every event stored (this poll's answer comes too late).
+            var reading = _options.NoOutput ? Task.FromResult(0) : cursor.ReadAsync(_api, eventsStoredBefore, sink.OnOutput, cancellationToken);
+            try
+            {
+                detail = await jobs.GetAsync(JobKind.Job, jobId, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await reading.SettleAsync().ConfigureAwait(false);
+                throw;
+            }
+
             var status = detail.Status;
             var changed = status != lastStatus;
             lastStatus = status;
@@ -78,18 +91,22 @@ public sealed class JobFollower
             }
 
             var eventsStored = terminal && EventsStored(detail, status, now - terminalAt!.Value);
-            var emitted = 0;
-            if (!_options.NoOutput)
-            {
-                emitted = await cursor.ReadAsync(_api, eventsStored, sink.OnOutput, cancellationToken).ConfigureAwait(false);
-            }
+            var emitted = await reading.ConfigureAwait(false);
 
             // The recap is a playbook's last event: once it is out, a terminal job's output is complete, without
             // waiting seconds more for event_processing_finished. With all events stored, the output is complete
-            // only once the cursor has read them all (a big backlog takes more than one read).
-            if ((eventsStored && (_options.NoOutput || cursor.CaughtUp)) || (terminal && cursor.RecapEmitted))
+            // only once a read that knew it has caught up (a big backlog takes more than one read).
+            if ((eventsStored && _options.NoOutput) || (eventsStoredBefore && cursor.CaughtUp) || (terminal && cursor.RecapEmitted))
             {
                 break;
+            }
+
+            var firstSeenStored = eventsStored && !eventsStoredBefore;
+            eventsStoredBefore = eventsStored;
+            if (firstSeenStored && !TimedOut(started, now))
+            {
+                // Every event is stored (a job without a recap, e.g. one in error): read the rest now, no pause.
+                continue;
             }
 
             if (TimedOut(started, now))
@@ -104,7 +121,7 @@ public sealed class JobFollower
             await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = await BuildJobResultAsync(detail, jobId, cancellationToken).ConfigureAwait(false);
+        var result = HostRecapsLater ? BaseResult(detail, jobId, JobKind.Job) : await BuildJobResultAsync(detail, jobId, cancellationToken).ConfigureAwait(false);
         result.TimedOut = timedOut;
         result.OutputLines = cursor.LinesEmitted;
         return result;
@@ -316,25 +333,38 @@ public sealed class JobFollower
         return _time.Delay(interval, cancellationToken);
     }
 
+    /// <summary>
+    /// A job's result comes back without its host recaps; the caller reads them with <see cref="AddHostRecapsAsync"/>,
+    /// beside its own next requests (a build's cleanup), a round trip less after the job ends. Workflows ignore it.
+    /// </summary>
+    public bool HostRecapsLater { get; set; }
+
+    /// <summary>
+    /// Adds a job's host recaps (<c>job_host_summaries/</c>) to <paramref name="result"/> after
+    /// <see cref="HostRecapsLater"/>; never throws: the recap is a summary, the job's status already decided.
+    /// </summary>
+    public async Task AddHostRecapsAsync(AapJobResult result, CancellationToken cancellationToken)
+    {
+        if (result is null)
+        {
+            throw new ArgumentNullException(nameof(result));
+        }
+
+        try
+        {
+            await AddHostRecapsCoreAsync(result, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AapApiException || e is OperationCanceledException)
+        {
+        }
+    }
+
     private async Task<AapJobResult> BuildJobResultAsync(JobRecord detail, int jobId, CancellationToken cancellationToken)
     {
         var result = BaseResult(detail, jobId, JobKind.Job);
         try
         {
-            foreach (var summary in await _api.Jobs().HostSummariesAsync(jobId, cancellationToken).ConfigureAwait(false))
-            {
-                result.HostRecaps.Add(new AapHostRecap
-                {
-                    Host = summary.Host,
-                    Ok = summary.Ok,
-                    Changed = summary.Changed,
-                    Failed = summary.Failures,
-                    Unreachable = summary.Unreachable,
-                    Skipped = summary.Skipped,
-                    Rescued = summary.Rescued,
-                    Ignored = summary.Ignored,
-                });
-            }
+            await AddHostRecapsCoreAsync(result, cancellationToken).ConfigureAwait(false);
         }
         catch (AapApiException e) when (e.Kind != AapErrorKind.Unauthorized)
         {
@@ -342,6 +372,24 @@ public sealed class JobFollower
         }
 
         return result;
+    }
+
+    private async Task AddHostRecapsCoreAsync(AapJobResult result, CancellationToken cancellationToken)
+    {
+        foreach (var summary in await _api.Jobs().HostSummariesAsync(result.Id, cancellationToken).ConfigureAwait(false))
+        {
+            result.HostRecaps.Add(new AapHostRecap
+            {
+                Host = summary.Host,
+                Ok = summary.Ok,
+                Changed = summary.Changed,
+                Failed = summary.Failures,
+                Unreachable = summary.Unreachable,
+                Skipped = summary.Skipped,
+                Rescued = summary.Rescued,
+                Ignored = summary.Ignored,
+            });
+        }
     }
 
     private AapJobResult BaseResult(JobRecord detail, int id, JobKind kind)

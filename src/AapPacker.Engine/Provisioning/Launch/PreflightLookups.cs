@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading.Tasks;
+using AapPacker.Engine.Api;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -33,19 +34,9 @@ internal sealed class PreflightLookups
     {
         foreach (var task in new Task?[] { MachineType, Inventory, ExtraCredentials })
         {
-            if (task is null)
+            if (task != null)
             {
-                continue;
-            }
-
-            try
-            {
-                await task.ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // Observed only so it is not left unobserved; the preflight reports its own error.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
+                await task.SettleAsync().ConfigureAwait(false);
             }
         }
     }

@@ -31,12 +31,16 @@ public sealed class TemplateLauncher
     /// Resolves a template (by name within <paramref name="organizationId"/> first, when given) and reads
     /// <c>launch/</c> (and the survey's variables when a survey is enabled).
     /// </summary>
-    public async Task<LaunchTemplateInfo> ReadTemplateAsync(NameOrId reference, bool isWorkflow, int? organizationId, CancellationToken cancellationToken)
+    public Task<LaunchTemplateInfo> ReadTemplateAsync(NameOrId reference, bool isWorkflow, int? organizationId, CancellationToken cancellationToken)
+        => ReadTemplateAsync(reference, isWorkflow, Task.FromResult(organizationId), cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReadTemplateAsync(NameOrId, bool, int?, CancellationToken)"/> while the organization may still be
+    /// looked up: the template's lookup goes out beside it (a round trip less), the organization's error comes first.
+    /// </summary>
+    public async Task<LaunchTemplateInfo> ReadTemplateAsync(NameOrId reference, bool isWorkflow, Task<int?> organizationId, CancellationToken cancellationToken)
     {
-        var resolver = new NamedObjectResolver(_api);
-        var template = isWorkflow
-            ? await resolver.WorkflowJobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false)
-            : await resolver.JobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false);
+        var template = await new NamedObjectResolver(_api).TemplateAsync(isWorkflow, reference, organizationId, cancellationToken).ConfigureAwait(false);
         var templates = _api.Templates(isWorkflow);
         var info = LaunchTemplateInfo.From(await templates.GetLaunchInfoAsync(template.Id, cancellationToken).ConfigureAwait(false), isWorkflow);
         if (string.IsNullOrEmpty(info.Name))
@@ -90,10 +94,7 @@ public sealed class TemplateLauncher
         }
 
         var resolver = new NamedObjectResolver(_api);
-        var organizationId = string.IsNullOrWhiteSpace(request.Organization)
-            ? (int?)null
-            : (await resolver.OrganizationAsync(request.Organization!, cancellationToken).ConfigureAwait(false)).Id;
-        var info = await ReadTemplateAsync(request.Template, request.IsWorkflow, organizationId, cancellationToken).ConfigureAwait(false);
+        var info = await ReadTemplateAsync(request.Template, request.IsWorkflow, resolver.OrganizationIdAsync(request.Organization, cancellationToken), cancellationToken).ConfigureAwait(false);
         if (request.IsWorkflow && request.Credentials.Count > 0)
         {
             throw AapProvisioningException.Configuration(WorkflowCredentialPolicy.Kind, WorkflowCredentialPolicy.Message(info.Name), WorkflowCredentialPolicy.Action);

@@ -40,12 +40,7 @@ public sealed class TemplateQueries
     public async Task<AapJobTemplate> GetAsync(bool isWorkflow, NameOrId reference, string? organization, CancellationToken cancellationToken)
     {
         var resolver = new NamedObjectResolver(_api);
-        var organizationId = string.IsNullOrWhiteSpace(organization)
-            ? (int?)null
-            : (await resolver.OrganizationAsync(organization!, cancellationToken).ConfigureAwait(false)).Id;
-        var found = isWorkflow
-            ? await resolver.WorkflowJobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false)
-            : await resolver.JobTemplateAsync(reference, organizationId, cancellationToken).ConfigureAwait(false);
+        var found = await resolver.TemplateAsync(isWorkflow, reference, resolver.OrganizationIdAsync(organization, cancellationToken), cancellationToken).ConfigureAwait(false);
         return ToTemplate(TemplateRecord.Read(found.Json, isWorkflow));
     }
 

@@ -26,11 +26,25 @@ public sealed class NamedObjectResolver
 
     /// <summary>Resolves a job template (see <see cref="TemplateAsync"/>).</summary>
     public Task<ResolvedObject> JobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
-        => TemplateAsync(NamedCollection.JobTemplates, "job template", Fields.JobTemplate, reference, organizationId, cancellationToken);
+        => TemplateAsync(false, reference, Task.FromResult(organizationId), cancellationToken);
 
     /// <summary>Resolves a workflow job template (see <see cref="TemplateAsync"/>).</summary>
     public Task<ResolvedObject> WorkflowJobTemplateAsync(NameOrId reference, int? organizationId, CancellationToken cancellationToken)
-        => TemplateAsync(NamedCollection.WorkflowJobTemplates, "workflow job template", Fields.WorkflowJobTemplate, reference, organizationId, cancellationToken);
+        => TemplateAsync(true, reference, Task.FromResult(organizationId), cancellationToken);
+
+    /// <summary>
+    /// Resolves a job template or a workflow job template while <paramref name="organizationId"/> (the organization
+    /// that picks among namesakes, or null) may still be looked up: the template's lookup goes out at once, and the
+    /// organization's error, if any, is the one reported.
+    /// </summary>
+    public Task<ResolvedObject> TemplateAsync(bool isWorkflow, NameOrId reference, Task<int?> organizationId, CancellationToken cancellationToken)
+        => isWorkflow
+            ? TemplateAsync(NamedCollection.WorkflowJobTemplates, "workflow job template", Fields.WorkflowJobTemplate, reference, organizationId, cancellationToken)
+            : TemplateAsync(NamedCollection.JobTemplates, "job template", Fields.JobTemplate, reference, organizationId, cancellationToken);
+
+    /// <summary>The id of an organization given by name or id, or null when none was given (blank).</summary>
+    public async Task<int?> OrganizationIdAsync(string? nameOrId, CancellationToken cancellationToken)
+        => string.IsNullOrWhiteSpace(nameOrId) ? null : (await OrganizationAsync(nameOrId!, cancellationToken).ConfigureAwait(false)).Id;
 
     /// <summary>
     /// Resolves a template as <c>ansible.controller.job_launch</c> does: an id given as a number is that id; a name is
@@ -39,29 +53,38 @@ public sealed class NamedObjectResolver
     /// digits that names nothing is read as an id. Two templates of that name outside the organization are an error
     /// that lists their organizations.
     /// </summary>
-    internal async Task<ResolvedObject> TemplateAsync(NamedCollection endpoint, string noun, string parameter, NameOrId reference, int? organizationId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// One lookup by name across every organization serves both steps (its matches in the organization are those
+    /// the organization-scoped lookup would find), so it need not wait for the organization's id.
+    /// </remarks>
+    private async Task<ResolvedObject> TemplateAsync(NamedCollection endpoint, string noun, string parameter, NameOrId reference, Task<int?> organization, CancellationToken cancellationToken)
     {
         if (NameOrId.IsNullOrBlank(reference))
         {
+            await organization.ConfigureAwait(false);
             throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectMissing, Pascal(noun), $"No {noun} was given.", $"Pass {parameter} with a name or id.");
         }
 
         if (reference.IsId)
         {
-            return await ByIdAsync(endpoint, noun, parameter, reference.Id!.Value, cancellationToken).ConfigureAwait(false);
+            var byId = ByIdAsync(endpoint, noun, parameter, reference.Id!.Value, cancellationToken);
+            await AfterOrganizationAsync(organization, byId).ConfigureAwait(false);
+            return await byId.ConfigureAwait(false);
         }
 
         var name = reference.Text.Trim();
+        var named = NamedAsync(endpoint, name, null, cancellationToken);
+        var organizationId = await AfterOrganizationAsync(organization, named).ConfigureAwait(false);
+        var matches = await named.ConfigureAwait(false);
         if (organizationId.HasValue)
         {
-            var inOrganization = await NamedAsync(endpoint, name, organizationId, cancellationToken).ConfigureAwait(false);
+            var inOrganization = matches.FindAll(m => m.OrganizationId == organizationId);
             if (inOrganization.Count == 1)
             {
                 return new ResolvedObject(inOrganization[0].Id, name, inOrganization[0].Document);
             }
         }
 
-        var matches = await NamedAsync(endpoint, name, null, cancellationToken).ConfigureAwait(false);
         if (matches.Count == 1)
         {
             return new ResolvedObject(matches[0].Id, name, matches[0].Document);
@@ -92,6 +115,20 @@ public sealed class NamedObjectResolver
         var scope = organizationId.HasValue ? " in that organization or any other you can see" : " (or you cannot see it)";
         throw AapProvisioningException.Configuration(ProvisioningErrorKind.ObjectNotFound, Pascal(noun),
             $"There is no {noun} named '{name}'{scope}.", $"Check {parameter} (names are case-sensitive), or pass its id as a number.");
+    }
+
+    /// <summary>The organization's id once looked up; when that failed, <paramref name="inFlight"/> ends first and the organization's error is thrown.</summary>
+    private static async Task<int?> AfterOrganizationAsync(Task<int?> organization, Task inFlight)
+    {
+        try
+        {
+            return await organization.ConfigureAwait(false);
+        }
+        catch
+        {
+            await inFlight.SettleAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     /// <summary>Resolves an inventory.</summary>
