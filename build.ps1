@@ -19,7 +19,8 @@
            feed takes it (PSResourceGet's Publish-PSResource into a temporary local repository). The version is
            <Version> in Directory.Build.props; -Prerelease beta1 makes it <version>-beta1.
     Counts Prints the architecture counts of issue 11 (AAP field reads and REST paths outside src/AapPacker.Engine/Api,
-           "-Xxx" parameter names in the engine, lines of the provisioning cmdlet) with examples; Test checks them.
+           "-Xxx" parameter names in the engine, public engine types not in src/AapPacker.Engine/PublicTypes.txt,
+           lines of the provisioning cmdlet) with examples; Test checks them.
     Help   Regenerates out/AapPacker/en-US from docs/en-US (the module must be built).
     Clean  Removes out/ and artifacts/.
     Extension  The Azure DevOps extension: npm ci, tsc, the built module bundled into each task, tfx extension create

@@ -19,6 +19,10 @@ $script:FieldReadPattern = '\.(?:String|Int|Long|Bool|Double|Date|DateTime|Objec
 $script:PathLiteralPattern = '"(?:[^"\\]|\\.)*?(?<![\w-])(?:' + ($script:AapPathSegments -join '|') + ')/(?:[^"\\]|\\.)*"'
 $script:ParameterLiteralPattern = '"-[A-Z][A-Za-z]+'
 
+# A public top-level type (file-scoped namespaces put top-level declarations in column 0; nested types are indented).
+$script:PublicTypePattern = '^public\s+(?:(?:sealed|static|abstract|partial|readonly|ref|unsafe)\s+)*' +
+    '(?:class|struct|interface|enum|record(?:\s+(?:class|struct))?|delegate\s+[\w<>\[\],.?]+)\s+(?<name>\w+)'
+
 # Source lines that count: not comments (// and ///), not XML doc.
 function Get-CodeLine {
     param([string] $Path)
@@ -55,6 +59,40 @@ function Get-OutsideApiFile {
     }
 }
 
+# The engine's public types that are not in src/AapPacker.Engine/PublicTypes.txt (the types PowerShell users see),
+# and the listed names that are no longer public engine types: everything else in the engine is internal.
+function Find-UnlistedPublicType {
+    param([string] $Root, [string[]] $Files)
+    $listFile = [IO.Path]::Combine($Root, 'src', 'AapPacker.Engine', 'PublicTypes.txt')
+    $listed = @{}
+    if (Test-Path -LiteralPath $listFile) {
+        foreach ($line in @(Get-Content -LiteralPath $listFile)) {
+            if ($line -match '^\s*(#|$)') { continue }
+            $name, $reason = $line.Trim() -split '\s+', 2
+            $listed[$name] = [bool]$reason
+        }
+    }
+    $public = @{}
+    foreach ($file in $Files) {
+        foreach ($line in Get-CodeLine $file) {
+            if ($line.Text -notmatch $script:PublicTypePattern) { continue }
+            $name = $Matches['name']
+            $public[$name] = $true
+            if (-not $listed.ContainsKey($name)) {
+                [pscustomobject]@{
+                    Where = '{0}:{1}' -f [IO.Path]::GetRelativePath($Root, $line.Path).Replace('\', '/'), $line.Line
+                    Text  = "public $name (make it internal, or list it in PublicTypes.txt with the reason users need it)"
+                }
+            }
+        }
+    }
+    foreach ($name in $listed.Keys) {
+        $problem = if (-not $public.ContainsKey($name)) { 'is listed but is no public engine type' }
+            elseif (-not $listed[$name]) { 'is listed without a reason' }
+        if ($problem) { [pscustomobject]@{ Where = 'src/AapPacker.Engine/PublicTypes.txt'; Text = "$name $problem" } }
+    }
+}
+
 function Get-ArchitectureCount {
     param([string] $Root = $RepoRoot)
     $outside = @(Get-OutsideApiFile -Root $Root)
@@ -68,6 +106,8 @@ function Get-ArchitectureCount {
             Hits = @(Find-CodeMatch $outside $script:PathLiteralPattern) }
         [pscustomobject]@{ Name = 'Parameter-name literals ("-Xxx") in src/AapPacker.Engine'; Target = 0
             Hits = @(Find-CodeMatch $engine $script:ParameterLiteralPattern) }
+        [pscustomobject]@{ Name = 'Public engine types not in Engine/PublicTypes.txt'; Target = 0
+            Hits = @(Find-UnlistedPublicType $Root $engine) }
         [pscustomobject]@{ Name = 'Lines of InvokeAapPackerProvisionCommand.cs'; Target = 299
             Hits = @(Get-Content -LiteralPath $provision) }
     ) | ForEach-Object {
@@ -97,12 +137,22 @@ function Test-ArchitectureCounter {
         '// "inventories/" in a comment does not count',
         'var status = job.String("status"); var id = doc.GetProperty("id");',
         'var path = "inventories/" + id + "/hosts/";',
-        'throw Fail("-Organization");'
+        'throw Fail("-Organization");',
+        'public sealed partial class PlantedPublic<T> : IDisposable',
+        'internal sealed class PlantedInternal',
+        '    public sealed class PlantedNested',
+        '// public sealed class InAComment'
     )
+    Set-Content (Join-Path $root 'src/AapPacker.Engine/Api/Listed.cs') @(
+        'public enum Listed', 'public static class Unexplained', 'public delegate Task<int?> PlantedHandler(int id);',
+        'public readonly record struct PlantedRecord(int Id);')
+    Set-Content (Join-Path $root 'src/AapPacker.Engine/PublicTypes.txt') @('# a comment', 'Listed  users see it', 'Unexplained', 'Gone  no longer exists')
     Set-Content (Join-Path $root 'src/AapPacker.Engine/Api/Allowed.cs') 'var path = "jobs/" + id + "/cancel/"; var s = e.String("status");'
     Set-Content (Join-Path $root 'src/AapPacker/Commands/InvokeAapPackerProvisionCommand.cs') (1..300 | ForEach-Object { "// line $_" })
     $counts = Get-ArchitectureCount -Root $root
-    $expected = @{ 'AAP field-name reads' = 2; 'REST path literals' = 2; 'Parameter-name literals' = 1; 'Lines of' = 300 }
+    # Public types: PlantedPublic, PlantedHandler, PlantedRecord (unlisted), Unexplained (listed without a reason),
+    # Gone (listed, not a public type).
+    $expected = @{ 'AAP field-name reads' = 2; 'REST path literals' = 2; 'Parameter-name literals' = 1; 'Public engine types' = 5; 'Lines of' = 300 }
     foreach ($count in $counts) {
         $key = $expected.Keys | Where-Object { $count.Name.StartsWith($_) }
         if ($count.Count -ne $expected[$key]) { "counter '$($count.Name)' saw $($count.Count) planted violations, expected $($expected[$key])" }

@@ -43,7 +43,7 @@ function Invoke-Test {
     Write-Step 'Workflow (.github/workflows checked by action-validator)'
     $suites.Add((Invoke-Suite 'Workflow' { Invoke-WorkflowSuite }))
 
-    Write-Step 'Architecture (issue 11 counts: AAP names only in Engine/Api, no parameter names in the engine, a thin provision cmdlet)'
+    Write-Step 'Architecture (issue 11 counts: AAP names only in Engine/Api, no parameter names in the engine, engine types internal unless users see them, a thin provision cmdlet)'
     $suites.Add((Invoke-Suite 'Architecture' { Invoke-ArchitectureSuite }))
 
     Write-Step 'Azure DevOps extension (build, then tests/AzureDevOps)'

@@ -50,6 +50,10 @@ Describe 'Errors' {
             $record.ErrorDetails.Message | Should -Match 'credentials'
             $record.ErrorDetails.RecommendedAction | Should -Match '-Token'
             $record.Exception.GetType().FullName | Should -Be 'AapPacker.Engine.Api.AapApiException'
+            # The engine's exceptions stay public (src/AapPacker.Engine/PublicTypes.txt): scripts read their properties.
+            $record.Exception.GetType().IsPublic | Should -BeTrue
+            $record.Exception.Kind | Should -Be 'Unauthorized'
+            $record.Exception.StatusCode | Should -Be 401
         }
 
         It 'a bad password is AapUnauthorized and says to check the credentials' {

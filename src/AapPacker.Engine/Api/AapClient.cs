@@ -17,7 +17,7 @@ namespace AapPacker.Engine.Api;
 /// before its query (AAP answers 301 otherwise); the client adds a missing one.
 /// GET and DELETE are retried on transient failures; a POST is one attempt, made safe to retry by <see cref="PostRetry"/>.
 /// </summary>
-public sealed partial class AapClient : IDisposable
+internal sealed partial class AapClient : IDisposable
 {
     /// <summary>AAP caps page sizes at 200 silently; asking for the cap keeps list walks short.</summary>
     internal const int PageSize = 200;

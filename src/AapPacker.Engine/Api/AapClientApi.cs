@@ -7,7 +7,7 @@ using AapPacker.Models;
 namespace AapPacker.Engine.Api;
 
 /// <summary>Adapts <see cref="AapClient"/> to <see cref="IAapApi"/>.</summary>
-public sealed class AapClientApi : IAapApi
+internal sealed class AapClientApi : IAapApi
 {
     private readonly AapClient _client;
 

@@ -8,7 +8,7 @@ namespace AapPacker.Engine.Api;
 /// only when the Authorization header is written. Build it from parameters and the environment with
 /// <see cref="AapSettingsResolver"/>.
 /// </summary>
-public sealed class AapClientOptions
+internal sealed class AapClientOptions
 {
     /// <summary>Server base URI (scheme, host, optional port). Any path is ignored for discovery.</summary>
     public Uri BaseUri { get; set; } = new Uri("https://localhost/");

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AapPacker.Engine.Api;
 
 /// <summary>JSON settings shared by the engine: snake_case names as AAP uses them.</summary>
-public static class AapJson
+internal static class AapJson
 {
     /// <summary>Serializer options for AAP bodies.</summary>
     public static readonly JsonSerializerOptions Options = new JsonSerializerOptions

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace AapPacker.Engine.Api;
 
 /// <summary>An answer from AAP: status, body (JSON when it was JSON) and the headers the engine uses.</summary>
-public sealed class AapResponse
+internal sealed class AapResponse
 {
     /// <summary>HTTP status.</summary>
     public int StatusCode { get; set; }

@@ -4,7 +4,7 @@ using System.Security;
 namespace AapPacker.Engine.Api;
 
 /// <summary>Backoff for idempotent requests: capped exponential with jitter, honouring Retry-After.</summary>
-public sealed class AapRetryOptions
+internal sealed class AapRetryOptions
 {
     /// <summary>
     /// Retries after the first attempt (0 turns retrying off). Eight, because a busy AAP behind a proxy answers

@@ -7,7 +7,7 @@ using System.Security;
 namespace AapPacker.Engine.Api;
 
 /// <summary>Connection settings given explicitly (cmdlet parameters). Null = not given.</summary>
-public sealed class AapSettingsInput
+internal sealed class AapSettingsInput
 {
     /// <summary>Server URI.</summary>
     public string? Uri { get; set; }

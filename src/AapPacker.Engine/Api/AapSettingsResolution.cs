@@ -7,7 +7,7 @@ using System.Security;
 namespace AapPacker.Engine.Api;
 
 /// <summary>The outcome of resolving settings: the options and the warnings to show.</summary>
-public sealed class AapSettingsResolution
+internal sealed class AapSettingsResolution
 {
     /// <summary>Ready-to-use client options.</summary>
     public AapClientOptions Options { get; set; } = new AapClientOptions();

@@ -11,7 +11,7 @@ namespace AapPacker.Engine.Api;
 /// (see shared packer-and-ci.md §5). Empty values are ignored (unlike Ansible's <c>env_fallback</c>);
 /// disagreeing variables warn; a token beats Basic. Secret values are never put in a warning or source.
 /// </summary>
-public static class AapSettingsResolver
+internal static class AapSettingsResolver
 {
     // Each setting's variables, most preferred first: AAP_*, then CONTROLLER_* (and awxkit's), then TOWER_*.
     private static readonly string[] UriVariables = { "AAP_HOSTNAME", "AAP_HOST", "CONTROLLER_HOST", "TOWER_HOST" };

@@ -10,7 +10,7 @@ namespace AapPacker.Engine.Api;
 /// The slice of <see cref="AapClient"/> the lifecycle uses. An interface so each lifecycle piece can be driven by a
 /// scripted fake in unit tests; <see cref="AapClientApi"/> adapts the real client.
 /// </summary>
-public interface IAapApi
+internal interface IAapApi
 {
     /// <summary>What the connection found (API root, flavor, base URI).</summary>
     AapConnectionInfo Info { get; }

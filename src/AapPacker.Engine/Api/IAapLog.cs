@@ -5,7 +5,7 @@ namespace AapPacker.Engine.Api;
 /// messages never contain a secret (callers pass paths and status codes, not headers or bodies with secrets).
 /// Implementations must be thread-safe: the engine calls them from thread-pool threads.
 /// </summary>
-public interface IAapLog
+internal interface IAapLog
 {
     /// <summary>A step a user may want to follow with -Verbose.</summary>
     void Verbose(string message);

@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Api;
 
 /// <summary>A log that drops everything.</summary>
-public sealed class NullAapLog : IAapLog
+internal sealed class NullAapLog : IAapLog
 {
     /// <summary>The shared instance.</summary>
     public static readonly NullAapLog Instance = new NullAapLog();

@@ -17,7 +17,7 @@ namespace AapPacker.Engine.Api;
 /// Each POST runs to its answer once sent (bounded by the request timeout): aborting it on the wire could leave an
 /// object AAP made but nobody recorded. The caller's token is checked before every attempt and during the backoff.
 /// </remarks>
-public sealed class PostRetry
+internal sealed class PostRetry
 {
     private static readonly Random Jitter = new Random();
 

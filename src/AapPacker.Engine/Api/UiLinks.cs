@@ -8,7 +8,7 @@ namespace AapPacker.Engine.Api;
 /// Web UI pages for objects, so a build log links straight to the job output. The AAP 2.5+ platform UI lives under
 /// <c>/execution/</c>; AWX and the AAP 2.4 controller UI use <c>/#/</c> routes.
 /// </summary>
-public static class UiLinks
+internal static class UiLinks
 {
     /// <summary>True when the server is an AAP 2.5+ gateway.</summary>
     public static bool IsGateway(AapConnectionInfo info)

@@ -11,7 +11,7 @@ namespace AapPacker.Engine.Packer;
 /// <see cref="PackerTarget"/>: <c>AAPPACKER_*</c> first, then Packer's own <c>PACKER_RUN_UUID</c>,
 /// <c>PACKER_BUILD_NAME</c>, <c>PACKER_BUILDER_TYPE</c>. Placeholders mean "not given".
 /// </summary>
-public static class PackerEnvironmentReader
+internal static class PackerEnvironmentReader
 {
     /// <summary>Environment variable names read.</summary>
     public const string HostVariable = "AAPPACKER_HOST", PortVariable = "AAPPACKER_PORT", UserVariable = "AAPPACKER_USER",

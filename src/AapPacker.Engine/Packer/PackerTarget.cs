@@ -6,7 +6,7 @@ namespace AapPacker.Engine.Packer;
 /// What a Packer build hands the provisioner: where the machine is, how to log in, and which build this is.
 /// Every member is null when Packer did not give it. Secrets are <see cref="SecretText"/>.
 /// </summary>
-public sealed class PackerTarget
+internal sealed class PackerTarget
 {
     /// <summary>The address Packer connects to (<c>AAPPACKER_HOST</c> = <c>build.Host</c>).</summary>
     public string? Host { get; set; }

@@ -7,7 +7,7 @@ namespace AapPacker.Engine.Packer;
 /// <c>&lt;no value&gt;</c> (the same unfilled key in a JSON template's <c>{{ build `X` }}</c>, verified on 1.6.6),
 /// <c>ERR_*_NOT_IMPLEMENTED_BY_BUILDER</c>, and the empty string (packer-and-ci.md §3.1).
 /// </summary>
-public static class PackerValue
+internal static class PackerValue
 {
     /// <summary>True when the value carries no information.</summary>
     public static bool IsMissing(string? value)

@@ -6,7 +6,7 @@ namespace AapPacker.Engine.Provisioning;
 /// Told about every remote object of a build the moment it exists, so something outside this process (the cleanup
 /// guardian) can undo them if the process is killed before its own cleanup runs. Calls must be quick and never throw.
 /// </summary>
-public interface IBuildWatcher
+internal interface IBuildWatcher
 {
     /// <summary>Preflight passed: the first object is about to be created (start whatever is slow to start now).</summary>
     void Starting(string buildId, string? ledgerPath);

@@ -4,7 +4,7 @@ using AapPacker.Models;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>How a provisioning run ended.</summary>
-public sealed class ProvisioningOutcome
+internal sealed class ProvisioningOutcome
 {
     /// <summary>The exit code for Packer.</summary>
     public AapProvisionExitCode ExitCode { get; set; }

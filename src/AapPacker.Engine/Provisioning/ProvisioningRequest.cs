@@ -8,7 +8,7 @@ namespace AapPacker.Engine.Provisioning;
 /// which build (here), the <see cref="Target"/>, the <see cref="Credential"/>, the <see cref="Launch"/> fields, how to
 /// <see cref="Follow"/> the job and how to <see cref="Cleanup"/>. Null = not given.
 /// </summary>
-public sealed class ProvisioningRequest
+internal sealed class ProvisioningRequest
 {
     /// <summary>Job template name or id (exactly one of this and <see cref="WorkflowJobTemplate"/>).</summary>
     public NameOrId? JobTemplate { get; set; }

@@ -17,7 +17,7 @@ namespace AapPacker.Engine.Provisioning;
 /// secrets), then inventory → host → credential → launch → follow, and in every case clean up with a fresh token.
 /// Never throws for expected failures: the outcome carries the exit code, the error and the result.
 /// </summary>
-public sealed class ProvisioningSession
+internal sealed class ProvisioningSession
 {
     private readonly IAapApi _api;
     private readonly IProvisionReporter _reporter;

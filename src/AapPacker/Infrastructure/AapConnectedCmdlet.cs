@@ -25,7 +25,7 @@ public abstract class AapConnectedCmdlet : AsyncPSCmdlet
     /// nothing in the environment either, it throws a terminating error naming the fix. Call it from the async
     /// body: it only reads the runspace captured at BeginProcessing, and it may wait for AAP.
     /// </summary>
-    protected internal AapClient ResolveClient()
+    internal AapClient ResolveClient()
     {
         var runspace = CurrentRunspace
             ?? throw new InvalidOperationException("The cmdlet has no runspace; it must run inside a PowerShell pipeline.");

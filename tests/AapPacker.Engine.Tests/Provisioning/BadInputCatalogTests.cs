@@ -38,47 +38,52 @@ public sealed class BadInputCatalogTests(GatewaySimulatorFixture fixture) : ICla
         return Task.CompletedTask;
     }
 
-    public static TheoryData<string, Action<ProvisioningRequest>, string> Cases => new()
+    // The request types are internal to the engine, so the theory's data is the case's name and the spoiling
+    // action is looked up here.
+    private static readonly Dictionary<string, (Action<ProvisioningRequest> Spoil, string ErrorId)> Catalog = new()
     {
-        { "unknown template", r => r.JobTemplate = "Nope", "JobTemplateNotFound" },
-        { "unknown template id", r => r.JobTemplate = "99999", "JobTemplateNotFound" },
-        { "unknown organization", r => r.Organization = "Nope", "OrganizationNotFound" },
-        { "unknown organization id", r => r.Organization = "4242", "OrganizationNotFound" },
-        { "no organization", r => r.Organization = null, "OrganizationMissing" },
-        { "no template", r => r.JobTemplate = null, "TemplateNotGiven" },
-        { "both templates", r => r.WorkflowJobTemplate = "Image Pipeline", "TemplateNotGiven" },
-        { "template without prompts", r => r.JobTemplate = "No Prompts", "LaunchPreflightFailed" },
-        { "unprompted limit", r => r.Launch.Limit = "web", "TemplateDoesNotPromptForLimit" },
-        { "required survey variable missing", r => r.JobTemplate = "Survey Template", "SurveyVariablesMissing" },
-        { "workflow without -NoCredential", r => { r.JobTemplate = null; r.WorkflowJobTemplate = "Image Pipeline"; }, WorkflowCredentialPolicy.ErrorId },
-        { "workflow with an unprompted field", r => { r.JobTemplate = null; r.WorkflowJobTemplate = "Strict Workflow"; r.Credential.None = true; r.Credential.SshPrivateKey = null; }, "TemplateDoesNotPromptForInventory" },
-        { "missing key file", r => { r.Credential.SshPrivateKey = null; r.Credential.SshPrivateKeyPath = "/nonexistent/id_rsa"; }, "SshKeyFileNotFound" },
-        { "public key instead of private", r => { r.Credential.SshPrivateKey = null; r.Credential.SshPrivateKeyPath = PublicKeyFile; }, "InvalidSshKey" },
-        { "empty key file", r => { r.Credential.SshPrivateKey = null; r.Credential.SshPrivateKeyPath = EmptyFile; }, "InvalidSshKey" },
-        { "encrypted key without passphrase", r => r.Credential.SshPrivateKey = SecretText.FromPlainText(SshPrivateKeyTests.OpenSshKey("aes256-ctr")), "EncryptedSshKeyWithoutPassphrase" },
-        { "passphrase for an unencrypted key", r => r.Credential.SshKeyPassphrase = SecretText.FromPlainText("x"), "PassphraseForUnencryptedSshKey" },
-        { "no key and no password", r => r.Credential.SshPrivateKey = null, "TargetSecretMissing" },
-        { "key given as text and as a file", r => r.Credential.SshPrivateKeyPath = PublicKeyFile, "SshKeyGivenTwice" },
-        { "<unknown> host from Packer", r => { r.Target.Host = null; r.Packer = new PackerTarget { Host = PackerValue.OrNull("<unknown>") }; }, "TargetHostMissing" },
-        { "host with spaces", r => r.Target.Host = "my host", "InvalidTargetAddress" },
-        { "port out of range", r => r.Target.Port = 70000, "InvalidTargetPort" },
-        { "unsupported connection type", r => r.Target.ConnectionType = "docker", "InvalidConnectionType" },
-        { "bad WinRM transport", r => { r.Target.ConnectionType = "winrm"; r.Target.WinRmTransport = "magic"; }, "InvalidWinRmSetting" },
-        { "bad extra vars JSON", r => r.Launch.ExtraVars = "{\"a\": }", "InvalidExtraVars" },
-        { "extra vars not a mapping", r => r.Launch.ExtraVars = "- a\n- b", "InvalidExtraVars" },
-        { "password in host variables", r => r.Target.HostVariables = new Dictionary<string, object?> { ["ansible_password"] = "x" }, "SecretInVariables" },
-        { "host variable contradicting -Port", r => { r.Target.Port = 22; r.Target.HostVariables = new Dictionary<string, object?> { ["ansible_port"] = 2222 }; }, "ConflictingHostVariable" },
-        { "ASK as password", r => { r.Credential.SshPrivateKey = null; r.Credential.Password = SecretText.FromPlainText("ASK"); }, "AskPasswordNotSupported" },
-        { "-NoCredential with a key", r => r.Credential.None = true, "SecretWithNoCredential" },
-        { "unknown extra credential", r => r.Credential.Extra = ["No Such Credential"], "CredentialNotFound" },
-        { "a second Machine credential", r => r.Credential.Extra = ["Demo Credential"], "SecondMachineCredential" },
-        { "unknown existing inventory", r => r.Target.InventoryId = "Nope", "InventoryNotFound" },
+        ["unknown template"] = (r => r.JobTemplate = "Nope", "JobTemplateNotFound"),
+        ["unknown template id"] = (r => r.JobTemplate = "99999", "JobTemplateNotFound"),
+        ["unknown organization"] = (r => r.Organization = "Nope", "OrganizationNotFound"),
+        ["unknown organization id"] = (r => r.Organization = "4242", "OrganizationNotFound"),
+        ["no organization"] = (r => r.Organization = null, "OrganizationMissing"),
+        ["no template"] = (r => r.JobTemplate = null, "TemplateNotGiven"),
+        ["both templates"] = (r => r.WorkflowJobTemplate = "Image Pipeline", "TemplateNotGiven"),
+        ["template without prompts"] = (r => r.JobTemplate = "No Prompts", "LaunchPreflightFailed"),
+        ["unprompted limit"] = (r => r.Launch.Limit = "web", "TemplateDoesNotPromptForLimit"),
+        ["required survey variable missing"] = (r => r.JobTemplate = "Survey Template", "SurveyVariablesMissing"),
+        ["workflow without -NoCredential"] = (r => { r.JobTemplate = null; r.WorkflowJobTemplate = "Image Pipeline"; }, WorkflowCredentialPolicy.ErrorId),
+        ["workflow with an unprompted field"] = (r => { r.JobTemplate = null; r.WorkflowJobTemplate = "Strict Workflow"; r.Credential.None = true; r.Credential.SshPrivateKey = null; }, "TemplateDoesNotPromptForInventory"),
+        ["missing key file"] = (r => { r.Credential.SshPrivateKey = null; r.Credential.SshPrivateKeyPath = "/nonexistent/id_rsa"; }, "SshKeyFileNotFound"),
+        ["public key instead of private"] = (r => { r.Credential.SshPrivateKey = null; r.Credential.SshPrivateKeyPath = PublicKeyFile; }, "InvalidSshKey"),
+        ["empty key file"] = (r => { r.Credential.SshPrivateKey = null; r.Credential.SshPrivateKeyPath = EmptyFile; }, "InvalidSshKey"),
+        ["encrypted key without passphrase"] = (r => r.Credential.SshPrivateKey = SecretText.FromPlainText(SshPrivateKeyTests.OpenSshKey("aes256-ctr")), "EncryptedSshKeyWithoutPassphrase"),
+        ["passphrase for an unencrypted key"] = (r => r.Credential.SshKeyPassphrase = SecretText.FromPlainText("x"), "PassphraseForUnencryptedSshKey"),
+        ["no key and no password"] = (r => r.Credential.SshPrivateKey = null, "TargetSecretMissing"),
+        ["key given as text and as a file"] = (r => r.Credential.SshPrivateKeyPath = PublicKeyFile, "SshKeyGivenTwice"),
+        ["<unknown> host from Packer"] = (r => { r.Target.Host = null; r.Packer = new PackerTarget { Host = PackerValue.OrNull("<unknown>") }; }, "TargetHostMissing"),
+        ["host with spaces"] = (r => r.Target.Host = "my host", "InvalidTargetAddress"),
+        ["port out of range"] = (r => r.Target.Port = 70000, "InvalidTargetPort"),
+        ["unsupported connection type"] = (r => r.Target.ConnectionType = "docker", "InvalidConnectionType"),
+        ["bad WinRM transport"] = (r => { r.Target.ConnectionType = "winrm"; r.Target.WinRmTransport = "magic"; }, "InvalidWinRmSetting"),
+        ["bad extra vars JSON"] = (r => r.Launch.ExtraVars = "{\"a\": }", "InvalidExtraVars"),
+        ["extra vars not a mapping"] = (r => r.Launch.ExtraVars = "- a\n- b", "InvalidExtraVars"),
+        ["password in host variables"] = (r => r.Target.HostVariables = new Dictionary<string, object?> { ["ansible_password"] = "x" }, "SecretInVariables"),
+        ["host variable contradicting -Port"] = (r => { r.Target.Port = 22; r.Target.HostVariables = new Dictionary<string, object?> { ["ansible_port"] = 2222 }; }, "ConflictingHostVariable"),
+        ["ASK as password"] = (r => { r.Credential.SshPrivateKey = null; r.Credential.Password = SecretText.FromPlainText("ASK"); }, "AskPasswordNotSupported"),
+        ["-NoCredential with a key"] = (r => r.Credential.None = true, "SecretWithNoCredential"),
+        ["unknown extra credential"] = (r => r.Credential.Extra = ["No Such Credential"], "CredentialNotFound"),
+        ["a second Machine credential"] = (r => r.Credential.Extra = ["Demo Credential"], "SecondMachineCredential"),
+        ["unknown existing inventory"] = (r => r.Target.InventoryId = "Nope", "InventoryNotFound"),
     };
+
+    public static TheoryData<string> Cases => new(Catalog.Keys);
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Given_bad_input_when_provisioning_then_a_clear_error_exit_code_4_and_nothing_left(string name, Action<ProvisioningRequest> spoil, string errorId)
+    public async Task Given_bad_input_when_provisioning_then_a_clear_error_exit_code_4_and_nothing_left(string name)
     {
+        var (spoil, errorId) = Catalog[name];
         var request = LifecycleHarness.Request("Baseline");
         spoil(request);
 

@@ -50,31 +50,34 @@ public class LaunchPreflightTests
         Assert.Contains("Prompt on launch for Inventory", e.RecommendedAction);
     }
 
-    public static TheoryData<string, Action<LaunchRequest>> PromptedFields => new()
+    // LaunchRequest is internal to the engine, so the theory's data is the flag and the setter is looked up here.
+    private static readonly Dictionary<string, Action<LaunchRequest>> Setters = new()
     {
-        { "ask_limit_on_launch", r => r.Limit = "web" },
-        { "ask_tags_on_launch", r => r.JobTags = "install" },
-        { "ask_skip_tags_on_launch", r => r.SkipTags = "slow" },
-        { "ask_verbosity_on_launch", r => r.Verbosity = 3 },
-        { "ask_diff_mode_on_launch", r => r.DiffMode = true },
-        { "ask_job_type_on_launch", r => r.JobType = "check" },
-        { "ask_execution_environment_on_launch", r => r.ExecutionEnvironment = 4 },
-        { "ask_labels_on_launch", r => r.Labels = [2] },
-        { "ask_forks_on_launch", r => r.Forks = 10 },
-        { "ask_instance_groups_on_launch", r => r.InstanceGroups = [1] },
-        { "ask_scm_branch_on_launch", r => r.ScmBranch = "feature" },
-        { "ask_job_slice_count_on_launch", r => r.JobSliceCount = 2 },
-        { "ask_timeout_on_launch", r => r.Timeout = 600 },
-        { "ask_credential_on_launch", _ => { } },
-        { "ask_variables_on_launch", _ => { } },
+        ["ask_limit_on_launch"] = r => r.Limit = "web",
+        ["ask_tags_on_launch"] = r => r.JobTags = "install",
+        ["ask_skip_tags_on_launch"] = r => r.SkipTags = "slow",
+        ["ask_verbosity_on_launch"] = r => r.Verbosity = 3,
+        ["ask_diff_mode_on_launch"] = r => r.DiffMode = true,
+        ["ask_job_type_on_launch"] = r => r.JobType = "check",
+        ["ask_execution_environment_on_launch"] = r => r.ExecutionEnvironment = 4,
+        ["ask_labels_on_launch"] = r => r.Labels = [2],
+        ["ask_forks_on_launch"] = r => r.Forks = 10,
+        ["ask_instance_groups_on_launch"] = r => r.InstanceGroups = [1],
+        ["ask_scm_branch_on_launch"] = r => r.ScmBranch = "feature",
+        ["ask_job_slice_count_on_launch"] = r => r.JobSliceCount = 2,
+        ["ask_timeout_on_launch"] = r => r.Timeout = 600,
+        ["ask_credential_on_launch"] = _ => { },
+        ["ask_variables_on_launch"] = _ => { },
     };
+
+    public static TheoryData<string> PromptedFields => new(Setters.Keys);
 
     [Theory]
     [MemberData(nameof(PromptedFields))]
-    public void Given_a_field_whose_prompt_is_off_when_checking_then_it_is_refused_naming_the_flag(string askFlag, Action<LaunchRequest> set)
+    public void Given_a_field_whose_prompt_is_off_when_checking_then_it_is_refused_naming_the_flag(string askFlag)
     {
         var request = Ours();
-        set(request);
+        Setters[askFlag](request);
 
         Assert.NotNull(LaunchPreflight.Check(Template(), request, MachineType));
         var e = Assert.Throws<AapProvisioningException>(() => LaunchPreflight.Check(Template(except: askFlag), request, MachineType));

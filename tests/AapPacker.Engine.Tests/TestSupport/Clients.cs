@@ -3,7 +3,7 @@ using AapPacker.Engine.Api;
 namespace AapPacker.Engine.Tests.TestSupport;
 
 /// <summary>Builds client options for a simulator: fast retries so tests never wait on real backoff.</summary>
-public static class Clients
+internal static class Clients
 {
     public static AapClientOptions TokenOptions(Uri baseUri, string token = Secrets.AdminToken, IAapLog? log = null) => new()
     {

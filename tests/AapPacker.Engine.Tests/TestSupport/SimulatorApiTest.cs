@@ -11,7 +11,7 @@ public abstract class SimulatorApiTest(SimulatorFixture fixture) : IAsyncLifetim
 
     protected SimulatorFixture Fixture { get; } = fixture;
 
-    protected IAapApi Api { get; private set; } = null!;
+    private protected IAapApi Api { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {

@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>One job event as the output stream needs it: where its output lines sit, and the text.</summary>
-public sealed class JobEvent
+internal sealed class JobEvent
 {
     /// <summary>Creates one.</summary>
     public JobEvent(long startLine, long endLine, int counter, string stdout, bool isRecap = false)

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>A page of job events and the link to the next page.</summary>
-public sealed class JobEventPage
+internal sealed class JobEventPage
 {
     /// <summary>Creates one.</summary>
     public JobEventPage(IReadOnlyList<JobEvent> events, string? next)

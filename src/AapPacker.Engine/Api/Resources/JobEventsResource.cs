@@ -12,7 +12,7 @@ namespace AapPacker.Engine.Api.Resources;
 /// A job's events (<c>jobs/N/job_events/</c>) in output order: <c>start_line ≥ from</c>, sorted by
 /// <c>start_line</c>, untruncated (<c>no_truncate</c>), as the awx CLI reads them (aap-api.md §7.4).
 /// </summary>
-public sealed class JobEventsResource
+internal sealed class JobEventsResource
 {
     private readonly IAapApi _api;
 

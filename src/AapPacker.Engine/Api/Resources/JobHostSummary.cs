@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>One host's line of a job's recap (<c>jobs/N/job_host_summaries/</c>).</summary>
-public sealed class JobHostSummary
+internal sealed class JobHostSummary
 {
     /// <summary>The host name.</summary>
     public string Host { get; set; } = "";

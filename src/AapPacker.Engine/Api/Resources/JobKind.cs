@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>What a launch makes and what AapPacker follows: a job (from a job template) or a workflow job.</summary>
-public enum JobKind
+internal enum JobKind
 {
     /// <summary>A job: AAP's <c>job</c>, under <c>jobs/</c>.</summary>
     Job,

@@ -7,7 +7,7 @@ namespace AapPacker.Engine.Api.Resources;
 /// AAP's spelling of a <see cref="JobKind"/> (<c>job</c>, <c>workflow_job</c>) and its collections. The only place
 /// those words are written; the models' <c>Type</c> texts are made here too.
 /// </summary>
-public static class JobKinds
+internal static class JobKinds
 {
     private const string JobName = "job";
     private const string WorkflowJobName = "workflow_job";

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>What <see cref="JobsResource.ListAsync"/> selects; the list is newest first.</summary>
-public sealed class JobListQuery
+internal sealed class JobListQuery
 {
     /// <summary>Statuses to keep (AAP's names); empty = any.</summary>
     public IList<string> Statuses { get; } = new List<string>();

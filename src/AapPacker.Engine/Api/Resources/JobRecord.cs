@@ -6,7 +6,7 @@ using AapPacker.Engine.Provisioning;
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>A job or workflow job as AAP shows it (a detail, a list item or a launch answer).</summary>
-public sealed class JobRecord
+internal sealed class JobRecord
 {
     /// <summary>The job id.</summary>
     public int Id { get; set; }

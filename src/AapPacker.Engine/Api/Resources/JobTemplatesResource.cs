@@ -14,7 +14,7 @@ namespace AapPacker.Engine.Api.Resources;
 /// Job templates (<c>job_templates/</c>) or workflow job templates (<c>workflow_job_templates/</c>), one kind per
 /// instance: list, read, what the launch accepts (<c>GET launch/</c>, <c>survey_spec/</c>), and the launch itself.
 /// </summary>
-public sealed class JobTemplatesResource
+internal sealed class JobTemplatesResource
 {
     private static readonly JsonElement Adopted = JsonDocument.Parse("{}").RootElement.Clone();
 

@@ -10,7 +10,7 @@ using AapPacker.Engine.Provisioning;
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>Jobs and workflow jobs (<c>jobs/</c>, <c>workflow_jobs/</c>): read, list, find a launch, cancel, recap.</summary>
-public sealed class JobsResource
+internal sealed class JobsResource
 {
     private readonly IAapApi _api;
 

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>What <c>POST …/launch/</c> answered: the job it made and the fields AAP ignored.</summary>
-public sealed class LaunchAnswer
+internal sealed class LaunchAnswer
 {
     /// <summary>Creates one.</summary>
     public LaunchAnswer(JobRecord job, IReadOnlyList<string> ignoredFields, bool reconciled)

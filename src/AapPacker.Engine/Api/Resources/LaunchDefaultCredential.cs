@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>A credential a template launches with by default (<c>GET launch/</c>'s <c>defaults.credentials</c>).</summary>
-public sealed class LaunchDefaultCredential
+internal sealed class LaunchDefaultCredential
 {
     /// <summary>Creates one.</summary>
     public LaunchDefaultCredential(int id, int credentialTypeId, string? vaultId, string name)

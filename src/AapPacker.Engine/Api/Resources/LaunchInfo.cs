@@ -6,7 +6,7 @@ using AapPacker.Engine.Provisioning;
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>What <c>GET …/launch/</c> says a job template or workflow job template accepts (aap-api.md §6.1, §6.5).</summary>
-public sealed class LaunchInfo
+internal sealed class LaunchInfo
 {
     /// <summary>The template id.</summary>
     public int TemplateId { get; set; }

@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>What <see cref="JobTemplatesResource.ListAsync"/> selects; the list is ordered by name.</summary>
-public sealed class TemplateListQuery
+internal sealed class TemplateListQuery
 {
     /// <summary>Only templates named exactly this; null = any.</summary>
     public string? Name { get; set; }

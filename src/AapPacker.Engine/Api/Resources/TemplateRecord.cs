@@ -6,7 +6,7 @@ using AapPacker.Engine.Provisioning;
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>A job template or workflow job template as AAP lists it.</summary>
-public sealed class TemplateRecord
+internal sealed class TemplateRecord
 {
     private const string AskPrefix = "ask_";
     private const string AskSuffix = "_on_launch";

@@ -7,7 +7,7 @@ using AapPacker.Engine.Provisioning;
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>Workflow jobs' nodes (<c>workflow_jobs/N/workflow_nodes/</c>); the workflow job itself is read with <see cref="JobsResource"/>.</summary>
-public sealed class WorkflowJobsResource
+internal sealed class WorkflowJobsResource
 {
     private readonly IAapApi _api;
 

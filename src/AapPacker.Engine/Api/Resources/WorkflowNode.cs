@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>A node of a workflow job (<c>workflow_jobs/N/workflow_nodes/</c>) and the job it spawned, if any.</summary>
-public sealed class WorkflowNode
+internal sealed class WorkflowNode
 {
     /// <summary>The node id.</summary>
     public int Id { get; set; }

@@ -21,7 +21,7 @@ namespace AapPacker.Engine.Provisioning;
 /// set, the first wait AAP imposes (403/409, or a 202 to confirm) is handed over instead of waited out: that object
 /// and the rest go to <see cref="AapCleanupResult.HandedOff"/> and stay on the ledger for whoever took them.
 /// </summary>
-public sealed class BuildCleanup
+internal sealed class BuildCleanup
 {
     private readonly IAapApi _api;
     private readonly BuildCleanupOptions _options;

@@ -3,7 +3,7 @@ using System;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>Bounds for <see cref="BuildCleanup"/>.</summary>
-public sealed class BuildCleanupOptions
+internal sealed class BuildCleanupOptions
 {
     /// <summary>The whole cleanup's limit (its own token: the build's may already be canceled).</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(5);

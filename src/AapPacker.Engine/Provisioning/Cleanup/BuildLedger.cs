@@ -12,7 +12,7 @@ namespace AapPacker.Engine.Provisioning;
 /// the process was killed (Packer kills shell-local children on cancel). No secret is ever written.
 /// Thread-safe.
 /// </summary>
-public sealed class BuildLedger
+internal sealed class BuildLedger
 {
     private static readonly JsonSerializerOptions FileJson = new JsonSerializerOptions { WriteIndented = true };
     private readonly object _gate = new object();

@@ -3,7 +3,7 @@ using System;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>One object a build created (never a secret).</summary>
-public sealed class BuildLedgerEntry
+internal sealed class BuildLedgerEntry
 {
     /// <summary><c>inventory</c>, <c>host</c>, <c>credential</c> or <c>job</c>.</summary>
     public string ObjectType { get; set; } = "";

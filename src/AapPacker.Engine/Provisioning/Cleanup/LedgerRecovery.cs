@@ -16,7 +16,7 @@ namespace AapPacker.Engine.Provisioning;
 /// AAP now holds under another name or another build's marker is forgotten (it is not this build's object). Objects
 /// AAP no longer has stay, so the cleanup reports them as already gone and clears them.
 /// </summary>
-public sealed class LedgerRecovery
+internal sealed class LedgerRecovery
 {
     private readonly IAapApi _api;
 

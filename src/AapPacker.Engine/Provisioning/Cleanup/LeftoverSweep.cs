@@ -16,7 +16,7 @@ namespace AapPacker.Engine.Provisioning;
 /// is ever selected. Filters by build id (<c>-BuildId</c>) and/or age (<c>-OlderThan</c>, from the marker's time).
 /// The result is grouped per build for <see cref="BuildCleanup"/>.
 /// </summary>
-public sealed class LeftoverSweep
+internal sealed class LeftoverSweep
 {
     private readonly IAapApi _api;
     private readonly TimeProvider _time;

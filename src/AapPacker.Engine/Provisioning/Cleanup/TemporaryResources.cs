@@ -15,7 +15,7 @@ namespace AapPacker.Engine.Provisioning;
 /// <see cref="BuildLedger"/> the moment AAP confirms it. The unique names make every create safe to retry:
 /// after a transient failure the object is looked up by name and adopted, or created again.
 /// </summary>
-public sealed class TemporaryResources
+internal sealed class TemporaryResources
 {
     private readonly IAapApi _api;
     private readonly TimeProvider _time;

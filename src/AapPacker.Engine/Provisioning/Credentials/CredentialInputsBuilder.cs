@@ -10,7 +10,7 @@ namespace AapPacker.Engine.Provisioning;
 /// (<c>AAPPACKER_SSHKEY_B64</c>); the password is the one given (when not empty), else Packer's. With neither a key
 /// nor a password the caller's error applies (each cmdlet keeps its documented error id).
 /// </summary>
-public static class CredentialInputsBuilder
+internal static class CredentialInputsBuilder
 {
     /// <summary>Builds and validates the inputs; <paramref name="noSecret"/> is thrown when there is nothing to log in with.</summary>
     public static MachineCredentialInputs Build(ProvisioningCredential given, string? userName, PackerTarget? packer, Func<AapProvisioningException> noSecret)

@@ -10,7 +10,7 @@ namespace AapPacker.Engine.Provisioning;
 /// So: keep the template's defaults, drop each default whose slot one of ours takes (our Machine credential
 /// replaces the template's Machine credential), append ours.
 /// </summary>
-public static class CredentialMerge
+internal static class CredentialMerge
 {
     /// <summary>Merges. Throws <see cref="AapProvisioningException"/> when two of ours share a slot (AAP would refuse).</summary>
     public static IReadOnlyList<int> Merge(IEnumerable<LaunchCredential> templateDefaults, IEnumerable<LaunchCredential> ours)

@@ -9,7 +9,7 @@ namespace AapPacker.Engine.Provisioning;
 /// unwrapped only in <see cref="ToRequestValues"/>, which builds the POST body. <see cref="Validate"/> runs before
 /// anything is created.
 /// </summary>
-public sealed class MachineCredentialInputs
+internal sealed class MachineCredentialInputs
 {
     private static readonly char[] WhiteSpace = { ' ', '\t', '\r', '\n' };
 

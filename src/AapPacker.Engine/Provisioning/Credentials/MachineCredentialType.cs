@@ -11,7 +11,7 @@ namespace AapPacker.Engine.Provisioning;
 /// Finds the Machine credential type by what it is — managed, kind <c>ssh</c>, namespace <c>ssh</c> — never by its
 /// name (translated for managed types) or by id 1 (not guaranteed) (aap-api.md §5.1).
 /// </summary>
-public static class MachineCredentialType
+internal static class MachineCredentialType
 {
     /// <summary>Returns the Machine type's id. Throws <see cref="AapProvisioningException"/> (exit code 4) when none is visible.</summary>
     public static async Task<int> FindIdAsync(IAapApi api, CancellationToken cancellationToken)

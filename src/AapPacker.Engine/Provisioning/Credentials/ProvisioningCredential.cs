@@ -6,7 +6,7 @@ namespace AapPacker.Engine.Provisioning;
 /// The temporary Machine credential's secrets as given (<see cref="CredentialInputsBuilder"/> turns them into
 /// inputs), or <see cref="None"/>, and more AAP credentials to pass at launch. Null = not given.
 /// </summary>
-public sealed class ProvisioningCredential
+internal sealed class ProvisioningCredential
 {
     /// <summary>Create no credential (the template's own Machine credential is used). Required for workflows.</summary>
     public bool None { get; set; }

@@ -9,7 +9,7 @@ namespace AapPacker.Engine.Provisioning;
 /// cannot leak through logs, exception messages or string interpolation; the plain text is reached only through
 /// <see cref="Reveal"/>, which the engine calls where a request body is built.
 /// </summary>
-public sealed class SecretText
+internal sealed class SecretText
 {
     private readonly string _value;
 

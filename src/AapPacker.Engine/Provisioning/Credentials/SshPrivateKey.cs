@@ -10,7 +10,7 @@ namespace AapPacker.Engine.Provisioning;
 /// OpenSSH private key text; an encrypted key needs a passphrase; a passphrase for an unencrypted key is refused.
 /// Errors never quote the key.
 /// </summary>
-public sealed class SshPrivateKey
+internal sealed class SshPrivateKey
 {
     private static readonly Regex Block = new Regex(
         @"-----BEGIN (?<label>[A-Z0-9 ]+)-----(?<body>.*?)-----END \k<label>-----", RegexOptions.Singleline | RegexOptions.CultureInvariant);

@@ -8,7 +8,7 @@ namespace AapPacker.Engine.Provisioning;
 /// The engine's text convention: an input is written as a <c>{Field}</c> token (<see cref="Fields"/>). Only names of
 /// <see cref="EngineField"/> members are tokens, so other braces (<c>${build.Host}</c>, JSON, hashtables) stay text.
 /// </summary>
-public static class EngineText
+internal static class EngineText
 {
     private static readonly Regex Token = new Regex(@"\{(?<name>[A-Z][A-Za-z]*)\}", RegexOptions.CultureInvariant);
 

@@ -4,7 +4,7 @@ namespace AapPacker.Engine.Provisioning;
 /// The <c>{Name}</c> token of each <see cref="EngineField"/>, for engine messages: the cmdlet layer renders it as the
 /// called cmdlet's parameter (see <see cref="EngineField"/>). Constants, so they work in interpolated strings.
 /// </summary>
-public static class Fields
+internal static class Fields
 {
     /// <summary>The <see cref="EngineField.JobTemplate"/> token.</summary>
     public const string JobTemplate = "{" + nameof(EngineField.JobTemplate) + "}";

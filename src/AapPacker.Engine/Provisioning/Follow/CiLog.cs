@@ -10,7 +10,7 @@ namespace AapPacker.Engine.Provisioning;
 /// failure, and neutralised job output — Azure's agent runs <c>##vso[</c> found anywhere in a line (so AAP job output
 /// could otherwise set variables or mark the build), GitHub's runner runs <c>::cmd::</c> at a line's start.
 /// </summary>
-public sealed class CiLog
+internal sealed class CiLog
 {
     private CiLog(CiSystem system) => System = system;
 

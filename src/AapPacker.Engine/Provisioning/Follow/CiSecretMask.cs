@@ -12,7 +12,7 @@ namespace AapPacker.Engine.Provisioning;
 /// <c>##vso[</c> anywhere in a line, so registration works inside Packer too; GitHub's runner reads <c>::</c> only at a
 /// line's start, which Packer's line prefix breaks, so there it is emitted only outside Packer.
 /// </summary>
-public static class CiSecretMask
+internal static class CiSecretMask
 {
     /// <summary>Values this short would mask ordinary words all over the log; the CI's own masking is no better.</summary>
     public const int MinimumLength = 4;

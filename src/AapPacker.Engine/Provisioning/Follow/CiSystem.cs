@@ -6,7 +6,7 @@ using System.Text;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>Which CI system the output goes to.</summary>
-public enum CiSystem
+internal enum CiSystem
 {
     /// <summary>No CI markup.</summary>
     None,

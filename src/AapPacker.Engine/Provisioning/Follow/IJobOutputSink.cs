@@ -4,7 +4,7 @@ namespace AapPacker.Engine.Provisioning;
 /// Receives a followed job's output lines and status. Called from thread-pool threads, one call at a time; the
 /// cmdlet queues the calls to the pipeline thread.
 /// </summary>
-public interface IJobOutputSink
+internal interface IJobOutputSink
 {
     /// <summary>A line of output (or a header/notice), in order.</summary>
     void OnOutput(JobOutputLine line);

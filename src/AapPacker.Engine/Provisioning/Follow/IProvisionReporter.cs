@@ -4,7 +4,7 @@ namespace AapPacker.Engine.Provisioning;
 /// Receives the plain-text lifecycle of <see cref="ProvisioningSession"/>: connected, inventory, host, credential,
 /// job launched with its URL, output, recap, cleanup; and warnings. Never receives a secret.
 /// </summary>
-public interface IProvisionReporter : IJobOutputSink
+internal interface IProvisionReporter : IJobOutputSink
 {
     /// <summary>A lifecycle line.</summary>
     void Lifecycle(string message);

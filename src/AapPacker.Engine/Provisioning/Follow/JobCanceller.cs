@@ -13,7 +13,7 @@ namespace AapPacker.Engine.Provisioning;
 /// when the job is already terminal; a running job reaches <c>canceled</c> only seconds later, so poll until the
 /// status is terminal, within a bound.
 /// </summary>
-public sealed class JobCanceller
+internal sealed class JobCanceller
 {
     private readonly IAapApi _api;
     private readonly TimeProvider _time;

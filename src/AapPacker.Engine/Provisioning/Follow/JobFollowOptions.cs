@@ -3,7 +3,7 @@ using System;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>How <see cref="JobFollower"/> waits.</summary>
-public sealed class JobFollowOptions
+internal sealed class JobFollowOptions
 {
     /// <summary>Stop waiting after this long (null = no limit).</summary>
     public TimeSpan? Timeout { get; set; }

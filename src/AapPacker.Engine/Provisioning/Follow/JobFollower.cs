@@ -18,7 +18,7 @@ namespace AapPacker.Engine.Provisioning;
 /// timeout). A workflow is finished when it is terminal and each spawned node job is; every node job's output
 /// is streamed under a header naming the node, and any failed node fails the result.
 /// </summary>
-public sealed class JobFollower
+internal sealed class JobFollower
 {
     private readonly IAapApi _api;
     private readonly JobFollowOptions _options;

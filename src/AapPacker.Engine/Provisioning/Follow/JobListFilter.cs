@@ -10,7 +10,7 @@ using AapPacker.Models;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>What <see cref="JobQueries.ListAsync"/> selects.</summary>
-public sealed class JobListFilter
+internal sealed class JobListFilter
 {
     /// <summary>Statuses to keep (AAP's names); empty = any.</summary>
     public IList<string> Statuses { get; } = new List<string>();

@@ -17,7 +17,7 @@ namespace AapPacker.Engine.Provisioning;
 /// once AAP says all events are stored — is skipped with a notice, so one lost event cannot stall the stream.
 /// Never reads <c>stdout/</c> (1 MiB display limit, and it re-reads every event on each call).
 /// </summary>
-public sealed class JobOutputCursor
+internal sealed class JobOutputCursor
 {
     /// <summary>The page size asked for (AAP's maximum).</summary>
     public const int PageSize = 200;

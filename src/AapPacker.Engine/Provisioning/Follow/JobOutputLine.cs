@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>One line of job output for the sink (the cmdlet writes it to the Information stream).</summary>
-public sealed class JobOutputLine
+internal sealed class JobOutputLine
 {
     /// <summary>Creates a line.</summary>
     public JobOutputLine(int jobId, long lineNumber, string text, JobOutputLineKind kind = JobOutputLineKind.Output)

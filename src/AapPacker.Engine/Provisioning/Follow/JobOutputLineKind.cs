@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>What a <see cref="JobOutputLine"/> is.</summary>
-public enum JobOutputLineKind
+internal enum JobOutputLineKind
 {
     /// <summary>A line of the playbook's output.</summary>
     Output,

@@ -10,7 +10,7 @@ using AapPacker.Models;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>Reads jobs for <c>Get-AapJob</c>, <c>Wait-AapJob</c> and <c>Stop-AapJob</c> (their <c>-Job</c>).</summary>
-public sealed class JobQueries
+internal sealed class JobQueries
 {
     private readonly IAapApi _api;
     private readonly TimeProvider _time;

@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>AAP's job statuses (aap-api.md §7.1).</summary>
-public static class JobStatus
+internal static class JobStatus
 {
     /// <summary>True for <c>successful</c>, <c>failed</c>, <c>error</c>, <c>canceled</c>.</summary>
     public static bool IsTerminal(string? status)

@@ -4,7 +4,7 @@ using AapPacker.Engine.Api.Resources;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>A job's status as the follower saw it (for Write-Progress).</summary>
-public sealed class JobStatusUpdate
+internal sealed class JobStatusUpdate
 {
     /// <summary>Creates an update.</summary>
     public JobStatusUpdate(int jobId, JobKind kind, string name, string status, TimeSpan waited, bool changed)

@@ -1,7 +1,7 @@
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>A sink that drops everything.</summary>
-public sealed class NullProvisionReporter : IProvisionReporter
+internal sealed class NullProvisionReporter : IProvisionReporter
 {
     /// <summary>The shared instance.</summary>
     public static readonly NullProvisionReporter Instance = new NullProvisionReporter();

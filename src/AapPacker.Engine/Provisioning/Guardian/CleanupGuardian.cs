@@ -16,7 +16,7 @@ namespace AapPacker.Engine.Provisioning.Guardian;
 /// to let go of the inventory) it only removes and confirms. It logs ids and names only: the one secret it holds
 /// arrived on its input.
 /// </summary>
-public sealed class CleanupGuardian
+internal sealed class CleanupGuardian
 {
     private const int LaunchLookups = 4;
     private readonly Action<string> _log;

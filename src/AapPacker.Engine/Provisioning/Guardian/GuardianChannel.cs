@@ -11,7 +11,7 @@ namespace AapPacker.Engine.Provisioning.Guardian;
 /// started or has died only loses the kill protection: the build goes on, and <see cref="Failure"/> says why.
 /// Thread-safe.
 /// </summary>
-public sealed class GuardianChannel : IBuildWatcher, IDisposable
+internal sealed class GuardianChannel : IBuildWatcher, IDisposable
 {
     private readonly object _gate = new object();
     private readonly Func<(TextWriter Input, int? ProcessId)> _open;

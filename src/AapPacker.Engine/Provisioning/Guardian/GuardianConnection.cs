@@ -10,7 +10,7 @@ namespace AapPacker.Engine.Provisioning.Guardian;
 /// What the guardian needs to reach AAP as the build did. It holds the token or password as text only while it is
 /// on its way through the guardian's stdin pipe; <see cref="ToString"/> never shows it.
 /// </summary>
-public sealed class GuardianConnection
+internal sealed class GuardianConnection
 {
     /// <summary>The server the build used.</summary>
     [JsonPropertyName("uri")]

@@ -10,7 +10,7 @@ namespace AapPacker.Engine.Provisioning.Guardian;
 /// The guardian inherits the build's environment minus every secret: the variables that carry AAP or target
 /// secrets, and any variable whose value contains one of the given secrets. Its secret arrives on stdin only.
 /// </summary>
-public static class GuardianEnvironment
+internal static class GuardianEnvironment
 {
     /// <summary>Removes secret-bearing variables from <paramref name="environment"/> (in place); returns the names removed.</summary>
     public static IReadOnlyList<string> Scrub(IDictionary<string, string?> environment, IEnumerable<string> secrets)

@@ -8,7 +8,7 @@ namespace AapPacker.Engine.Provisioning.Guardian;
 /// moment it exists; <see cref="GuardianOps.Done"/> (or <see cref="GuardianOps.HandOff"/>) last on a clean finish.
 /// End of input without either means the parent died: undo everything.
 /// </summary>
-public sealed class GuardianMessage
+internal sealed class GuardianMessage
 {
     /// <summary>What the line says: one of <see cref="GuardianOps"/>.</summary>
     [JsonPropertyName("op")]

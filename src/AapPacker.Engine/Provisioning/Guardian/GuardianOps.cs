@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace AapPacker.Engine.Provisioning.Guardian;
 
 /// <summary>The operations of <see cref="GuardianMessage"/>.</summary>
-public static class GuardianOps
+internal static class GuardianOps
 {
     /// <summary>First line: build id, ledger and connection.</summary>
     public const string Hello = "hello";

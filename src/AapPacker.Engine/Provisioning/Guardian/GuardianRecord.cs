@@ -5,7 +5,7 @@ using AapPacker.Models;
 namespace AapPacker.Engine.Provisioning.Guardian;
 
 /// <summary>What a guardian was told: the connection and the build's objects, and whether the build finished cleanly.</summary>
-public sealed class GuardianRecord
+internal sealed class GuardianRecord
 {
     /// <summary>The build id (from hello).</summary>
     public string BuildId { get; set; } = "";

@@ -16,7 +16,7 @@ namespace AapPacker.Engine.Provisioning;
 /// <c>packer_run_uuid</c>, as Packer's ansible provisioner sets them) can be added when known; the user's own
 /// values for those keys win.
 /// </summary>
-public sealed class ExtraVars
+internal sealed class ExtraVars
 {
     private static readonly char[] FloatMarks = { '.', 'e', 'E' };
     private readonly Dictionary<string, object?> _values;

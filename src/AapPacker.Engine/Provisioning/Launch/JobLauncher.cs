@@ -18,7 +18,7 @@ namespace AapPacker.Engine.Provisioning;
 /// (<see cref="JobsResource.NewestOnInventoryAsync"/>) and followed if found; only when none exists is the
 /// launch sent again, within the client's retry budget (<see cref="PostRetry"/>).
 /// </summary>
-public sealed class JobLauncher
+internal sealed class JobLauncher
 {
     private readonly IAapApi _api;
     private readonly TimeProvider _time;

@@ -3,7 +3,7 @@ using System;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>A credential as the launch merge sees it: its id, its type, and the vault id for vault credentials.</summary>
-public sealed class LaunchCredential
+internal sealed class LaunchCredential
 {
     /// <summary>Creates one.</summary>
     public LaunchCredential(int id, int credentialTypeId, string? vaultId = null, string name = "")

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>A launch field, the template setting that lets it be given at launch, and the engine input that sets it.</summary>
-public sealed class LaunchField
+internal sealed class LaunchField
 {
     private LaunchField(string key, string askFlag, string setting, EngineField field, bool workflow)
     {

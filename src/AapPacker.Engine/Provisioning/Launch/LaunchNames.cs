@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>Resolves the launch fields given by name (execution environment, labels, instance groups) into a <see cref="LaunchRequest"/>'s ids.</summary>
-public static class LaunchNames
+internal static class LaunchNames
 {
     /// <summary>Sets <paramref name="launch"/>'s execution environment, labels and instance groups from names or ids; empty = not given.</summary>
     public static async Task ResolveAsync(NamedObjectResolver resolver, LaunchRequest launch, string? executionEnvironment,

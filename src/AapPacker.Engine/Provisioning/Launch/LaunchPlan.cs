@@ -4,7 +4,7 @@ using System.Linq;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>What <see cref="LaunchPreflight"/> decided: the fields to send and warnings to show.</summary>
-public sealed class LaunchPlan
+internal sealed class LaunchPlan
 {
     /// <summary>Payload keys to send (fields equal to the template's values are left out).</summary>
     public ISet<string> Fields { get; } = new HashSet<string>();

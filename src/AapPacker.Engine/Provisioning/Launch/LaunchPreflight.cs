@@ -14,7 +14,7 @@ namespace AapPacker.Engine.Provisioning;
 /// survey, and launch passwords (nobody can answer a prompt in a Packer build). Workflows: only the fields AAP's
 /// workflow launch takes, and never credentials (AAP drops them silently; see <see cref="WorkflowCredentialPolicy"/>).
 /// </summary>
-public static class LaunchPreflight
+internal static class LaunchPreflight
 {
     private static readonly string[] MachinePasswords = { "ssh_password", "become_password", "ssh_key_unlock" };
 

@@ -6,7 +6,7 @@ namespace AapPacker.Engine.Provisioning;
 /// What the user asks a launch to set. Null = not given (the template's value applies). Ids only: names are
 /// resolved before (see <see cref="NamedObjectResolver"/>).
 /// </summary>
-public sealed class LaunchRequest
+internal sealed class LaunchRequest
 {
     /// <summary>Inventory id.</summary>
     public int? Inventory { get; set; }

@@ -7,7 +7,7 @@ using AapPacker.Engine.Api.Resources;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>What the launch endpoint says about a job template or workflow job template (aap-api.md §6.1, §6.5).</summary>
-public sealed class LaunchTemplateInfo
+internal sealed class LaunchTemplateInfo
 {
     /// <summary>True for a workflow job template.</summary>
     public bool IsWorkflow { get; set; }

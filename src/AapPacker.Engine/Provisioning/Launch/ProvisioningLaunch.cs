@@ -9,7 +9,7 @@ namespace AapPacker.Engine.Provisioning;
 /// The launch fields of a <see cref="ProvisioningRequest"/> as given: execution environment, labels and instance groups
 /// by name or id (<see cref="ResolveAsync"/> turns them into ids, as <see cref="TemplateLauncher"/> does). Null = not given.
 /// </summary>
-public sealed class ProvisioningLaunch
+internal sealed class ProvisioningLaunch
 {
     /// <summary>Extra variables: hashtable, JSON or YAML text.</summary>
     public object? ExtraVars { get; set; }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>What <c>Start-AapJobTemplate</c> / <c>Start-AapWorkflowJobTemplate</c> were given. Null = not given.</summary>
-public sealed class TemplateLaunchRequest
+internal sealed class TemplateLaunchRequest
 {
     /// <summary>Template name or id.</summary>
     public NameOrId Template { get; set; } = NameOrId.FromText("");

@@ -15,7 +15,7 @@ namespace AapPacker.Engine.Provisioning;
 /// groups, refuse anything the template would ignore (<see cref="LaunchPreflight"/>), merge credentials with the
 /// template's (<see cref="CredentialMerge"/>), launch and verify (<see cref="JobLauncher"/>).
 /// </summary>
-public sealed class TemplateLauncher
+internal sealed class TemplateLauncher
 {
     private readonly IAapApi _api;
     private readonly TimeProvider _time;

@@ -10,7 +10,7 @@ using AapPacker.Models;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>Lists job templates and workflow job templates for <c>Get-AapJobTemplate</c> and <c>Get-AapWorkflowJobTemplate</c>.</summary>
-public sealed class TemplateQueries
+internal sealed class TemplateQueries
 {
     private readonly IAapApi _api;
 

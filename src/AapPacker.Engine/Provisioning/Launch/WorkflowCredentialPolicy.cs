@@ -9,7 +9,7 @@ namespace AapPacker.Engine.Provisioning;
 /// credential (e.g. a build key that the image's first boot trusts). Passing credentials to a workflow is refused,
 /// never dropped.
 /// </summary>
-public static class WorkflowCredentialPolicy
+internal static class WorkflowCredentialPolicy
 {
     /// <summary>The error id.</summary>
     public const string ErrorId = nameof(ProvisioningErrorKind.WorkflowCannotTakeCredentials);

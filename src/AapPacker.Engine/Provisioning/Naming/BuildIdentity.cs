@@ -11,7 +11,7 @@ namespace AapPacker.Engine.Provisioning;
 /// <c>Remove-AapBuildResources -BuildId</c> sweeps them all) and a random <see cref="InstanceSuffix"/> that keeps
 /// the object names of two sources building in parallel apart.
 /// </summary>
-public sealed class BuildIdentity
+internal sealed class BuildIdentity
 {
     private const string SuffixAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 

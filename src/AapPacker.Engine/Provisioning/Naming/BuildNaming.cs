@@ -9,7 +9,7 @@ namespace AapPacker.Engine.Provisioning;
 /// carry a marker (<c>Created by AapPacker for build &lt;id&gt; at &lt;UTC time&gt;</c>) that a leftover sweep parses.
 /// The sweep touches only objects that have both, so nothing else is ever deleted.
 /// </summary>
-public static class BuildNaming
+internal static class BuildNaming
 {
     /// <summary>Every AapPacker object name starts with this.</summary>
     public const string NamePrefix = "packer-";

@@ -9,7 +9,7 @@ namespace AapPacker.Engine.Provisioning;
 /// first; text of digits that names nothing falls back to the id it spells, so ids read from environment variables
 /// (always text) keep working.
 /// </summary>
-public sealed class NameOrId
+internal sealed class NameOrId
 {
     private NameOrId(string text, int? id)
     {

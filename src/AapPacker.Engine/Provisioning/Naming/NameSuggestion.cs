@@ -8,7 +8,7 @@ using AapPacker.Engine.Api.Resources;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>One object offered for a name: its name, id and organization (when it has one).</summary>
-public sealed class NameSuggestion
+internal sealed class NameSuggestion
 {
     /// <summary>Creates a suggestion.</summary>
     public NameSuggestion(SuggestedKind kind, string name, int id, string? organization, int? organizationId)

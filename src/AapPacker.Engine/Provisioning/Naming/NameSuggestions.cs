@@ -12,7 +12,7 @@ namespace AapPacker.Engine.Provisioning;
 /// list request, no resolution round trips. An organization (name, or id as digits, as the cmdlets read it)
 /// narrows templates and inventories to that organization.
 /// </summary>
-public static class NameSuggestions
+internal static class NameSuggestions
 {
     /// <summary>At most <paramref name="max"/> objects of <paramref name="kind"/> whose name starts with <paramref name="prefix"/> (case-insensitively).</summary>
     public static async Task<IReadOnlyList<NameSuggestion>> FindAsync(IAapApi api, SuggestedKind kind, string? prefix, string? organization,

@@ -13,7 +13,7 @@ namespace AapPacker.Engine.Provisioning;
 /// Turns "name or id" into an id for organizations, templates, labels, execution environments and instance groups.
 /// A number is an id (checked to exist); anything else is an exact name (exactly one match, else a clear error).
 /// </summary>
-public sealed class NamedObjectResolver
+internal sealed class NamedObjectResolver
 {
     private readonly IAapApi _api;
 

@@ -10,7 +10,7 @@ using AapPacker.Engine.Api.Resources;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>A resolved object: id, name and its JSON.</summary>
-public sealed class ResolvedObject
+internal sealed class ResolvedObject
 {
     internal ResolvedObject(int id, string name, JsonElement json)
     {

@@ -8,7 +8,7 @@ using AapPacker.Engine.Api.Resources;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>The kinds of AAP object whose names tab completion offers.</summary>
-public enum SuggestedKind
+internal enum SuggestedKind
 {
     /// <summary>Job templates.</summary>
     JobTemplate,

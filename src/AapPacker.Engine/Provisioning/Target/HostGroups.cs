@@ -12,7 +12,7 @@ namespace AapPacker.Engine.Provisioning;
 /// inventory or created there, then the host is associated (<c>POST groups/&lt;id&gt;/hosts/ {"id": host}</c>, the
 /// sub-list "associate" form). Groups go with the inventory when it is deleted.
 /// </summary>
-public sealed class HostGroups
+internal sealed class HostGroups
 {
     private readonly IAapApi _api;
 

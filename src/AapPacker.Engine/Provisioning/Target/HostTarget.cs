@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>How AAP reaches the machine being built: the input of <see cref="HostVariablesBuilder"/>.</summary>
-public sealed class HostTarget
+internal sealed class HostTarget
 {
     /// <summary>Address AAP connects to (IP or DNS name).</summary>
     public string Address { get; set; } = "";

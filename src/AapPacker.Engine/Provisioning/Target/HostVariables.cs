@@ -4,7 +4,7 @@ using AapPacker.Engine.Api;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>The result of <see cref="HostVariablesBuilder.Build"/>: the variables and their JSON text for AAP.</summary>
-public sealed class HostVariables
+internal sealed class HostVariables
 {
     internal HostVariables(IDictionary<string, object?> values, int port, string connectionType, string address)
     {

@@ -21,7 +21,7 @@ namespace AapPacker.Engine.Provisioning;
 /// </list>
 /// AAP takes the variables as a string; <see cref="Build"/> returns the JSON text as well.
 /// </summary>
-public static class HostVariablesBuilder
+internal static class HostVariablesBuilder
 {
     private static readonly HashSet<string> SecretKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -10,7 +10,7 @@ using AapPacker.Models;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>Lists inventories for <c>Get-AapInventory</c>.</summary>
-public sealed class InventoryQueries
+internal sealed class InventoryQueries
 {
     private readonly IAapApi _api;
 

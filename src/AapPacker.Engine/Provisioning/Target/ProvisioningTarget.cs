@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace AapPacker.Engine.Provisioning;
 
 /// <summary>The build machine of a <see cref="ProvisioningRequest"/> and the inventory it goes into. Null = not given.</summary>
-public sealed class ProvisioningTarget
+internal sealed class ProvisioningTarget
 {
     /// <summary>Target address (else <c>AAPPACKER_HOST</c>).</summary>
     public string? Host { get; set; }

@@ -9,7 +9,7 @@ namespace AapPacker.Engine.Provisioning;
 /// §3.1 gotcha 2): <c>localhost</c> with session manager, link-local addresses on some hypervisors. AAP runs
 /// elsewhere, so such addresses almost never work there.
 /// </summary>
-public static class TargetAddress
+internal static class TargetAddress
 {
     /// <summary>A warning text when the address looks unreachable from AAP, else null.</summary>
     public static string? ReachabilityWarning(string address)
