@@ -69,7 +69,7 @@ public sealed class GetAapPackerConnectionProbeCommand : AapPacker.Infrastructur
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         await Task.Yield();
-        QueueObject(ResolveClient().Info);
+        QueueObject(ResolveConnection());
     }
 }
 '@

@@ -20,6 +20,12 @@ public abstract class AapConnectedCmdlet : AsyncPSCmdlet
     public AapConnectionInfo? Connection { get; set; }
 
     /// <summary>
+    /// The connection this cmdlet uses (<see cref="ResolveClient"/>), as Connect-Aap returns it: what a cmdlet
+    /// derived outside this module can see (the client itself is internal).
+    /// </summary>
+    protected AapConnectionInfo ResolveConnection() => ResolveClient().Info;
+
+    /// <summary>
     /// The client for <see cref="Connection"/> or the default connection. With neither, it connects from the
     /// environment as Connect-Aap without parameters does, and keeps that as the session's connection; with
     /// nothing in the environment either, it throws a terminating error naming the fix. Call it from the async
