@@ -52,25 +52,29 @@ public class JobFollowerCompletionTests
     }
 
     [Fact]
-    public async System.Threading.Tasks.Task Given_a_terminal_job_without_its_recap_yet_when_following_then_it_keeps_polling_at_the_fastest_until_the_recap_is_stored()
+    public async System.Threading.Tasks.Task Given_a_terminal_job_without_its_recap_yet_when_following_then_it_polls_at_the_ending_interval_for_the_window_then_at_the_fastest()
     {
         // AAP stores a job's last events a moment after it marks the job terminal: the build waits only for the recap,
-        // so the follower must not back off then (each step back would add to every build's overhead).
+        // so the follower polls faster for a short window, and never backs off after it (each step back would add to
+        // every build's overhead).
         var clock = new TimerRecordingClock();
         var api = Api(Task);
         using var stop = new CancellationTokenSource();
         var options = new JobFollowOptions();
 
         var follow = new JobFollower(api, options, clock).FollowAsync(new AapJob { Id = 7, Type = "job" }, new RecordingReporter(), stop.Token);
-        var pauses = new List<TimeSpan>();
-        for (var i = 0; i < 4; i++)
+        var sinceTerminal = TimeSpan.Zero;
+        var within = 0;
+        for (var i = 0; i < 25; i++)
         {
             var due = await clock.Scheduled.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
-            pauses.Add(due);
+            Assert.Equal(sinceTerminal < options.EndingWindow ? options.EndingPollInterval : options.MinPollInterval, due);
+            within += sinceTerminal < options.EndingWindow ? 1 : 0;
+            sinceTerminal += due;
             clock.Advance(due);
         }
 
-        Assert.All(pauses, p => Assert.Equal(options.MinPollInterval, p));
+        Assert.Equal((int)(options.EndingWindow / options.EndingPollInterval), within);
         stop.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => follow);
     }

@@ -57,4 +57,16 @@ public class JobFollowerPollingTests
 
         Assert.Equal(options.MinPollInterval, JobFollower.NextInterval(options.MaxPollInterval, PollActivity.Ending, options));
     }
+
+    [Fact]
+    public void Given_a_terminal_job_whose_recap_is_not_read_when_polling_then_it_polls_at_the_ending_interval_for_the_window_only()
+    {
+        var options = new JobFollowOptions();
+
+        Assert.Equal(options.EndingPollInterval, JobFollower.WhileEnding(options.MinPollInterval, TimeSpan.Zero, options));
+        Assert.Equal(options.EndingPollInterval, JobFollower.WhileEnding(options.MinPollInterval, options.EndingWindow - TimeSpan.FromMilliseconds(1), options));
+        Assert.Equal(options.MinPollInterval, JobFollower.WhileEnding(options.MinPollInterval, options.EndingWindow, options));
+        Assert.True(options.EndingPollInterval < options.MinPollInterval);
+        Assert.True(options.EndingWindow / options.EndingPollInterval <= 20, "the window costs at most 20 polls per job");
+    }
 }

@@ -23,6 +23,16 @@ internal sealed class JobFollowOptions
     /// </summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Polling once the status is terminal and the recap is not read yet, for <see cref="EndingWindow"/>: AAP stores a
+    /// job's last events a moment after <c>finished</c> (usually well under a second), so a build sees its end
+    /// sooner; after the window, <see cref="MinPollInterval"/>. At most 20 polls per job, once.
+    /// </summary>
+    public TimeSpan EndingPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long after the terminal status <see cref="EndingPollInterval"/> applies.</summary>
+    public TimeSpan EndingWindow { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long to wait after a terminal status for <c>event_processing_finished</c> (it can stay false forever, awx#9286).</summary>
     public TimeSpan EventProcessingGrace { get; set; } = TimeSpan.FromSeconds(15);
 

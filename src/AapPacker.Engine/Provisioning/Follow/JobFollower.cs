@@ -118,7 +118,8 @@ internal sealed class JobFollower
 
             // A terminal job whose last events are not read yet ends within moments: stay at the fastest until then.
             interval = NextInterval(interval, Activity(changed || terminal || cursor.RecapEmitted, emitted), _options);
-            await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
+            var pause = terminal ? WhileEnding(interval, now - terminalAt!.Value, _options) : interval;
+            await DelayAsync(pause, started, cancellationToken).ConfigureAwait(false);
         }
 
         var result = HostRecapsLater ? BaseResult(detail, jobId, JobKind.Job) : await BuildJobResultAsync(detail, jobId, cancellationToken).ConfigureAwait(false);
@@ -318,6 +319,14 @@ internal sealed class JobFollower
                 return next > options.MaxPollInterval ? options.MaxPollInterval : next;
         }
     }
+
+    /// <summary>
+    /// The pause before the next poll of a terminal job whose output is not complete yet: <see cref="JobFollowOptions.EndingPollInterval"/>
+    /// within <see cref="JobFollowOptions.EndingWindow"/> of the terminal status (its last events are about to be
+    /// stored), else <paramref name="interval"/>.
+    /// </summary>
+    internal static TimeSpan WhileEnding(TimeSpan interval, TimeSpan sinceTerminal, JobFollowOptions options)
+        => sinceTerminal < options.EndingWindow && options.EndingPollInterval < interval ? options.EndingPollInterval : interval;
 
     private Task DelayAsync(TimeSpan interval, DateTimeOffset started, CancellationToken cancellationToken)
     {
