@@ -170,16 +170,7 @@ internal sealed partial class AapClient : IDisposable
         }
 
         var sending = SendNowAsync(method, path, body, retry, cancellationToken);
-        try
-        {
-            await verified.ConfigureAwait(false);
-        }
-        catch
-        {
-            await sending.SettleAsync().ConfigureAwait(false);
-            throw;
-        }
-
+        await verified.SettlingOnFailureAsync(sending).ConfigureAwait(false);
         return await sending.ConfigureAwait(false);
     }
 

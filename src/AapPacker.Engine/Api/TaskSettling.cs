@@ -22,4 +22,35 @@ internal static class TaskSettling
         {
         }
     }
+
+    /// <summary>
+    /// Awaits <paramref name="task"/>; when it fails, <paramref name="inFlight"/> (work started beside it) ends first,
+    /// its own outcome ignored, and then <paramref name="task"/>'s failure is thrown.
+    /// </summary>
+    public static async Task<T> SettlingOnFailureAsync<T>(this Task<T> task, Task inFlight)
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch
+        {
+            await inFlight.SettleAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <inheritdoc cref="SettlingOnFailureAsync{T}(Task{T}, Task)"/>
+    public static async Task SettlingOnFailureAsync(this Task task, Task inFlight)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch
+        {
+            await inFlight.SettleAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
 }

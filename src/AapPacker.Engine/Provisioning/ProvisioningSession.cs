@@ -62,15 +62,7 @@ internal sealed class ProvisioningSession
         // of their answers is used before that. A failed verification is thrown, as a failed connection is: nothing
         // was created, and the caller reports it as it reports any connection error.
         var preparing = PrepareAsync(request, cancellationToken);
-        try
-        {
-            await _api.Verified.ConfigureAwait(false);
-        }
-        catch
-        {
-            await preparing.SettleAsync().ConfigureAwait(false);
-            throw;
-        }
+        await _api.Verified.SettlingOnFailureAsync(preparing).ConfigureAwait(false);
 
         try
         {

@@ -38,8 +38,8 @@ internal static class LatencyFigure
                 }
 
                 var jobId = (int)result.Properties["JobId"].Value;
-                ours.Add(await MeasureAsync(environment, jobId, started, returned, (double)result.Properties["Seconds"].Value));
-                await WriteTraceAsync(context, environment, jobId, started, returned);
+                ours.Add(await MeasureAsync(environment, jobId, started, returned, (double)result.Properties["Seconds"].Value,
+                    Path.Combine(settings.OutputDirectory, "latency-trace.txt")));
                 await OverheadFigure.NothingLeftAfterAsync(environment, (string)parameters["BuildId"]!, returned);
 
                 var plugin = await baseline.RunAsync(templateId, context.OrganizationId, BenchContext.NewBuildId());
@@ -69,40 +69,47 @@ internal static class LatencyFigure
             + $"{Percentiles.Median(ours.Select(m => (double)m.RequestsToLaunch).ToList()):0} (AapPacker), {Percentiles.Median(theirs.Select(m => (double)m.RequestsToLaunch).ToList()):0} (baseline)"));
     }
 
-    private static async Task<Measured> MeasureAsync(BenchEnvironment environment, int jobId, DateTimeOffset started, DateTimeOffset returned, double seconds)
+    /// <summary>One run's figures; with <paramref name="tracePath"/>, its requests are written there too (the last run's stays).</summary>
+    private static async Task<Measured> MeasureAsync(BenchEnvironment environment, int jobId, DateTimeOffset started, DateTimeOffset returned, double seconds,
+        string? tracePath = null)
     {
         var (created, finished) = await environment.JobTimesAsync(jobId);
         var requests = RoundTrips.Between(await environment.RequestsAsync(), started, returned);
+        var lastStored = (await environment.LineStoredTimesAsync(jobId)).Max();
+        if (tracePath != null)
+        {
+            await WriteTraceAsync(tracePath, jobId, requests, started, created, finished, lastStored, returned);
+        }
+
         var launch = RoundTrips.Launch(requests);
 
         // The cleanup guardian (another process) connects while the build runs: its discovery is not on the build's path.
         var toLaunch = requests.Where(r => r.At <= launch.At).ToList();
         toLaunch = toLaunch.Where(r => !IsDiscovery(r) || toLaunch.First(d => d.Path == r.Path) == r).ToList();
         var afterFinished = requests.Where(r => r.At >= finished).ToList();
-        var eventLag = Math.Max(0, ((await environment.LineStoredTimesAsync(jobId)).Max() - finished).TotalSeconds);
+        var eventLag = Math.Max(0, (lastStored - finished).TotalSeconds);
         return new Measured(seconds - (finished - created).TotalSeconds, eventLag, RoundTrips.OnCriticalPath(toLaunch), toLaunch.Count, RoundTrips.OnCriticalPath(afterFinished));
     }
 
     /// <summary>
-    /// Writes AapPacker's last run under latency to <c>latency-trace.txt</c> beside the report: each request's arrival
+    /// Writes a run under latency to <paramref name="path"/> (AapPacker's: <c>latency-trace.txt</c> beside the report): each request's arrival
     /// and answer in ms after the run started, so the critical path can be read request by request.
     /// </summary>
-    private static async Task WriteTraceAsync(BenchContext context, BenchEnvironment environment, int jobId, DateTimeOffset started, DateTimeOffset returned)
+    private static async Task WriteTraceAsync(string path, int jobId, List<LoggedCall> requests, DateTimeOffset started, DateTimeOffset created,
+        DateTimeOffset finished, DateTimeOffset lastStored, DateTimeOffset returned)
     {
-        var (created, finished) = await environment.JobTimesAsync(jobId);
-        var lastStored = (await environment.LineStoredTimesAsync(jobId)).Max();
         var lines = new List<string>
         {
             $"# AapPacker under {LatencyMs} ms per request; job {jobId} created at {Ms(created)}, finished at {Ms(finished)}, its last output line stored at {Ms(lastStored)}, returned at {Ms(returned)}",
             "# arrived answered status method path (ms after the call started)",
         };
-        foreach (var request in RoundTrips.Between(await environment.RequestsAsync(), started, returned).OrderBy(r => r.Started))
+        foreach (var request in requests.OrderBy(r => r.Started))
         {
             var query = string.IsNullOrEmpty(request.Query) ? string.Empty : request.Query.StartsWith('?') ? request.Query : "?" + request.Query;
             lines.Add($"{(request.Started - started).TotalMilliseconds,7:0} {(request.At - started).TotalMilliseconds,7:0} {request.Status} {request.Method,-6} {request.Path}{query}");
         }
 
-        await File.WriteAllLinesAsync(Path.Combine(context.Settings.OutputDirectory, "latency-trace.txt"), lines);
+        await File.WriteAllLinesAsync(path, lines);
         string Ms(DateTimeOffset at) => $"{(at - started).TotalMilliseconds:0} ms";
     }
 

@@ -19,17 +19,9 @@ internal class NamedObjectsResource : CollectionResource<NamedObjectRecord>
     {
     }
 
-    /// <summary>Every object whose name AAP matches with <c>?name=</c> (optionally within one organization), following <c>next</c>.</summary>
-    public IAsyncEnumerable<NamedObjectRecord> ListByNameAsync(string name, int? organizationId, CancellationToken cancellationToken)
-    {
-        var query = NameQuery(name);
-        if (organizationId.HasValue)
-        {
-            query.Add("organization=" + Text(organizationId.Value));
-        }
-
-        return ListAsync(Collection, query, cancellationToken);
-    }
+    /// <summary>Every object whose name AAP matches with <c>?name=</c>, following <c>next</c>.</summary>
+    public IAsyncEnumerable<NamedObjectRecord> ListByNameAsync(string name, CancellationToken cancellationToken)
+        => ListAsync(Collection, NameQuery(name), cancellationToken);
 
     /// <summary>At most one page of <paramref name="max"/> objects whose name starts with <paramref name="prefix"/>, by name (see <see cref="SuggestQuery"/>).</summary>
     public IAsyncEnumerable<NamedObjectRecord> SuggestAsync(string? prefix, string? organization, int max, CancellationToken cancellationToken)

@@ -69,15 +69,7 @@ internal sealed class JobFollower
             // The job's status and its next events are read at once: a poll costs one round trip, not two. The read
             // may only treat a gap as final when an earlier poll saw every event stored (this poll's answer comes too late).
             var reading = _options.NoOutput ? Task.FromResult(0) : cursor.ReadAsync(_api, eventsStoredBefore, sink.OnOutput, cancellationToken);
-            try
-            {
-                detail = await jobs.GetAsync(JobKind.Job, jobId, cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                await reading.SettleAsync().ConfigureAwait(false);
-                throw;
-            }
+            detail = await jobs.GetAsync(JobKind.Job, jobId, cancellationToken).SettlingOnFailureAsync(reading).ConfigureAwait(false);
 
             var status = detail.Status;
             var changed = status != lastStatus;
@@ -101,19 +93,19 @@ internal sealed class JobFollower
                 break;
             }
 
-            var firstSeenStored = eventsStored && !eventsStoredBefore;
-            eventsStoredBefore = eventsStored;
-            if (firstSeenStored && !TimedOut(started, now))
-            {
-                // Every event is stored (a job without a recap, e.g. one in error): read the rest now, no pause.
-                continue;
-            }
-
             if (TimedOut(started, now))
             {
                 timedOut = true;
                 detail = await OnTimeoutAsync(JobKind.Job, jobId, detail, sink, cancellationToken).ConfigureAwait(false);
                 break;
+            }
+
+            var firstSeenStored = eventsStored && !eventsStoredBefore;
+            eventsStoredBefore = eventsStored;
+            if (firstSeenStored)
+            {
+                // Every event is stored (a job without a recap, e.g. one in error): read the rest now, no pause.
+                continue;
             }
 
             // A terminal job whose last events are not read yet ends within moments: stay at the fastest until then.

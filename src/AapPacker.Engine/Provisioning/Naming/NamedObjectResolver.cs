@@ -68,13 +68,13 @@ internal sealed class NamedObjectResolver
         if (reference.IsId)
         {
             var byId = ByIdAsync(endpoint, noun, parameter, reference.Id!.Value, cancellationToken);
-            await AfterOrganizationAsync(organization, byId).ConfigureAwait(false);
+            await organization.SettlingOnFailureAsync(byId).ConfigureAwait(false);
             return await byId.ConfigureAwait(false);
         }
 
         var name = reference.Text.Trim();
-        var named = NamedAsync(endpoint, name, null, cancellationToken);
-        var organizationId = await AfterOrganizationAsync(organization, named).ConfigureAwait(false);
+        var named = NamedAsync(endpoint, name, cancellationToken);
+        var organizationId = await organization.SettlingOnFailureAsync(named).ConfigureAwait(false);
         var matches = await named.ConfigureAwait(false);
         if (organizationId.HasValue)
         {
@@ -117,20 +117,6 @@ internal sealed class NamedObjectResolver
             $"There is no {noun} named '{name}'{scope}.", $"Check {parameter} (names are case-sensitive), or pass its id as a number.");
     }
 
-    /// <summary>The organization's id once looked up; when that failed, <paramref name="inFlight"/> ends first and the organization's error is thrown.</summary>
-    private static async Task<int?> AfterOrganizationAsync(Task<int?> organization, Task inFlight)
-    {
-        try
-        {
-            return await organization.ConfigureAwait(false);
-        }
-        catch
-        {
-            await inFlight.SettleAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
     /// <summary>Resolves an inventory.</summary>
     public Task<ResolvedObject> InventoryAsync(string nameOrId, CancellationToken cancellationToken)
         => ResolveAsync(NamedCollection.Inventories, "inventory", Fields.Inventory, nameOrId, cancellationToken);
@@ -165,7 +151,7 @@ internal sealed class NamedObjectResolver
             return await ByIdAsync(endpoint, noun, parameter, id, cancellationToken).ConfigureAwait(false);
         }
 
-        var matches = await NamedAsync(endpoint, value, null, cancellationToken).ConfigureAwait(false);
+        var matches = await NamedAsync(endpoint, value, cancellationToken).ConfigureAwait(false);
 
         if (matches.Count == 0)
         {
@@ -198,10 +184,10 @@ internal sealed class NamedObjectResolver
         }
     }
 
-    private async Task<List<NamedObjectRecord>> NamedAsync(NamedCollection endpoint, string name, int? organizationId, CancellationToken cancellationToken)
+    private async Task<List<NamedObjectRecord>> NamedAsync(NamedCollection endpoint, string name, CancellationToken cancellationToken)
     {
         var matches = new List<NamedObjectRecord>();
-        await foreach (var item in _api.Named(endpoint).ListByNameAsync(name, organizationId, cancellationToken).ConfigureAwait(false))
+        await foreach (var item in _api.Named(endpoint).ListByNameAsync(name, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(item.Name, name, StringComparison.Ordinal))
             {

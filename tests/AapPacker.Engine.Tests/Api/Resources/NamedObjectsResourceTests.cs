@@ -10,7 +10,7 @@ public sealed class NamedObjectsResourceTests(GatewaySimulatorFixture fixture) :
     public async Task Given_the_default_organization_when_looking_it_up_by_name_and_by_id_then_both_give_the_same_record()
     {
         var named = new List<NamedObjectRecord>();
-        await foreach (var organization in Api.Organizations().ListByNameAsync("Default", null, CancellationToken.None))
+        await foreach (var organization in Api.Organizations().ListByNameAsync("Default", CancellationToken.None))
         {
             named.Add(organization);
         }
