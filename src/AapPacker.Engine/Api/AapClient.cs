@@ -24,6 +24,9 @@ internal sealed partial class AapClient : IDisposable
 
     private readonly AapHttpTransport _transport;
 
+    /// <summary>Bumped when a cached API root proved stale and was replaced (reads sent before then are sent again).</summary>
+    private int _rootGeneration;
+
     private AapClient(AapClientOptions options, AapHttpTransport transport)
     {
         Options = options;
@@ -169,9 +172,17 @@ internal sealed partial class AapClient : IDisposable
             return await SendNowAsync(method, path, body, retry, cancellationToken).ConfigureAwait(false);
         }
 
+        var generation = Volatile.Read(ref _rootGeneration);
         var sending = SendNowAsync(method, path, body, retry, cancellationToken);
         await verified.SettlingOnFailureAsync(sending).ConfigureAwait(false);
-        return await sending.ConfigureAwait(false);
+        if (Volatile.Read(ref _rootGeneration) == generation)
+        {
+            return await sending.ConfigureAwait(false);
+        }
+
+        // The API root came from the cache and proved stale while this read was out: it went to the old root.
+        await sending.SettleAsync().ConfigureAwait(false);
+        return await SendNowAsync(method, path, body, retry, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AapResponse> SendNowAsync(HttpMethod method, string path, object? body, bool retry, CancellationToken cancellationToken)
@@ -202,7 +213,23 @@ internal sealed partial class AapClient : IDisposable
 
     private async Task InitializeAsync(Uri server, bool verifyAlongside, CancellationToken cancellationToken)
     {
-        var discovered = await new ApiDiscovery(_transport, Options.Log).DiscoverAsync(Options.ApiPrefixOverride, cancellationToken).ConfigureAwait(false);
+        var cache = string.IsNullOrWhiteSpace(Options.ApiRootCacheFile) || ApiDiscovery.NeedsNoRequest(Options.ApiPrefixOverride)
+            ? null
+            : new ApiRootCache(Options.ApiRootCacheFile!, Options.TimeProvider);
+        var cacheKey = ApiRootCache.Key(server, Options.ApiPrefixOverride);
+        var cached = cache?.TryGet(cacheKey);
+        DiscoveredApi discovered;
+        if (cached != null)
+        {
+            Options.Log.Verbose("Controller API root " + cached.ApiRoot + " (" + cached.Flavor + ", cached " +
+                cached.WrittenAt.ToString("u", CultureInfo.InvariantCulture) + " in " + cache!.FilePath + "; " + ApiRootCache.DisableVariable + "=1 always discovers).");
+            discovered = cached.ToDiscovered();
+        }
+        else
+        {
+            discovered = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var info = new AapConnectionInfo
         {
             Uri = server,
@@ -213,23 +240,66 @@ internal sealed partial class AapClient : IDisposable
             SkipCertificateCheck = Options.SkipCertificateCheck,
         };
         Info = info;
+        var verifying = VerifyAndRecordAsync(server, info, cache, cacheKey, fromCache: cached != null, cancellationToken);
         if (verifyAlongside)
         {
-            Verified = VerifyAsync(server, info, cancellationToken);
+            Verified = verifying;
             return;
         }
 
-        await VerifyAsync(server, info, cancellationToken).ConfigureAwait(false);
+        await verifying.ConfigureAwait(false);
     }
 
-    /// <summary><c>GET me/</c>: the credentials work, and whose they are.</summary>
-    private async Task VerifyAsync(Uri server, AapConnectionInfo info, CancellationToken cancellationToken)
+    private Task<DiscoveredApi> DiscoverAsync(CancellationToken cancellationToken)
+        => new ApiDiscovery(_transport, Options.Log).DiscoverAsync(Options.ApiPrefixOverride, cancellationToken);
+
+    /// <summary>
+    /// Verifies the credentials (<see cref="VerifyAsync"/>) and keeps the cache true: a root that came from the cache
+    /// and answers <c>me/</c> with 404 is stale (the server was upgraded, or another one took the address), so it is
+    /// dropped and discovered again, and reads sent to it beside this verification are sent again
+    /// (<see cref="_rootGeneration"/>); a root discovered and verified is recorded.
+    /// </summary>
+    private async Task VerifyAndRecordAsync(Uri server, AapConnectionInfo info, ApiRootCache? cache, string cacheKey, bool fromCache, CancellationToken cancellationToken)
+    {
+        if (fromCache)
+        {
+            if (await VerifyAsync(server, info, rootMayBeStale: true, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            Options.Log.Verbose("The cached API root " + info.ApiRoot + " answered 404 at " + server.GetLeftPart(UriPartial.Authority) +
+                " (the server changed); the entry is dropped and the API root discovered again.");
+            cache!.Remove(cacheKey);
+            var discovered = await DiscoverAsync(cancellationToken).ConfigureAwait(false);
+            info.ApiRoot = discovered.ApiRoot;
+            info.Flavor = discovered.Flavor;
+            info.ProductName = discovered.ProductName ?? string.Empty;
+
+            // After the root: a read that saw the old generation is sent again to the new root.
+            Interlocked.Increment(ref _rootGeneration);
+        }
+
+        await VerifyAsync(server, info, rootMayBeStale: false, cancellationToken).ConfigureAwait(false);
+        cache?.Store(cacheKey, new DiscoveredApi(info.ApiRoot, info.Flavor, info.ProductName.Length > 0 ? info.ProductName : null));
+    }
+
+    /// <summary>
+    /// <c>GET me/</c>: the credentials work, and whose they are. False (nothing verified) only when
+    /// <paramref name="rootMayBeStale"/> and <c>me/</c> is not found: the API root is not this server's.
+    /// </summary>
+    private async Task<bool> VerifyAsync(Uri server, AapConnectionInfo info, bool rootMayBeStale, CancellationToken cancellationToken)
     {
         var mePath = ToRequestPath("me/");
         var me = await _transport.SendAsync(HttpMethod.Get, mePath, null, anonymous: false, retry: true, expectJson: true, cancellationToken).ConfigureAwait(false);
         var meResponse = AapErrors.ToResponse(me, "GET", mePath);
         if (!meResponse.IsSuccess)
         {
+            if (me.StatusCode == 404 && rootMayBeStale)
+            {
+                return false;
+            }
+
             if (me.StatusCode == 401 && !AuthenticationHeader.HasCredentials(Options))
             {
                 throw new AapApiException(AapErrorKind.Unauthorized, "GET", mePath, 401,
@@ -251,9 +321,15 @@ internal sealed partial class AapClient : IDisposable
         if (!string.IsNullOrEmpty(me.ProductName))
         {
             info.ProductName = me.ProductName!;
-            if (info.Flavor == ApiDiscovery.Awx && me.ProductName!.IndexOf("Automation Platform", StringComparison.OrdinalIgnoreCase) >= 0)
+            var platform = me.ProductName!.IndexOf("Automation Platform", StringComparison.OrdinalIgnoreCase) >= 0;
+            if (info.Flavor == ApiDiscovery.Awx && platform)
             {
                 info.Flavor = ApiDiscovery.Controller;
+            }
+            else if (info.Flavor == ApiDiscovery.Controller && !platform && rootMayBeStale)
+            {
+                // A cached flavor, and the server at this address is AWX now.
+                info.Flavor = ApiDiscovery.Awx;
             }
         }
 
@@ -261,6 +337,7 @@ internal sealed partial class AapClient : IDisposable
         info.ConnectedAt = Options.TimeProvider.GetUtcNow();
         Options.Log.Verbose("Connected to " + server.GetLeftPart(UriPartial.Authority) + " as " + info.User + " (" + info.Flavor +
             (info.Version.Length > 0 ? " " + info.Version : string.Empty) + ", API root " + info.ApiRoot + ", " + info.AuthenticationType + " authentication).");
+        return true;
     }
 
     private async Task<string> ReadVersionFromPingAsync(CancellationToken cancellationToken)

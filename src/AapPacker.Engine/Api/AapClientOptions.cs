@@ -28,6 +28,14 @@ internal sealed class AapClientOptions
     /// </summary>
     public string? ApiPrefixOverride { get; set; }
 
+    /// <summary>
+    /// The per-user cache of discovered API roots (<see cref="ApiRootCache"/>): with one, a connection to a server
+    /// already discovered sends no <c>GET /api/</c>. Null (the default here) always discovers;
+    /// <see cref="AapSettingsResolver"/> sets <see cref="ApiRootCache.DefaultFile"/> unless
+    /// <c>AAPPACKER_NO_API_ROOT_CACHE=1</c>.
+    /// </summary>
+    public string? ApiRootCacheFile { get; set; }
+
     /// <summary>PEM bundle of extra trusted certificate authorities (private CAs).</summary>
     public string? CertificateAuthorityPath { get; set; }
 

@@ -50,6 +50,7 @@ internal static class AapSettingsResolver
 
         var prefix = Pick(input.ApiPrefix, "ApiPrefix", PrefixVariables, env, result, secret: false);
         options.ApiPrefixOverride = prefix;
+        ResolveApiRootCache(env, result);
 
         if (!string.IsNullOrWhiteSpace(input.CertificateAuthorityPath))
         {
@@ -64,6 +65,17 @@ internal static class AapSettingsResolver
         }
 
         return result;
+    }
+
+    private static void ResolveApiRootCache(EnvironmentReader env, AapSettingsResolution result)
+    {
+        if (ApiRootCache.IsDisabledBy(env.Get(ApiRootCache.DisableVariable)))
+        {
+            result.Sources.Add("ApiRootCache=off (" + ApiRootCache.DisableVariable + ")");
+            return;
+        }
+
+        result.Options.ApiRootCacheFile = ApiRootCache.DefaultFile();
     }
 
     private static Uri ResolveUri(AapSettingsInput input, EnvironmentReader env, AapSettingsResolution result)

@@ -51,6 +51,10 @@ internal sealed class ApiDiscovery
         _log = log;
     }
 
+    /// <summary>True when <paramref name="prefixOverride"/> is a version root such as <c>/api/controller/v2/</c>: no request is needed.</summary>
+    public static bool NeedsNoRequest(string? prefixOverride)
+        => !string.IsNullOrWhiteSpace(prefixOverride) && VersionRoot.IsMatch(PathNormalizer.NormalizePrefix(prefixOverride!));
+
     public async Task<DiscoveredApi> DiscoverAsync(string? prefixOverride, CancellationToken cancellationToken)
     {
         if (!string.IsNullOrWhiteSpace(prefixOverride))

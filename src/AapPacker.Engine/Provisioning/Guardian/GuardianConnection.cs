@@ -20,6 +20,10 @@ internal sealed class GuardianConnection
     [JsonPropertyName("apiPrefix")]
     public string? ApiPrefix { get; set; }
 
+    /// <summary>The build's cache of discovered API roots (no secrets), so the guardian skips the discovery too; null = none.</summary>
+    [JsonPropertyName("apiRootCache")]
+    public string? ApiRootCacheFile { get; set; }
+
     /// <summary>Bearer token (secret).</summary>
     [JsonPropertyName("token")]
     public string? Token { get; set; }
@@ -56,6 +60,7 @@ internal sealed class GuardianConnection
         {
             Uri = options.BaseUri.ToString(),
             ApiPrefix = options.ApiPrefixOverride,
+            ApiRootCacheFile = options.ApiRootCacheFile,
             Token = Plain(options.Token),
             UserName = options.UserName,
             Password = Plain(options.Password),
@@ -70,6 +75,7 @@ internal sealed class GuardianConnection
     {
         BaseUri = new Uri(Uri),
         ApiPrefixOverride = ApiPrefix,
+        ApiRootCacheFile = ApiRootCacheFile,
         Token = Secure(Token),
         UserName = UserName,
         Password = Secure(Password),
