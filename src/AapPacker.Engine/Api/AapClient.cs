@@ -173,6 +173,7 @@ internal sealed partial class AapClient : IDisposable
         }
 
         var generation = Volatile.Read(ref _rootGeneration);
+        var root = Info.ApiRoot;
         var sending = SendNowAsync(method, path, body, retry, cancellationToken);
         await verified.SettlingOnFailureAsync(sending).ConfigureAwait(false);
         if (Volatile.Read(ref _rootGeneration) == generation)
@@ -180,9 +181,12 @@ internal sealed partial class AapClient : IDisposable
             return await sending.ConfigureAwait(false);
         }
 
-        // The API root came from the cache and proved stale while this read was out: it went to the old root.
+        // The API root came from the cache and proved stale while this read was out: it went to the old root, so it
+        // is sent again to the new one (a path the caller made absolute with the old root, as a list walk does, too).
         await sending.SettleAsync().ConfigureAwait(false);
-        return await SendNowAsync(method, path, body, retry, cancellationToken).ConfigureAwait(false);
+        var again = PathNormalizer.ToRequestPath(_transport.Server, root, path);
+        again = again.StartsWith(root, StringComparison.Ordinal) ? again.Substring(root.Length) : path;
+        return await SendNowAsync(method, again, body, retry, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<AapResponse> SendNowAsync(HttpMethod method, string path, object? body, bool retry, CancellationToken cancellationToken)
