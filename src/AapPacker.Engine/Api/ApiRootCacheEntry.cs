@@ -64,7 +64,7 @@ internal sealed class ApiRootCacheEntry
             writer.WriteString("productName", ProductName);
         }
 
-        writer.WriteString("writtenAt", WrittenAt.ToString("o", CultureInfo.InvariantCulture));
+        writer.WriteString("writtenAt", WrittenAt.UtcDateTime.ToString("o", CultureInfo.InvariantCulture));
         writer.WriteEndObject();
     }
 
