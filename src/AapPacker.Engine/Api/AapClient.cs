@@ -226,7 +226,7 @@ internal sealed partial class AapClient : IDisposable
         if (cached != null)
         {
             Options.Log.Verbose("Controller API root " + cached.ApiRoot + " (" + cached.Flavor + ", cached " +
-                cached.WrittenAt.ToString("u", CultureInfo.InvariantCulture) + " in " + cache!.FilePath + "; " + ApiRootCache.DisableVariable + "=1 always discovers).");
+                cached.WrittenAt.ToString("u", CultureInfo.InvariantCulture) + "; " + ApiRootCache.DisableVariable + "=1 always discovers).");
             discovered = cached.ToDiscovered();
         }
         else
