@@ -19,6 +19,13 @@ function Get-ModuleLayout {
         'Microsoft.Bcl.AsyncInterfaces.dll', 'YamlDotNet.dll') {
         $layout["bin/Core/deps/$name"] = Join-Path $core $name
     }
+    # The same, precompiled (ReadyToRun) for .NET 10 on this machine's platform: the loader prefers them there.
+    $precompiled = Get-ReadyToRunOutput
+    if ($precompiled) {
+        foreach ($name in $ReadyToRunAssemblies) {
+            $layout["bin/Core/deps/$($precompiled.Folder)/$name"] = Join-Path $precompiled.Path $name
+        }
+    }
     # Windows PowerShell 5.1 needs every netstandard polyfill, resolved by simple name from deps/.
     foreach ($name in 'AapPacker.Engine.dll', 'Polly.Core.dll', 'Microsoft.Bcl.TimeProvider.dll',
         'Microsoft.Bcl.AsyncInterfaces.dll', 'YamlDotNet.dll', 'System.Text.Json.dll',
@@ -37,8 +44,32 @@ function Invoke-Build {
         'src/AapPacker.HelpGen/AapPacker.HelpGen.csproj') {
         Invoke-DotnetBuild $project
     }
+    Invoke-ReadyToRun
     Build-ModuleFolder
     Invoke-Help
+}
+
+# The Engine and the two libraries it spends most time in; the Bcl facades only forward to the framework.
+$ReadyToRunAssemblies = 'AapPacker.Engine.dll', 'Polly.Core.dll', 'YamlDotNet.dll'
+
+# Packer starts a fresh pwsh per build, which JIT-compiles every method the lifecycle runs. ReadyToRun images carry
+# that code precompiled, for one runtime and platform: .NET 10 (PowerShell 7.6) on the machine that builds. Elsewhere
+# (PowerShell 7.4 on .NET 8, other platforms) the loader takes the plain deps/ copies, as before.
+function Get-ReadyToRunOutput {
+    $rid = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    if ($rid -notmatch '^(linux|linux-musl|osx|win)-(x64|arm64)$') { return $null }
+    [pscustomobject]@{ Folder = "net10.0-$rid"; Rid = $rid; Path = Join-Path $ArtifactsRoot "readytorun/$rid" }
+}
+
+function Invoke-ReadyToRun {
+    $precompiled = Get-ReadyToRunOutput
+    if (-not $precompiled) {
+        Write-Step "ReadyToRun: skipped ($([Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier) is not a platform the module precompiles for)"
+        return
+    }
+    Write-Step "ReadyToRun ($($precompiled.Folder))"
+    Invoke-Native dotnet @('publish', (Join-Path $RepoRoot 'build/ReadyToRun/AapPacker.ReadyToRun.csproj'), '-c', $Configuration,
+        '-r', $precompiled.Rid, '-o', $precompiled.Path, '--nologo', '-v', 'minimal')
 }
 
 function Build-ModuleFolder {

@@ -4,6 +4,7 @@
 
 BeforeDiscovery {
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $precompiledHere = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier -match '^(linux|linux-musl|osx|win)-(x64|arm64)$'
 }
 
 BeforeAll {
@@ -11,6 +12,10 @@ BeforeAll {
     $script:ManifestPath = Get-BuiltModulePath
     $script:ModuleDir = Split-Path $ManifestPath
     $script:Simulator = Start-TestSimulator -Layout gateway
+    # build/tasks/Build.ps1 precompiles the Engine, Polly.Core and YamlDotNet for .NET 10 on the platform it runs on;
+    # the child pwsh of these tests is that runtime on this platform, so its loader takes them.
+    $rid = [Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier
+    $script:PrecompiledFolder = if ($rid -match '^(linux|linux-musl|osx|win)-(x64|arm64)$') { "net10.0-$rid" }
     $script:ChildEnvironment = @{
         AAPPACKER_TEST_MODULE = $ManifestPath
         AAPPACKER_TEST_URI    = $Simulator.Uri
@@ -51,6 +56,9 @@ Describe 'The module folder' {
             'bin/Desktop/deps/System.ValueTuple.dll'
             'bin/Desktop/deps/YamlDotNet.dll'
         )
+        if ($PrecompiledFolder) {
+            $expected += 'AapPacker.Engine.dll', 'Polly.Core.dll', 'YamlDotNet.dll' | ForEach-Object { "bin/Core/deps/$PrecompiledFolder/$_" }
+        }
         # Help, generated from docs/en-US.
         $expected += 'en-US/AapPacker.dll-Help.xml', 'en-US/about_AapPacker.help.txt'
 
@@ -180,7 +188,7 @@ Describe 'Loading in a fresh pwsh' {
 
         $result.User | Should -Be 'admin'
         $result.EnginePollyContext | Should -Be 'AapPacker.Engine'
-        $result.EnginePollyPath | Should -Be (Join-Path $ModuleDir 'bin/Core/deps/Polly.Core.dll')
+        $result.EnginePollyPath | Should -Be (Join-Path $ModuleDir "bin/Core/deps/$(if ($PrecompiledFolder) { "$PrecompiledFolder/" })Polly.Core.dll")
         # Both copies live side by side: the other module's in the default context, ours in the private one.
         @($result.Pollies).Count | Should -Be 2
         ($result.Pollies | Where-Object Context -eq 'Default').Location | Should -Be $otherPolly
@@ -217,3 +225,42 @@ Describe 'Loading in a fresh pwsh' {
         $result.EngineLocation | Should -Be (Join-Path $ModuleDir 'bin/Desktop/deps/AapPacker.Engine.dll')
     }
 }
+
+Describe 'Precompiled code (ReadyToRun)' -Skip:(-not $precompiledHere) {
+    BeforeAll {
+        # The same module without the precompiled folder: what PowerShell 7.4 (.NET 8) or another platform loads.
+        $script:PlainDir = Join-Path ([IO.Path]::GetTempPath()) "aappacker-plain-$([guid]::NewGuid().ToString('n'))"
+        Copy-Item -Path $ModuleDir -Destination $PlainDir -Recurse
+        Remove-Item -Path (Join-Path $PlainDir "bin/Core/deps/$PrecompiledFolder") -Recurse -Force
+        # Methods the runtime JIT-compiled while the cmdlets ran (precompiled code is not counted).
+        $script:CountJit = {
+            Import-Module $env:AAPPACKER_TEST_MODULE
+            $token = ConvertTo-SecureString -String 'sim-admin-token' -AsPlainText -Force
+            $before = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+            $null = Connect-Aap -Uri $env:AAPPACKER_TEST_URI -Token $token -PassThru
+            $null = Get-AapJobTemplate -Name Baseline
+            $jitted = [System.Runtime.JitInfo]::GetCompiledMethodCount($false) - $before
+            $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'AapPacker.Engine' }
+            [pscustomobject]@{ Jitted = $jitted; EngineLocation = $engine.Location }
+        }.ToString()
+    }
+
+    AfterAll {
+        if ($script:PlainDir) { Remove-Item -Path $script:PlainDir -Recurse -Force -ErrorAction SilentlyContinue }
+    }
+
+    It 'loads the Engine precompiled for this runtime, and the runtime runs that code instead of compiling it' {
+        $precompiled = Invoke-FreshPwsh -Environment $ChildEnvironment -Script $CountJit
+        $plainEnvironment = $ChildEnvironment.Clone()
+        $plainEnvironment.AAPPACKER_TEST_MODULE = Join-Path $PlainDir 'AapPacker.psd1'
+        $plain = Invoke-FreshPwsh -Environment $plainEnvironment -Script $CountJit
+
+        $precompiled.EngineLocation | Should -Be (Join-Path $ModuleDir "bin/Core/deps/$PrecompiledFolder/AapPacker.Engine.dll")
+        $plain.EngineLocation | Should -Be (Join-Path $PlainDir 'bin/Core/deps/AapPacker.Engine.dll')
+        # Connect-Aap and a lookup JIT-compile several hundred Engine and Polly methods from plain IL; an image the
+        # runtime rejected (another .NET major, another platform) would leave the two counts alike.
+        Write-Host "    JIT-compiled methods for Connect-Aap and Get-AapJobTemplate: $($precompiled.Jitted) precompiled, $($plain.Jitted) plain"
+        $precompiled.Jitted | Should -BeLessThan ($plain.Jitted * 0.8)
+    }
+}
+

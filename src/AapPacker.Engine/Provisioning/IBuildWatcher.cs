@@ -8,7 +8,13 @@ namespace AapPacker.Engine.Provisioning;
 /// </summary>
 internal interface IBuildWatcher
 {
-    /// <summary>Preflight passed: the first object is about to be created (start whatever is slow to start now).</summary>
+    /// <summary>
+    /// The run begins, beside its preflight (on a thread of its own): start whatever is slow to start (a process), off
+    /// the build's path. The preflight may still fail; then <see cref="Starting"/> never comes. Not called by every caller.
+    /// </summary>
+    void Prepare();
+
+    /// <summary>Preflight passed: the first object is about to be created (whatever <see cref="Prepare"/> did not start yet starts now).</summary>
     void Starting(string buildId, string? ledgerPath);
 
     /// <summary>A create is about to be sent (an inventory, host or credential of this unique name): it may exist from now on even if its id never arrives.</summary>

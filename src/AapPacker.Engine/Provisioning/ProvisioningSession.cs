@@ -62,6 +62,10 @@ internal sealed class ProvisioningSession
         // of their answers is used before that. A failed verification is thrown, as a failed connection is: nothing
         // was created, and the caller reports it as it reports any connection error.
         var preparing = PrepareAsync(request, cancellationToken);
+
+        // The watcher (the cleanup guardian, a process) starts beside the preflight, on a thread of its own: its start is
+        // then not on the build's path. A preflight that fails leaves it nothing to do; it exits when told nothing.
+        var watcherReady = _watcher is null ? Task.CompletedTask : Task.Run(_watcher.Prepare, CancellationToken.None);
         await _api.Verified.SettlingOnFailureAsync(preparing).ConfigureAwait(false);
 
         try
@@ -74,6 +78,7 @@ internal sealed class ProvisioningSession
             watcher = _watcher;
             if (watcher != null)
             {
+                await watcherReady.ConfigureAwait(false);
                 watcher.Starting(run.Build.BuildId, ledger.FilePath);
                 ledger.Recorded = watcher.Created;
                 ledger.Creating = watcher.Creating;

@@ -83,7 +83,7 @@ public sealed partial class InvokeAapPackerProvisionCommand : AapConnectedCmdlet
             CiSecretRegistration.RegisterKeyFile(environment, request.Credential.SshPrivateKeyPath);
             var client = await ConnectAsync(environment, cancellationToken).ConfigureAwait(false);
             owned = ReferenceEquals(client, Connected) ? null : client;
-            guardian = StartGuardianLazily(client, request);
+            guardian = GuardianFor(client, request);
             var session = new ProvisioningSession(new AapClientApi(client), reporter, watcher: guardian);
             var outcome = await session.RunAsync(request, cancellationToken).ConfigureAwait(false);
             exitCode = outcome.ExitCode;
@@ -169,10 +169,10 @@ public sealed partial class InvokeAapPackerProvisionCommand : AapConnectedCmdlet
         });
 
     /// <summary>
-    /// The cleanup guardian, started only when the first object is about to be created (never at import), so a
-    /// SIGKILL of this process still gets the job canceled and the objects removed (about_AapPacker).
+    /// The cleanup guardian, started by the session beside its preflight (never at import) and told about the build
+    /// before its first create, so a SIGKILL of this process still gets the job canceled and the objects removed (about_AapPacker).
     /// </summary>
-    private GuardianChannel StartGuardianLazily(AapClient client, ProvisioningRequest request)
+    private GuardianChannel GuardianFor(AapClient client, ProvisioningRequest request)
     {
         var connection = GuardianConnection.From(client.Options);
         var given = request.Credential;

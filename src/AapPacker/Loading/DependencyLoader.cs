@@ -43,16 +43,46 @@ internal static partial class DependencyLoader
         }
     }
 
-    /// <summary>The path of <paramref name="name"/> in <c>deps/</c>, or null when we do not ship it.</summary>
-    internal static string? FindInDependencyDirectory(AssemblyName name)
+    /// <summary>
+    /// The path of <paramref name="name"/> in <c>deps/</c>, or null when we do not ship it: its copy precompiled for
+    /// this runtime and platform (<see cref="PrecompiledFolder"/>) when there is one, else the plain one.
+    /// </summary>
+    internal static string? FindInDependencyDirectory(AssemblyName name) => FindIn(DependencyDirectory, PrecompiledFolder, name);
+
+    /// <summary>
+    /// The sub-folder of <c>deps/</c> whose ReadyToRun images this runtime can run, e.g. <c>net10.0-linux-x64</c>
+    /// (build/tasks/Build.ps1 makes it), or null (Windows PowerShell). Images of another .NET major are ignored by
+    /// the runtime, and images of another platform fail to load: hence the runtime's own identifier, exactly.
+    /// </summary>
+    internal static string? PrecompiledFolder { get; } = PrecompiledFolderFor();
+
+    internal static string? FindIn(string directory, string? precompiledFolder, AssemblyName name)
     {
         if (string.IsNullOrEmpty(name.Name))
         {
             return null;
         }
 
-        var path = Path.Combine(DependencyDirectory, name.Name + ".dll");
+        if (precompiledFolder != null)
+        {
+            var precompiled = Path.Combine(directory, precompiledFolder, name.Name + ".dll");
+            if (File.Exists(precompiled))
+            {
+                return precompiled;
+            }
+        }
+
+        var path = Path.Combine(directory, name.Name + ".dll");
         return File.Exists(path) ? path : null;
+    }
+
+    private static string? PrecompiledFolderFor()
+    {
+#if NETCOREAPP
+        return "net" + Environment.Version.Major.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".0-" + System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier;
+#else
+        return null;
+#endif
     }
 
     static partial void AddHandler();

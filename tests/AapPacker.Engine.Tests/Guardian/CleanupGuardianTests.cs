@@ -231,7 +231,7 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
     }
 
     /// <summary>A channel writing into an in-process pipe, and the guardian reading its other end.</summary>
-    private static (GuardianChannel Channel, Task<GuardianRecord> Guardian, List<string> Log) Connect(AapClient client)
+    internal static (GuardianChannel Channel, Task<GuardianRecord> Guardian, List<string> Log) Connect(AapClient client)
     {
         var server = new AnonymousPipeServerStream(PipeDirection.Out);
         var reader = new StreamReader(new AnonymousPipeClientStream(PipeDirection.In, server.ClientSafePipeHandle), Encoding.UTF8);
@@ -250,6 +250,8 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
     /// <summary>Forwards to the channel, then closes it (the process "dies") once the job exists.</summary>
     private sealed class DiesAfterLaunch(GuardianChannel channel) : IBuildWatcher
     {
+        public void Prepare() => channel.Prepare();
+
         public void Starting(string buildId, string? ledgerPath) => channel.Starting(buildId, ledgerPath);
 
         public void Creating(string objectType, string name, int? parentId) => channel.Creating(objectType, name, parentId);
@@ -274,6 +276,8 @@ public sealed class CleanupGuardianTests(GatewaySimulatorFixture fixture) : ICla
     /// <summary>Forwards to the channel and closes it right after "launching": the job id never reaches the guardian.</summary>
     private sealed class DiesAtLaunching(GuardianChannel channel) : IBuildWatcher
     {
+        public void Prepare() => channel.Prepare();
+
         public void Starting(string buildId, string? ledgerPath) => channel.Starting(buildId, ledgerPath);
 
         public void Creating(string objectType, string name, int? parentId) => channel.Creating(objectType, name, parentId);

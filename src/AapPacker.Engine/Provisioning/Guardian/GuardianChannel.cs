@@ -6,8 +6,9 @@ using AapPacker.Models;
 namespace AapPacker.Engine.Provisioning.Guardian;
 
 /// <summary>
-/// The build's side of the guardian protocol: an <see cref="IBuildWatcher"/> that opens the guardian when the first
-/// object is about to be created and writes one line per object the moment it exists. A guardian that cannot be
+/// The build's side of the guardian protocol: an <see cref="IBuildWatcher"/> that starts the guardian beside the
+/// preflight (or, at the latest, when the first object is about to be created), says hello when that object is about
+/// to be created and writes one line per object the moment it exists. A guardian that cannot be
 /// started or has died only loses the kill protection: the build goes on, and <see cref="Failure"/> says why.
 /// Thread-safe.
 /// </summary>
@@ -17,6 +18,7 @@ internal sealed class GuardianChannel : IBuildWatcher, IDisposable
     private readonly Func<(TextWriter Input, int? ProcessId)> _open;
     private readonly GuardianConnection _connection;
     private TextWriter? _writer;
+    private bool _hello;
     private bool _closed;
 
     /// <summary>Creates a channel; <paramref name="open"/> starts the guardian and returns its input and process id (if a process).</summary>
@@ -38,29 +40,50 @@ internal sealed class GuardianChannel : IBuildWatcher, IDisposable
     /// <summary>Called with <see cref="Failure"/> the first time something goes wrong.</summary>
     public Action<string>? OnFailure { get; set; }
 
+    /// <summary>Starts the guardian (its process), without telling it anything yet: a guardian whose input closes before
+    /// <see cref="Starting"/> exits having done nothing.</summary>
+    public void Prepare()
+    {
+        lock (_gate)
+        {
+            OpenLocked();
+        }
+    }
+
     /// <inheritdoc />
     public void Starting(string buildId, string? ledgerPath)
     {
         lock (_gate)
         {
-            if (_writer != null || _closed)
+            if (_hello || !OpenLocked())
             {
                 return;
             }
 
-            try
-            {
-                var (input, processId) = _open();
-                _writer = input;
-                ProcessId = processId;
-            }
-            catch (Exception e) when (!(e is OutOfMemoryException))
-            {
-                Fail("the cleanup guardian could not be started: " + e.Message);
-                return;
-            }
-
+            _hello = true;
             WriteLocked(new GuardianMessage { Op = GuardianOps.Hello, BuildId = buildId, LedgerPath = ledgerPath, Connection = _connection });
+        }
+    }
+
+    /// <summary>Starts the guardian unless it runs, failed to start or was closed; true when it can be written to.</summary>
+    private bool OpenLocked()
+    {
+        if (_writer != null || _closed || Failure != null)
+        {
+            return _writer != null && !_closed;
+        }
+
+        try
+        {
+            var (input, processId) = _open();
+            _writer = input;
+            ProcessId = processId;
+            return true;
+        }
+        catch (Exception e) when (!(e is OutOfMemoryException))
+        {
+            Fail("the cleanup guardian could not be started: " + e.Message);
+            return false;
         }
     }
 
@@ -97,7 +120,7 @@ internal sealed class GuardianChannel : IBuildWatcher, IDisposable
     {
         lock (_gate)
         {
-            if (_writer is null || _closed)
+            if (_writer is null || _closed || !_hello)
             {
                 return false;
             }
