@@ -187,7 +187,7 @@ $guardian = $module.ImplementingAssembly.GetType('AapPacker.Guardian.GuardianPro
         $null = Wait-CleanupGuardian -Output $output
         (Invoke-SimulatorControl -Simulator $Simulator -Path state).userObjects | Should -Be 0 -Because 'the guardian removed what the run handed it'
         @(Get-ChildItem -Path (Join-Path $State 'aappacker') -Recurse -File -ErrorAction SilentlyContinue |
-            Where-Object FullName -NotLike '*/aappacker/cache/api-roots.json').FullName | Should -BeNullOrEmpty -Because 'the guardian cleared the ledger and its log (the API root cache stays)'
+            Where-Object FullName -NotLike '*/aappacker/cache/api-roots.json*').FullName | Should -BeNullOrEmpty -Because 'the guardian cleared the ledger and its log (the API root cache stays)'
     }
 
     It 'Uninstall-PSResource leaves no file' {

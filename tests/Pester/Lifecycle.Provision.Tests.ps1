@@ -108,7 +108,7 @@ Describe 'Invoke-AapPackerProvision as a Packer script (<Layout>)' -ForEach $Lay
         $run.Output | Should -Match 'Exit code 0 \(Success\)'
         # The guardian confirmed the removal and cleared the build's ledger and its own log (the API root cache stays).
         @(Get-ChildItem -Path (Join-Path $Scripts 'aappacker') -Recurse -File -ErrorAction SilentlyContinue |
-            Where-Object FullName -NotLike '*/aappacker/cache/api-roots.json').FullName | Should -BeNullOrEmpty
+            Where-Object FullName -NotLike '*/aappacker/cache/api-roots.json*').FullName | Should -BeNullOrEmpty
     }
 
     It '-WaitForCleanup waits in the run until AAP confirms every removal (<Form>)' -ForEach $Forms {
