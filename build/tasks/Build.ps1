@@ -44,7 +44,6 @@ function Invoke-Build {
         'src/AapPacker.HelpGen/AapPacker.HelpGen.csproj') {
         Invoke-DotnetBuild $project
     }
-    Invoke-ReadyToRun
     Build-ModuleFolder
     Invoke-Help
 }
@@ -73,6 +72,7 @@ function Invoke-ReadyToRun {
 }
 
 function Build-ModuleFolder {
+    Invoke-ReadyToRun
     Write-Step "Assemble $ModuleDir"
     $layout = Get-ModuleLayout
     Assert-NoUnlistedDependency $layout
