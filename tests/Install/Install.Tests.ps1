@@ -43,9 +43,13 @@ $module = Get-Module AapPacker
     }
 
     # Every file under this run's HOME and module folder that has AapPacker in its path.
+    # Files of ours under the home and module folders: 'AapPacker' in the path below them (the folders' own path may
+    # hold it too, e.g. a clone in a directory named AapPacker).
     function Get-LeftoverFile {
-        @(Get-ChildItem -LiteralPath $env:HOME, $UserModules -Recurse -Force -File -ErrorAction SilentlyContinue |
-            Where-Object FullName -Match 'AapPacker' | ForEach-Object FullName)
+        @(foreach ($root in $env:HOME, $UserModules) {
+                Get-ChildItem -LiteralPath $root -Recurse -Force -File -ErrorAction SilentlyContinue |
+                    Where-Object { [IO.Path]::GetRelativePath($root, $_.FullName) -match 'AapPacker' } | ForEach-Object FullName
+            })
     }
 
     function Write-Figure([string] $Text) {
