@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using AapPacker.Engine.IO;
 
 namespace AapPacker.Engine.Api;
 
@@ -173,7 +174,7 @@ internal sealed class ApiRootCache
                 writer.WriteEndObject();
             }
 
-            Replace(temporary);
+            AtomicFile.Replace(temporary, FilePath);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
@@ -181,41 +182,7 @@ internal sealed class ApiRootCache
         }
         finally
         {
-            TryDelete(temporary);
-        }
-    }
-
-    private void Replace(string temporary)
-    {
-        if (File.Exists(FilePath))
-        {
-            File.Replace(temporary, FilePath, null);
-            return;
-        }
-
-        try
-        {
-            File.Move(temporary, FilePath);
-        }
-        catch (IOException)
-        {
-            // Another build wrote the file meanwhile.
-            File.Replace(temporary, FilePath, null);
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (File.Exists(path))
-            {
-                File.Delete(path);
-            }
-        }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-        {
-            // A stray temporary file is harmless.
+            AtomicFile.TryDelete(temporary);
         }
     }
 }

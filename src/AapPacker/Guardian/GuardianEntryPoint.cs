@@ -3,6 +3,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using AapPacker.Engine.IO;
 using AapPacker.Engine.Provisioning;
 using AapPacker.Engine.Provisioning.Guardian;
 
@@ -60,7 +61,7 @@ public static class GuardianEntryPoint
                 // records a crash recovery or a failed removal stays for the post-mortem.
                 var path = file.Name;
                 log.Dispose();
-                TryDelete(path);
+                AtomicFile.TryDelete(path);
             }
         }
 
@@ -94,18 +95,6 @@ public static class GuardianEntryPoint
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
             return null;
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-        {
-            // Harmless leftover.
         }
     }
 }

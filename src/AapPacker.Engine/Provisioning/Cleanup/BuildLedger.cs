@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using AapPacker.Engine.IO;
 
 namespace AapPacker.Engine.Provisioning;
 
@@ -318,19 +319,9 @@ internal sealed class BuildLedger
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
             var temporary = FilePath + ".tmp";
             File.WriteAllText(temporary, JsonSerializer.Serialize(_entries, FileJson));
-#if NET8_0_OR_GREATER
+
             // One rename: a process killed here leaves the old file or the new one, never none.
-            File.Move(temporary, FilePath, overwrite: true);
-#else
-            if (File.Exists(FilePath))
-            {
-                File.Replace(temporary, FilePath, null);
-            }
-            else
-            {
-                File.Move(temporary, FilePath);
-            }
-#endif
+            AtomicFile.Replace(temporary, FilePath);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
