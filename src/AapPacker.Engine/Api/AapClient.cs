@@ -113,7 +113,7 @@ internal sealed partial class AapClient : IDisposable
         }
     }
 
-    /// <summary>POST a JSON body (an object serialized with <see cref="AapJson.Options"/>), one attempt (see <see cref="PostRetry"/>).</summary>
+    /// <summary>POST a JSON body (JSON-ready values, written by <see cref="JsonValueWriter"/>), one attempt (see <see cref="PostRetry"/>).</summary>
     public async Task<JsonElement> PostAsync(string path, object? body, CancellationToken cancellationToken)
     {
         var response = await SendAsync(HttpMethod.Post, path, body, retry: false, cancellationToken).ConfigureAwait(false);
@@ -192,7 +192,7 @@ internal sealed partial class AapClient : IDisposable
     private async Task<AapResponse> SendNowAsync(HttpMethod method, string path, object? body, bool retry, CancellationToken cancellationToken)
     {
         var requestPath = ToRequestPath(path);
-        var bytes = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AapJson.Options);
+        var bytes = body is null ? null : JsonValueWriter.ToUtf8(body);
         try
         {
             var expectJson = method == HttpMethod.Get;

@@ -119,7 +119,7 @@ internal static class JsonValues
     }
 
     /// <summary>Serializes a normalized value.</summary>
-    public static string Serialize(object? value) => JsonSerializer.Serialize(value);
+    public static string Serialize(object? value) => JsonValueWriter.ToText(value);
 
     public static JsonElement? Property(this JsonElement element, string name)
         => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null

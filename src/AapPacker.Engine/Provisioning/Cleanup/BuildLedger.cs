@@ -15,7 +15,6 @@ namespace AapPacker.Engine.Provisioning;
 /// </summary>
 internal sealed class BuildLedger
 {
-    private static readonly JsonSerializerOptions FileJson = new JsonSerializerOptions { WriteIndented = true };
     private readonly object _gate = new object();
     private readonly List<BuildLedgerEntry> _entries = new List<BuildLedgerEntry>();
 
@@ -280,7 +279,7 @@ internal sealed class BuildLedger
                 return null;
             }
 
-            var entries = JsonSerializer.Deserialize<List<BuildLedgerEntry>>(File.ReadAllText(file), FileJson);
+            var entries = JsonSerializer.Deserialize(File.ReadAllText(file), LedgerJson.Default.ListBuildLedgerEntry);
             if (entries is null || entries.Count == 0)
             {
                 return null;
@@ -318,7 +317,7 @@ internal sealed class BuildLedger
 
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
             var temporary = FilePath + ".tmp";
-            File.WriteAllText(temporary, JsonSerializer.Serialize(_entries, FileJson));
+            File.WriteAllText(temporary, JsonSerializer.Serialize(_entries, LedgerJson.Default.ListBuildLedgerEntry));
 
             // One rename: a process killed here leaves the old file or the new one, never none.
             AtomicFile.Replace(temporary, FilePath);

@@ -278,7 +278,7 @@ internal sealed class CleanupGuardian
 
         try
         {
-            return JsonSerializer.Deserialize<GuardianMessage>(line);
+            return JsonSerializer.Deserialize(line, GuardianJson.Default.GuardianMessage);
         }
         catch (JsonException)
         {
