@@ -14,18 +14,17 @@ internal static class Scripts
         """;
 
     /// <summary>
-    /// The first lifecycle in a fresh pwsh, as a Packer shell-local script runs it: import (not timed), then the one
-    /// call timed as <see cref="Provision"/> times it. Secrets come from the environment, never from argv. After the
-    /// import: <c>BENCH-IMPORTED &lt;Unix ms&gt;</c>; the last line: <c>BENCH-PROVISIONED &lt;job id&gt; &lt;seconds&gt; &lt;exit code&gt; &lt;returned, Unix ms&gt; &lt;kill-protection-off warnings&gt;</c>.
+    /// The first lifecycle in a fresh pwsh, as the README's Packer recipe runs it: the AAP server and token come from
+    /// the agent's environment (<c>AAP_HOSTNAME</c>, <c>AAP_TOKEN</c>), the target and its password from the variables
+    /// the recipe sets (<c>AAPPACKER_HOST</c>, <c>_USER</c>, <c>_PASSWORD_B64</c>), so no secret is converted in the
+    /// script; import (not timed), then the one call timed as <see cref="Provision"/> times it. After the import:
+    /// <c>BENCH-IMPORTED &lt;Unix ms&gt;</c>; the last line: <c>BENCH-PROVISIONED &lt;job id&gt; &lt;seconds&gt; &lt;exit code&gt; &lt;returned, Unix ms&gt; &lt;kill-protection-off warnings&gt;</c>.
     /// </summary>
     public const string ColdProvision = """
         Import-Module $env:AAPPACKER_BENCH_MODULE
         [Console]::Out.WriteLine("BENCH-IMPORTED $([DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds())")
-        $token = ConvertTo-SecureString $env:AAPPACKER_BENCH_TOKEN -AsPlainText -Force
-        $password = ConvertTo-SecureString $env:AAPPACKER_BENCH_PASSWORD -AsPlainText -Force
         $clock = [Diagnostics.Stopwatch]::StartNew()
-        $result = Invoke-AapPackerProvision -JobTemplate $env:AAPPACKER_BENCH_TEMPLATE -Organization Default -Uri $env:AAPPACKER_BENCH_URI -Token $token `
-            -TargetHost 10.0.0.5 -TargetUser ec2-user -TargetPassword $password -BuildId $env:AAPPACKER_BENCH_BUILD -Timeout 600 -WarningVariable warnings
+        $result = Invoke-AapPackerProvision -JobTemplate $env:AAPPACKER_BENCH_TEMPLATE -Organization Default -BuildId $env:AAPPACKER_BENCH_BUILD -Timeout 600 -WarningVariable warnings
         $clock.Stop()
         $returned = [DateTimeOffset]::UtcNow.ToUnixTimeMilliseconds()
         $off = @($warnings | Where-Object { "$_" -like 'Kill protection is off*' }).Count

@@ -41,9 +41,11 @@ internal static class ColdOverheadFigure
         var run = await ChildProcess.RunAsync(settings.PwshCommand, ChildProcess.PwshArguments(Scripts.ColdProvision), new Dictionary<string, string>
         {
             ["AAPPACKER_BENCH_MODULE"] = settings.ModulePath,
-            ["AAPPACKER_BENCH_URI"] = context.Environment.BaseUri.ToString(),
-            ["AAPPACKER_BENCH_TOKEN"] = BenchEnvironment.Token,
-            ["AAPPACKER_BENCH_PASSWORD"] = BenchContext.TargetPassword,
+            ["AAP_HOSTNAME"] = context.Environment.BaseUri.ToString(),
+            ["AAP_TOKEN"] = BenchEnvironment.Token,
+            ["AAPPACKER_HOST"] = "10.0.0.5",
+            ["AAPPACKER_USER"] = "ec2-user",
+            ["AAPPACKER_PASSWORD_B64"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(BenchContext.TargetPassword)),
             ["AAPPACKER_BENCH_TEMPLATE"] = template,
             ["AAPPACKER_BENCH_BUILD"] = buildId,
         }, (line, at) =>
