@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AapPacker.Engine.Api;
 using AapPacker.Engine.Provisioning;
+using AapPacker.Engine.Tests.Api.Resources;
 using AapPacker.Engine.Tests.TestSupport;
 using AapPacker.Models;
 
@@ -101,6 +102,43 @@ public sealed class ConcurrentCallsTests(GatewaySimulatorFixture fixture) : ICla
         Assert.Equal(ProvisioningErrorKind.ObjectNotFound, error.Kind);
         Assert.Contains("organization named 'No Such Organization'", error.Message, StringComparison.Ordinal);
         AssertOverlap(await fixture.Control.GetRequestsAsync(), ("GET", "/organizations/$"), ("GET", "/job_templates/$"));
+    }
+
+    [Fact]
+    public async Task Given_a_template_by_id_on_a_slow_AAP_when_provisioning_then_the_template_and_its_launch_requirements_are_read_together()
+    {
+        await fixture.ResetAsync();
+        var (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+        using var _ = client;
+        var id = await ResourceTestSupport.TemplateIdAsync(api, false, "Baseline");
+        await fixture.Control.AddFaultsAsync(Held("GET", $"/job_templates/{id}/$"), Held("GET", $"/job_templates/{id}/launch/$"));
+        var request = LifecycleHarness.Request("Baseline");
+        request.JobTemplate = NameOrId.FromId(id);
+
+        var outcome = await new ProvisioningSession(api).RunAsync(request, CancellationToken.None);
+
+        Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        AssertOverlap(await fixture.Control.GetRequestsAsync(), ("GET", $"/job_templates/{id}/$"), ("GET", $"/job_templates/{id}/launch/$"));
+    }
+
+    [Fact]
+    public async Task Given_an_unknown_template_id_when_its_launch_requirements_are_read_beside_it_then_the_template_is_the_error_and_nothing_is_created()
+    {
+        await fixture.ResetAsync();
+        var (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+        using var _ = client;
+        var request = LifecycleHarness.Request("Baseline");
+        request.JobTemplate = NameOrId.FromId(98765);
+
+        var outcome = await new ProvisioningSession(api).RunAsync(request, CancellationToken.None);
+
+        var error = Assert.IsType<AapProvisioningException>(outcome.Error);
+        Assert.Equal(ProvisioningErrorKind.ObjectNotFound, error.Kind);
+        Assert.Contains("98765", error.Message, StringComparison.Ordinal);
+        var requests = await fixture.Control.GetRequestsAsync();
+        Assert.Contains(requests, r => r.Method == "GET" && r.Path.EndsWith("/job_templates/98765/launch/", StringComparison.Ordinal));
+        Assert.DoesNotContain(requests, r => r.Method != "GET");
     }
 
     private static FaultSpec Held(string method, string path) => new(method, path, "latency") { LatencyMs = HeldMs };

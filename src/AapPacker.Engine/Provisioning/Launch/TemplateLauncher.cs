@@ -40,9 +40,17 @@ internal sealed class TemplateLauncher
     /// </summary>
     public async Task<LaunchTemplateInfo> ReadTemplateAsync(NameOrId reference, bool isWorkflow, Task<int?> organizationId, CancellationToken cancellationToken)
     {
-        var template = await new NamedObjectResolver(_api).TemplateAsync(isWorkflow, reference, organizationId, cancellationToken).ConfigureAwait(false);
         var templates = _api.Templates(isWorkflow);
-        var info = LaunchTemplateInfo.From(await templates.GetLaunchInfoAsync(template.Id, cancellationToken).ConfigureAwait(false), isWorkflow);
+
+        // A template given by id needs no lookup to know what its launch accepts: that read goes out beside the
+        // template's own (a round trip less); the template's error, if any, is the one reported.
+        var launchById = reference.IsId ? templates.GetLaunchInfoAsync(reference.Id!.Value, cancellationToken) : null;
+        var resolving = new NamedObjectResolver(_api).TemplateAsync(isWorkflow, reference, organizationId, cancellationToken);
+        var template = launchById is null ? await resolving.ConfigureAwait(false) : await resolving.SettlingOnFailureAsync(launchById).ConfigureAwait(false);
+        var launchJson = launchById != null && template.Id == reference.Id
+            ? await launchById.ConfigureAwait(false)
+            : await templates.GetLaunchInfoAsync(template.Id, cancellationToken).ConfigureAwait(false);
+        var info = LaunchTemplateInfo.From(launchJson, isWorkflow);
         if (string.IsNullOrEmpty(info.Name))
         {
             info.Name = template.Name;
