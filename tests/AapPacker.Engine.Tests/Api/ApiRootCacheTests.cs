@@ -210,7 +210,8 @@ public sealed class ApiRootCacheTests(GatewaySimulatorFixture gateway, AwxSimula
 
         await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => cache.Store("http://127.0.0.1:" + (10000 + i), found))));
 
-        Assert.NotNull(cache.TryGet("http://127.0.0.1:10000") ?? cache.TryGet("http://127.0.0.1:10015") ?? cache.TryGet("http://127.0.0.1:10007"));
+        // Writers race (the last rename wins, a cache may lose an entry): the file holds at least the last one's.
+        Assert.Contains(Enumerable.Range(0, 16), i => cache.TryGet("http://127.0.0.1:" + (10000 + i)) != null);
         using var document = JsonDocument.Parse(await File.ReadAllBytesAsync(CacheFile));
         Assert.Equal(1, document.RootElement.GetProperty("version").GetInt32());
         Assert.False(Directory.EnumerateFiles(Path.GetDirectoryName(CacheFile)!, "*.tmp").Any(), "no temporary file is left");
