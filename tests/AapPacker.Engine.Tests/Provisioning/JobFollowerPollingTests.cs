@@ -51,6 +51,19 @@ public class JobFollowerPollingTests
     }
 
     [Fact]
+    public void Given_output_held_at_a_fresh_gap_when_polling_then_it_counts_as_output_and_an_old_gap_as_quiet()
+    {
+        var options = new JobFollowOptions();
+
+        Assert.Equal(PollActivity.Quiet, JobFollower.Activity(false, 0, null, options));
+        Assert.Equal(PollActivity.Output, JobFollower.Activity(false, 0, TimeSpan.Zero, options));
+        Assert.Equal(PollActivity.Output, JobFollower.Activity(false, 0, options.GapPollWindow - TimeSpan.FromMilliseconds(1), options));
+        Assert.Equal(PollActivity.Quiet, JobFollower.Activity(false, 0, options.GapPollWindow, options));
+        Assert.Equal(PollActivity.Output, JobFollower.Activity(false, 3, null, options));
+        Assert.Equal(PollActivity.Ending, JobFollower.Activity(true, 0, TimeSpan.Zero, options));
+    }
+
+    [Fact]
     public void Given_a_status_change_or_the_recap_before_the_end_when_polling_then_the_next_poll_is_the_fastest()
     {
         var options = new JobFollowOptions();

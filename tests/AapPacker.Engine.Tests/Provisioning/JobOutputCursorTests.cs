@@ -55,6 +55,23 @@ public class JobOutputCursorTests
         Assert.False(cursor.AtGap);
     }
 
+    [Fact]
+    public void Given_output_held_at_a_gap_when_time_passes_then_its_age_grows_until_the_gap_fills()
+    {
+        var cursor = Cursor();
+        cursor.Absorb(Page(Event(1, 0, 1, "one")), false, out _);
+        Assert.Null(cursor.GapAge);
+
+        cursor.Absorb(Page(Event(3, 2, 3, "three")), false, out _);
+        Assert.Equal(TimeSpan.Zero, cursor.GapAge);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        cursor.Absorb(Page(Event(3, 2, 3, "three")), false, out _);
+        Assert.Equal(TimeSpan.FromSeconds(2), cursor.GapAge);
+
+        cursor.Absorb(Page(Event(2, 1, 2, "two"), Event(3, 2, 3, "three")), false, out _);
+        Assert.Null(cursor.GapAge);
+    }
+
     private static string Recap(int counter, long start, long end)
         => JsonSerializer.Serialize(new { counter, start_line = start, end_line = end, stdout = "PLAY RECAP\r\nh : ok=1", @event = "playbook_on_stats" });
 

@@ -36,6 +36,13 @@ internal sealed class JobFollowOptions
     /// <summary>How long to wait after a terminal status for <c>event_processing_finished</c> (it can stay false forever, awx#9286).</summary>
     public TimeSpan EventProcessingGrace { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a gap in the output (later events stored, an earlier one not yet: AAP stores events out of order)
+    /// counts as output for the polling, which then does not back off: the missing event usually follows within a
+    /// second or two, and the job is plainly producing output. After the window, the gap counts as quiet.
+    /// </summary>
+    public TimeSpan GapPollWindow { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How long a gap in the output may stay open before it is skipped.</summary>
     public TimeSpan GapTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

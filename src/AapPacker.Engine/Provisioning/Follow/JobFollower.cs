@@ -109,7 +109,7 @@ internal sealed class JobFollower
             }
 
             // A terminal job whose last events are not read yet ends within moments: stay at the fastest until then.
-            interval = NextInterval(interval, Activity(changed || terminal || cursor.RecapEmitted, emitted), _options);
+            interval = NextInterval(interval, Activity(changed || terminal || cursor.RecapEmitted, emitted, cursor.GapAge, _options), _options);
             var pause = terminal ? WhileEnding(interval, now - terminalAt!.Value, _options) : interval;
             await DelayAsync(pause, started, cancellationToken).ConfigureAwait(false);
         }
@@ -205,7 +205,7 @@ internal sealed class JobFollower
 
                         sink.OnOutput(line);
                     }, cancellationToken).ConfigureAwait(false);
-                    activity |= emitted > 0;
+                    activity |= emitted > 0 || WaitingAtGap(state.Cursor.GapAge, _options);
                 }
 
                 if ((eventsStored && (_options.NoOutput || state.Cursor.CaughtUp)) || (jobTerminal && state.Cursor.RecapEmitted))
@@ -289,8 +289,16 @@ internal sealed class JobFollower
     private bool TimedOut(DateTimeOffset started, DateTimeOffset now)
         => _options.Timeout.HasValue && now - started >= _options.Timeout.Value;
 
-    private static PollActivity Activity(bool ending, int linesEmitted)
-        => ending ? PollActivity.Ending : linesEmitted > 0 ? PollActivity.Output : PollActivity.Quiet;
+    /// <summary>
+    /// What a poll saw. Lines held back at a gap younger than <see cref="JobFollowOptions.GapPollWindow"/> count as
+    /// output: the events after it are stored, so the one missing is moments away and the pause should not grow.
+    /// </summary>
+    internal static PollActivity Activity(bool ending, int linesEmitted, TimeSpan? gapAge, JobFollowOptions options)
+        => ending ? PollActivity.Ending
+            : linesEmitted > 0 || WaitingAtGap(gapAge, options) ? PollActivity.Output
+            : PollActivity.Quiet;
+
+    private static bool WaitingAtGap(TimeSpan? gapAge, JobFollowOptions options) => gapAge.HasValue && gapAge.Value < options.GapPollWindow;
 
     /// <summary>
     /// The pause before the next poll: the fastest when the job is changing state or ending; half the last pause

@@ -66,6 +66,9 @@ internal sealed class JobOutputCursor
     /// <summary>True when the last page stopped at a gap.</summary>
     public bool AtGap => _gapSince.HasValue;
 
+    /// <summary>How long the last page has been stopping at the same gap, or null when it did not stop at one.</summary>
+    public TimeSpan? GapAge => _gapSince is { } since ? _time.GetUtcNow() - since : (TimeSpan?)null;
+
     /// <summary>
     /// Takes one page and returns the lines that can be emitted now. <paramref name="allEventsStored"/> = AAP reports
     /// event processing finished (or the job ended in a state that never finishes it): a remaining gap is permanent
