@@ -6,7 +6,8 @@ internal enum PollActivity
     /// <summary>Nothing new: back off towards the slowest interval.</summary>
     Quiet,
 
-    /// <summary>New output lines: come back sooner (halve the interval), so a steady stream is followed at the fastest.</summary>
+    /// <summary>New output lines, or lines held at a fresh gap (<see cref="JobFollower.Activity"/>): come back sooner (halve the
+    /// interval), so a steady stream is followed at the fastest.</summary>
     Output,
 
     /// <summary>
