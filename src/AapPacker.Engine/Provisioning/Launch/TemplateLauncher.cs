@@ -47,7 +47,7 @@ internal sealed class TemplateLauncher
         var launchById = reference.IsId ? templates.GetLaunchInfoAsync(reference.Id!.Value, cancellationToken) : null;
         var resolving = new NamedObjectResolver(_api).TemplateAsync(isWorkflow, reference, organizationId, cancellationToken);
         var template = launchById is null ? await resolving.ConfigureAwait(false) : await resolving.SettlingOnFailureAsync(launchById).ConfigureAwait(false);
-        var launchJson = launchById != null && template.Id == reference.Id
+        var launchJson = launchById != null
             ? await launchById.ConfigureAwait(false)
             : await templates.GetLaunchInfoAsync(template.Id, cancellationToken).ConfigureAwait(false);
         var info = LaunchTemplateInfo.From(launchJson, isWorkflow);
