@@ -62,8 +62,9 @@ internal static class NamedUrls
                     && OrgName(store, c.OrganizationId) == parts[2][0])?.Id);
             case "job_templates" when Is(parts, 1, 1):
                 return Pk(store.JobTemplates.Values.FirstOrDefault(t => t.Name == parts[0][0] && OrgName(store, t.OrganizationId) == parts[1][0])?.Id);
-            case "job_templates" when parts.Count == 1 && !identifier.Contains('+', StringComparison.Ordinal):
-                // The deprecated bare-name form: the first match by organization creation, or nothing at all.
+            case "job_templates" when !identifier.Contains("++", StringComparison.Ordinal):
+                // The deprecated bare-name form (a single '+' is part of the name): the first match by organization
+                // creation, or nothing at all.
                 return store.JobTemplates.Values.Where(t => t.Name == identifier)
                     .OrderBy(t => store.Organizations.GetValueOrDefault(t.OrganizationId)?.Created).FirstOrDefault()?.Id;
             case "workflow_job_templates" when Is(parts, 1, 1):

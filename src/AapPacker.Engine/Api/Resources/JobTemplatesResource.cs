@@ -18,6 +18,8 @@ internal sealed class JobTemplatesResource
 {
     private static readonly JsonElement Adopted = JsonDocument.Parse("{}").RootElement.Clone();
 
+    private static readonly char[] NotInNamedUrls = ['/', '\\', '%'];
+
     private readonly IAapApi _api;
 
     /// <summary>Wraps an API for one kind of template.</summary>
@@ -60,6 +62,31 @@ internal sealed class JobTemplatesResource
     /// <summary>What the template's launch accepts (<c>GET launch/</c>).</summary>
     public async Task<LaunchInfo> GetLaunchInfoAsync(int id, CancellationToken cancellationToken)
         => LaunchInfo.Read(await _api.GetAsync(Path(IsWorkflow, id) + "launch/", cancellationToken).ConfigureAwait(false), IsWorkflow, id);
+
+    /// <summary>
+    /// What a job template's launch accepts, read by the template's name alone: AWX still routes the deprecated
+    /// named URL <c>job_templates/&lt;name&gt;/launch/</c> (<c>URLModificationMiddleware._hijack_for_old_jt_name</c>),
+    /// picking the namesake of the oldest organization. Lets the read go out before the name's lookup has answered; the
+    /// caller keeps the answer only when its <see cref="LaunchInfo.TemplateId"/> is the template the lookup resolved
+    /// (0 when AAP did not say). Null for workflow templates (their named URL needs the organization's name) and for
+    /// names that URL cannot carry (see <see cref="CanAddressByName"/>).
+    /// </summary>
+    public Task<LaunchInfo>? GetLaunchInfoByNameAsync(string name, CancellationToken cancellationToken)
+        => IsWorkflow || !CanAddressByName(name) ? null : ReadByNameAsync(name, cancellationToken);
+
+    /// <summary>
+    /// True when <paramref name="name"/> survives AWX's named-URL routing unchanged: the server decodes the path before
+    /// splitting it on <c>/</c> and unquotes the name once more (so no <c>/</c>, <c>\</c> or <c>%</c>); <c>++</c>
+    /// would make it the organization-qualified form; digits would be read as an id; dot segments and edge spaces may be
+    /// normalised by a proxy on the way.
+    /// </summary>
+    public static bool CanAddressByName(string name)
+        => !string.IsNullOrEmpty(name) && name != "." && name != ".." && name.Trim().Length == name.Length
+            && name.IndexOfAny(NotInNamedUrls) < 0 && name.IndexOf("++", StringComparison.Ordinal) < 0
+            && !name.All(c => c >= '0' && c <= '9') && !name.Any(char.IsControl);
+
+    private async Task<LaunchInfo> ReadByNameAsync(string name, CancellationToken cancellationToken)
+        => LaunchInfo.Read(await _api.GetAsync(Collection + Uri.EscapeDataString(name) + "/launch/", cancellationToken).ConfigureAwait(false), IsWorkflow, 0);
 
     /// <summary>The variables the template's survey declares (<c>survey_spec/</c>; template admins only).</summary>
     public async Task<IReadOnlyList<string>> GetSurveyVariablesAsync(int id, CancellationToken cancellationToken)

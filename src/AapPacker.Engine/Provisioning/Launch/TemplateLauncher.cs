@@ -42,14 +42,21 @@ internal sealed class TemplateLauncher
     {
         var templates = _api.Templates(isWorkflow);
 
-        // A template given by id needs no lookup to know what its launch accepts: that read goes out beside the
-        // template's own (a round trip less); the template's error, if any, is the one reported.
+        // What the launch accepts is read beside the template's own lookup (a round trip less): by id when given one;
+        // a job template's by its name, kept only when it is the template the lookup resolves (AWX's by-name route
+        // picks among namesakes on its own) and otherwise read again by id. The lookup's error is the one reported.
         var launchById = reference.IsId ? templates.GetLaunchInfoAsync(reference.Id!.Value, cancellationToken) : null;
+        var launchByName = reference.IsId ? null : NullOnFailureAsync(templates.GetLaunchInfoByNameAsync(reference.Text.Trim(), cancellationToken));
         var resolving = new NamedObjectResolver(_api).TemplateAsync(isWorkflow, reference, organizationId, cancellationToken);
-        var template = launchById is null ? await resolving.ConfigureAwait(false) : await resolving.SettlingOnFailureAsync(launchById).ConfigureAwait(false);
-        var launchJson = launchById != null
-            ? await launchById.ConfigureAwait(false)
-            : await templates.GetLaunchInfoAsync(template.Id, cancellationToken).ConfigureAwait(false);
+        var inFlight = (Task?)launchById ?? launchByName;
+        var template = inFlight is null ? await resolving.ConfigureAwait(false) : await resolving.SettlingOnFailureAsync(inFlight).ConfigureAwait(false);
+        var launchJson = launchById != null ? await launchById.ConfigureAwait(false) : null;
+        if (launchByName != null && await launchByName.ConfigureAwait(false) is { } byName && byName.TemplateId == template.Id)
+        {
+            launchJson = byName;
+        }
+
+        launchJson ??= await templates.GetLaunchInfoAsync(template.Id, cancellationToken).ConfigureAwait(false);
         var info = LaunchTemplateInfo.From(launchJson, isWorkflow);
         if (string.IsNullOrEmpty(info.Name))
         {
@@ -69,6 +76,26 @@ internal sealed class TemplateLauncher
         }
 
         return info;
+    }
+
+    /// <summary>A read made ahead of need: its failure (any kind) means "read it again the usual way", never an error.</summary>
+    private static async Task<LaunchInfo?> NullOnFailureAsync(Task<LaunchInfo>? read)
+    {
+        if (read is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await read.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The by-id read that follows reports AAP's answer, if it is still wrong.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
     }
 
     /// <summary>Resolves credentials by name or id into launch credentials (type and vault id included).</summary>
