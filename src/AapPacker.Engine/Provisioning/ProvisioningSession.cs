@@ -57,6 +57,8 @@ internal sealed class ProvisioningSession
         var launchStarted = false;
         IBuildWatcher? watcher = null;
         Task? hostRecaps = null;
+        CleanupAtJobEnd? cleanupAtEnd = null;
+        var heldBack = new DeferredReporter();
 
         // The preflight's first lookups go out while me/ may still verify the credentials (AapClient.Verified); none
         // of their answers is used before that. A failed verification is thrown, as a failed connection is: nothing
@@ -151,7 +153,16 @@ internal sealed class ProvisioningSession
 
             var follow = CopyFollow(request);
             var follower = new JobFollower(_api, follow, _time) { HostRecapsLater = true };
-            var result = await follower.FollowAsync(job, _reporter, cancellationToken).ConfigureAwait(false);
+            IJobOutputSink sink = _reporter;
+            if (!run.Template.IsWorkflow && HasObjects(resources))
+            {
+                // The deletes go out as soon as the job is seen ended, beside the reads of its last output; what the
+                // cleanup reports is held back until that output is written.
+                var launched = job;
+                sink = cleanupAtEnd = new CleanupAtJobEnd(_reporter, launched, () => CleanUpAsync(resources, ledger, request, watcher, heldBack));
+            }
+
+            var result = await follower.FollowAsync(job, sink, cancellationToken).ConfigureAwait(false);
             job.Status = result.Status;
             outcome.Result = result;
 
@@ -199,9 +210,14 @@ internal sealed class ProvisioningSession
         }
         finally
         {
-            if (resources.Inventory != null || resources.Hosts.Count > 0 || resources.Credential != null)
+            if (cleanupAtEnd?.Started is { } started)
             {
-                outcome.Cleanup = await CleanUpAsync(resources, ledger, request, watcher).ConfigureAwait(false);
+                outcome.Cleanup = await started.ConfigureAwait(false);
+                heldBack.WriteTo(_reporter);
+            }
+            else if (HasObjects(resources))
+            {
+                outcome.Cleanup = await CleanUpAsync(resources, ledger, request, watcher, _reporter).ConfigureAwait(false);
             }
 
             if (hostRecaps != null)
@@ -425,13 +441,16 @@ internal sealed class ProvisioningSession
         return job;
     }
 
-    private async Task<AapCleanupResult> CleanUpAsync(AapBuildResources resources, BuildLedger? ledger, ProvisioningRequest request, IBuildWatcher? watcher)
+    private static bool HasObjects(AapBuildResources resources)
+        => resources.Inventory != null || resources.Hosts.Count > 0 || resources.Credential != null;
+
+    private async Task<AapCleanupResult> CleanUpAsync(AapBuildResources resources, BuildLedger? ledger, ProvisioningRequest request, IBuildWatcher? watcher, IProvisionReporter reporter)
     {
         var options = request.Cleanup;
-        _reporter.Lifecycle("Cleaning up build " + resources.BuildId);
-        var cleanup = new BuildCleanup(_api, options, _time, _reporter.Warning)
+        reporter.Lifecycle("Cleaning up build " + resources.BuildId);
+        var cleanup = new BuildCleanup(_api, options, _time, reporter.Warning)
         {
-            OnItem = (item, what) => _reporter.Lifecycle($"  {item.ObjectType} {item.Id} '{item.Name}': {what}"),
+            OnItem = (item, what) => reporter.Lifecycle($"  {item.ObjectType} {item.Id} '{item.Name}': {what}"),
         };
         if (!options.WaitForCleanup && watcher != null)
         {
@@ -447,24 +466,24 @@ internal sealed class ProvisioningSession
             result.GuardianProcessId = watcher?.ProcessId;
             foreach (var item in result.HandedOff)
             {
-                _reporter.Lifecycle($"  {item}");
+                reporter.Lifecycle($"  {item}");
             }
 
-            _reporter.Lifecycle("  The cleanup guardian" + (result.GuardianProcessId is { } pid ? " (process " + pid.ToString(CultureInfo.InvariantCulture) + ")" : "")
+            reporter.Lifecycle("  The cleanup guardian" + (result.GuardianProcessId is { } pid ? " (process " + pid.ToString(CultureInfo.InvariantCulture) + ")" : "")
                 + " removes them, confirms each is gone and clears the ledger" + (ledger?.FilePath is null ? "" : " (" + ledger.FilePath + ")")
                 + $"; pass {Fields.WaitForCleanup} to wait here instead. If it is stopped first: Remove-AapBuildResources -BuildId " + resources.BuildId);
         }
         foreach (var kept in result.Left.Where(l => l.Outcome == AapCleanupOutcome.Kept))
         {
-            _reporter.Lifecycle($"  {kept}");
+            reporter.Lifecycle($"  {kept}");
         }
 
         if (ledger?.FileError != null)
         {
-            _reporter.Warning("The build ledger file could not be written (" + ledger.FileError + "); cleanup after a crash would need Remove-AapBuildResources -BuildId " + resources.BuildId);
+            reporter.Warning("The build ledger file could not be written (" + ledger.FileError + "); cleanup after a crash would need Remove-AapBuildResources -BuildId " + resources.BuildId);
         }
 
-        _reporter.Lifecycle($"Cleanup: {result}");
+        reporter.Lifecycle($"Cleanup: {result}");
         return result;
     }
 

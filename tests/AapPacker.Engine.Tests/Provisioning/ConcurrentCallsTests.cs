@@ -42,7 +42,7 @@ public sealed class ConcurrentCallsTests(GatewaySimulatorFixture fixture) : ICla
     }
 
     [Fact]
-    public async Task Given_a_slow_AAP_when_a_build_connects_with_me_alongside_then_me_the_organization_and_template_lookups_overlap_and_polls_and_recaps_are_one_round_trip()
+    public async Task Given_a_slow_AAP_when_a_build_connects_with_me_alongside_then_me_the_organization_and_template_lookups_overlap_polls_are_one_round_trip_and_recaps_need_none()
     {
         await fixture.ResetAsync();
         await fixture.Control.AddFaultsAsync(
@@ -50,9 +50,7 @@ public sealed class ConcurrentCallsTests(GatewaySimulatorFixture fixture) : ICla
             Held("GET", "/organizations/$"),
             Held("GET", "/job_templates/$"),
             Held("GET", "/jobs/\\d+/$"),
-            Held("GET", "/jobs/\\d+/job_events/$"),
-            Held("GET", "/jobs/\\d+/job_host_summaries/$"),
-            Held("DELETE", "/credentials/\\d+/$"));
+            Held("GET", "/jobs/\\d+/job_events/$"));
         using var client = await AapClient.ConnectAsync(Clients.TokenOptions(fixture.BaseUri), verifyAlongside: true, CancellationToken.None);
         var api = new AapClientApi(client);
 
@@ -66,7 +64,31 @@ public sealed class ConcurrentCallsTests(GatewaySimulatorFixture fixture) : ICla
         AssertOverlap(requests, ("GET", "/me/$"), ("GET", "/organizations/$"));
         AssertOverlap(requests, ("GET", "/organizations/$"), ("GET", "/job_templates/$"));
         AssertOverlap(requests, ("GET", "/jobs/\\d+/$"), ("GET", "/jobs/\\d+/job_events/$"));
-        AssertOverlap(requests, ("GET", "/jobs/\\d+/job_host_summaries/$"), ("DELETE", "/credentials/\\d+/$"));
+        Assert.DoesNotContain(requests, r => r.Path.EndsWith("/job_host_summaries/", StringComparison.Ordinal)); // read from the recap event
+    }
+
+    [Fact]
+    public async Task Given_a_job_whose_last_output_is_slow_to_read_when_it_ends_then_the_deletes_go_out_beside_that_read_and_are_reported_after_the_output()
+    {
+        await fixture.ResetAsync();
+        await fixture.Control.AddFaultsAsync(Held("GET", "/jobs/\\d+/job_events/$"));
+        var (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+        using var _ = client;
+        var reporter = new RecordingReporter();
+
+        var outcome = await new ProvisioningSession(api, reporter).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+
+        Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
+        Assert.True(outcome.Cleanup!.Complete, outcome.Cleanup.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        var requests = await fixture.Control.GetRequestsAsync();
+        var delete = First(requests, ("DELETE", "/credentials/\\d+/$"));
+        var lastRead = requests.Last(r => r.Method == "GET" && Regex.IsMatch(r.Path, "/jobs/\\d+/job_events/$"));
+        Assert.True(delete.Started < lastRead.At, $"the credential's DELETE ({delete.Started:HH:mm:ss.fff}) waited for the last output read ({lastRead.At:HH:mm:ss.fff})");
+        var everything = reporter.Everything.ToList();
+        var lastOutput = everything.LastIndexOf(reporter.Output[^1].Text);
+        var cleaning = everything.FindIndex(l => l.StartsWith("Cleaning up build", StringComparison.Ordinal));
+        Assert.True(lastOutput >= 0 && cleaning > lastOutput, "the cleanup's lines came before the job's last output line");
     }
 
     [Fact]
@@ -120,6 +142,25 @@ public sealed class ConcurrentCallsTests(GatewaySimulatorFixture fixture) : ICla
         Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
         Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
         AssertOverlap(await fixture.Control.GetRequestsAsync(), ("GET", $"/job_templates/{id}/$"), ("GET", $"/job_templates/{id}/launch/$"));
+    }
+
+    [Fact]
+    public async Task Given_a_template_by_name_on_a_slow_AAP_when_provisioning_then_its_launch_requirements_are_read_by_name_beside_the_lookup()
+    {
+        await fixture.ResetAsync();
+        var (client, api) = await LifecycleHarness.ConnectAsync(fixture);
+        using var _ = client;
+        var id = await ResourceTestSupport.TemplateIdAsync(api, false, "Baseline");
+        await fixture.Control.AddFaultsAsync(Held("GET", "/job_templates/$"), Held("GET", "/job_templates/Baseline/launch/$"));
+        await fixture.Control.ClearRequestsAsync();
+
+        var outcome = await new ProvisioningSession(api).RunAsync(LifecycleHarness.Request("Baseline"), CancellationToken.None);
+
+        Assert.True(outcome.ExitCode == AapProvisionExitCode.Success, outcome.Error?.ToString());
+        Assert.Equal(0, await LifecycleHarness.UserObjectsAsync(fixture));
+        var requests = await fixture.Control.GetRequestsAsync();
+        AssertOverlap(requests, ("GET", "/job_templates/$"), ("GET", "/job_templates/Baseline/launch/$"));
+        Assert.DoesNotContain(requests, r => r.Method == "GET" && r.Path.EndsWith($"/job_templates/{id}/launch/", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -79,6 +79,38 @@ public class JobFollowerCompletionTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => follow);
     }
 
+    [Fact]
+    public async System.Threading.Tasks.Task Given_a_distant_AAP_when_polling_then_each_pause_is_what_the_poll_left_of_the_interval()
+    {
+        // Polls are an interval apart from one start to the next: a poll that took 60 ms of a 100 ms interval is
+        // followed by a 40 ms pause, so a distant AAP is polled as often as a near one and a job's end is seen sooner.
+        var clock = new TimerRecordingClock();
+        var polling = TimeSpan.FromMilliseconds(60);
+        var api = new ScriptedApi(path =>
+        {
+            if (path.Contains("job_events", StringComparison.Ordinal))
+            {
+                return """{"count": 1, "next": null, "results": [""" + Task + "]}";
+            }
+
+            clock.Advance(polling);
+            return """{"id": 7, "name": "t", "status": "successful", "failed": false, "event_processing_finished": false}""";
+        });
+        using var stop = new CancellationTokenSource();
+        var options = new JobFollowOptions();
+
+        var follow = new JobFollower(api, options, clock).FollowAsync(new AapJob { Id = 7, Type = "job" }, new RecordingReporter(), stop.Token);
+        for (var i = 0; i < 3; i++)
+        {
+            var due = await clock.Scheduled.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(options.EndingPollInterval - polling, due);
+            clock.Advance(due);
+        }
+
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => follow);
+    }
+
     /// <summary>A fake clock that reports each finite timer's due time as it is created (advance only after reading it).</summary>
     private sealed class TimerRecordingClock() : FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero))
     {

@@ -82,4 +82,15 @@ public class JobFollowerPollingTests
         Assert.True(options.EndingPollInterval < options.MinPollInterval);
         Assert.True(options.EndingWindow / options.EndingPollInterval <= 20, "the window costs at most 20 polls per job");
     }
+
+    [Fact]
+    public void Given_a_poll_that_took_part_or_all_of_the_interval_when_pausing_then_only_the_rest_is_waited()
+    {
+        var interval = TimeSpan.FromMilliseconds(250);
+
+        Assert.Equal(interval, JobFollower.PauseAfterPoll(interval, TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromMilliseconds(150), JobFollower.PauseAfterPoll(interval, TimeSpan.FromMilliseconds(100)));
+        Assert.Equal(TimeSpan.Zero, JobFollower.PauseAfterPoll(interval, TimeSpan.FromSeconds(2)));
+        Assert.Equal(interval, JobFollower.PauseAfterPoll(interval, TimeSpan.FromMilliseconds(-5))); // a clock set back
+    }
 }

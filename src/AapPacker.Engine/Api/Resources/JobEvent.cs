@@ -1,16 +1,19 @@
+using System.Collections.Generic;
+
 namespace AapPacker.Engine.Api.Resources;
 
 /// <summary>One job event as the output stream needs it: where its output lines sit, and the text.</summary>
 internal sealed class JobEvent
 {
     /// <summary>Creates one.</summary>
-    public JobEvent(long startLine, long endLine, int counter, string stdout, bool isRecap = false)
+    public JobEvent(long startLine, long endLine, int counter, string stdout, bool isRecap = false, IReadOnlyList<JobHostSummary>? recapHosts = null)
     {
         StartLine = startLine;
         EndLine = endLine;
         Counter = counter;
         Stdout = stdout ?? "";
         IsRecap = isRecap;
+        RecapHosts = recapHosts;
     }
 
     /// <summary>The first output line (0-based); -1 when AAP gave none.</summary>
@@ -27,4 +30,10 @@ internal sealed class JobEvent
 
     /// <summary>True for <c>playbook_on_stats</c>, the recap: a playbook's last event.</summary>
     public bool IsRecap { get; }
+
+    /// <summary>
+    /// The recap's counts per host, read from its <c>event_data</c> (what AAP builds <c>job_host_summaries/</c> from);
+    /// null for other events and when AAP sent no counts.
+    /// </summary>
+    public IReadOnlyList<JobHostSummary>? RecapHosts { get; }
 }

@@ -42,12 +42,65 @@ internal sealed class JobEventsResource
             {
                 var start = item.Property("start_line")?.GetInt64() ?? -1;
                 var end = item.Property("end_line")?.GetInt64() ?? start;
-                events.Add(new JobEvent(start, end, item.Int("counter") ?? 0, item.String("stdout") ?? "", item.String("event") == "playbook_on_stats"));
+                var isRecap = item.String("event") == "playbook_on_stats";
+                events.Add(new JobEvent(start, end, item.Int("counter") ?? 0, item.String("stdout") ?? "", isRecap, isRecap ? RecapHosts(item) : null));
             }
         }
 
         return new JobEventPage(events, page.String("next"));
     }
+
+    /// <summary>
+    /// A recap's counts per host from its <c>event_data</c>: one dictionary per count (<c>ok</c>, <c>changed</c>,
+    /// <c>failures</c>, <c>dark</c>, <c>skipped</c>, <c>rescued</c>, <c>ignored</c>, and <c>processed</c>, which names
+    /// every host), keyed by host name; a host is in the recap when any of them names it, as AAP's own
+    /// <c>job_host_summaries/</c> are made. Null when the event carries none of them.
+    /// </summary>
+    internal static IReadOnlyList<JobHostSummary>? RecapHosts(JsonElement recap)
+    {
+        if (recap.Property("event_data") is not { ValueKind: JsonValueKind.Object } data)
+        {
+            return null;
+        }
+
+        var hosts = new Dictionary<string, JobHostSummary>(StringComparer.Ordinal);
+        var order = new List<JobHostSummary>();
+        var seen = false;
+        foreach (var count in RecapCounts)
+        {
+            if (data.Property(count) is not { ValueKind: JsonValueKind.Object } byHost)
+            {
+                continue;
+            }
+
+            seen = true;
+            foreach (var host in byHost.EnumerateObject())
+            {
+                if (!hosts.TryGetValue(host.Name, out var summary))
+                {
+                    summary = new JobHostSummary { Host = host.Name };
+                    hosts.Add(host.Name, summary);
+                    order.Add(summary);
+                }
+
+                var value = host.Value.ValueKind == JsonValueKind.Number && host.Value.TryGetInt32(out var n) ? n : 0;
+                switch (count)
+                {
+                    case "ok": summary.Ok = value; break;
+                    case "changed": summary.Changed = value; break;
+                    case "failures": summary.Failures = value; break;
+                    case "dark": summary.Unreachable = value; break;
+                    case "skipped": summary.Skipped = value; break;
+                    case "rescued": summary.Rescued = value; break;
+                    case "ignored": summary.Ignored = value; break;
+                }
+            }
+        }
+
+        return seen ? order : null;
+    }
+
+    private static readonly string[] RecapCounts = ["processed", "ok", "changed", "failures", "dark", "skipped", "rescued", "ignored"];
 }
 
 /// <summary>Access: <c>api.JobEvents()</c>.</summary>

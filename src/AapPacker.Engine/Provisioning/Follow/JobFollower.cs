@@ -23,6 +23,7 @@ internal sealed class JobFollower
     private readonly IAapApi _api;
     private readonly JobFollowOptions _options;
     private readonly TimeProvider _time;
+    private (int JobId, IReadOnlyList<JobHostSummary> Hosts)? _recap;
 
     /// <summary>Creates a follower.</summary>
     public JobFollower(IAapApi api, JobFollowOptions? options = null, TimeProvider? timeProvider = null)
@@ -66,6 +67,8 @@ internal sealed class JobFollower
         JobRecord detail;
         while (true)
         {
+            var polled = _time.GetUtcNow();
+
             // The job's status and its next events are read at once: a poll costs one round trip, not two. The read
             // may only treat a gap as final when an earlier poll saw every event stored (this poll's answer comes too late).
             var reading = _options.NoOutput ? Task.FromResult(0) : cursor.ReadAsync(_api, eventsStoredBefore, sink.OnOutput, cancellationToken);
@@ -111,9 +114,10 @@ internal sealed class JobFollower
             // A terminal job whose last events are not read yet ends within moments: stay at the fastest until then.
             interval = NextInterval(interval, Activity(changed || terminal || cursor.RecapEmitted, emitted, cursor.GapAge, _options), _options);
             var pause = terminal ? WhileEnding(interval, now - terminalAt!.Value, _options) : interval;
-            await DelayAsync(pause, started, cancellationToken).ConfigureAwait(false);
+            await DelayAsync(pause, started, polled, cancellationToken).ConfigureAwait(false);
         }
 
+        _recap = cursor.RecapHosts is { } hosts ? (jobId, hosts) : null;
         var result = HostRecapsLater ? BaseResult(detail, jobId, JobKind.Job) : await BuildJobResultAsync(detail, jobId, cancellationToken).ConfigureAwait(false);
         result.TimedOut = timedOut;
         result.OutputLines = cursor.LinesEmitted;
@@ -135,6 +139,7 @@ internal sealed class JobFollower
         IReadOnlyList<WorkflowNode> nodeList;
         while (true)
         {
+            var polled = _time.GetUtcNow();
             detail = await jobs.GetAsync(JobKind.WorkflowJob, workflowJobId, cancellationToken).ConfigureAwait(false);
             var status = detail.Status;
             var changed = status != lastStatus;
@@ -232,7 +237,7 @@ internal sealed class JobFollower
             }
 
             interval = NextInterval(interval, activity ? PollActivity.Ending : PollActivity.Quiet, _options);
-            await DelayAsync(interval, started, cancellationToken).ConfigureAwait(false);
+            await DelayAsync(interval, started, polled, cancellationToken).ConfigureAwait(false);
         }
 
         var result = BaseResult(detail, workflowJobId, JobKind.WorkflowJob);
@@ -328,8 +333,17 @@ internal sealed class JobFollower
     internal static TimeSpan WhileEnding(TimeSpan interval, TimeSpan sinceTerminal, JobFollowOptions options)
         => sinceTerminal < options.EndingWindow && options.EndingPollInterval < interval ? options.EndingPollInterval : interval;
 
-    private Task DelayAsync(TimeSpan interval, DateTimeOffset started, CancellationToken cancellationToken)
+    /// <summary>
+    /// What is left of <paramref name="interval"/> once the poll itself took <paramref name="polling"/>: polls are
+    /// <paramref name="interval"/> apart from one start to the next, so a distant AAP (100 ms a request) is polled as often
+    /// as a near one, never more often, and a job's end is seen a round trip sooner.
+    /// </summary>
+    internal static TimeSpan PauseAfterPoll(TimeSpan interval, TimeSpan polling)
+        => polling <= TimeSpan.Zero ? interval : polling >= interval ? TimeSpan.Zero : interval - polling;
+
+    private Task DelayAsync(TimeSpan interval, DateTimeOffset started, DateTimeOffset polled, CancellationToken cancellationToken)
     {
+        interval = PauseAfterPoll(interval, _time.GetUtcNow() - polled);
         if (_options.Timeout.HasValue)
         {
             var left = started + _options.Timeout.Value - _time.GetUtcNow();
@@ -349,8 +363,9 @@ internal sealed class JobFollower
     public bool HostRecapsLater { get; set; }
 
     /// <summary>
-    /// Adds a job's host recaps (<c>job_host_summaries/</c>) to <paramref name="result"/> after
-    /// <see cref="HostRecapsLater"/>; never throws: the recap is a summary, the job's status already decided.
+    /// Adds a job's host recaps to <paramref name="result"/> after <see cref="HostRecapsLater"/>: from the recap event
+    /// streamed with the output, else from <c>job_host_summaries/</c>; never throws: the recap is a summary, the job's
+    /// status already decided.
     /// </summary>
     public async Task AddHostRecapsAsync(AapJobResult result, CancellationToken cancellationToken)
     {
@@ -385,7 +400,11 @@ internal sealed class JobFollower
 
     private async Task AddHostRecapsCoreAsync(AapJobResult result, CancellationToken cancellationToken)
     {
-        foreach (var summary in await _api.Jobs().HostSummariesAsync(result.Id, cancellationToken).ConfigureAwait(false))
+        // The recap event streamed with the output carries the counts AAP makes its host summaries from: no request.
+        var summaries = _recap is { } recap && recap.JobId == result.Id
+            ? recap.Hosts
+            : await _api.Jobs().HostSummariesAsync(result.Id, cancellationToken).ConfigureAwait(false);
+        foreach (var summary in summaries)
         {
             result.HostRecaps.Add(new AapHostRecap
             {

@@ -56,6 +56,9 @@ internal sealed class JobOutputCursor
     /// </summary>
     public bool RecapEmitted { get; private set; }
 
+    /// <summary>The emitted recap's counts per host (<see cref="JobEvent.RecapHosts"/>), or null.</summary>
+    public IReadOnlyList<JobHostSummary>? RecapHosts { get; private set; }
+
     /// <summary>
     /// True when the last <see cref="ReadAsync(IAapApi, bool, Action{JobOutputLine}, CancellationToken)"/> read
     /// everything AAP had (it ended on a short page or a gap), false when it stopped at
@@ -84,7 +87,7 @@ internal sealed class JobOutputCursor
 
         continueWith = null;
         var lines = new List<JobOutputLine>();
-        var events = page.Events.Select(e => (Start: e.StartLine, End: Math.Max(e.StartLine, e.EndLine), e.Counter, e.Stdout, Recap: e.IsRecap)).ToList();
+        var events = page.Events.Select(e => (Start: e.StartLine, End: Math.Max(e.StartLine, e.EndLine), e.Counter, e.Stdout, Recap: e.IsRecap, e.RecapHosts)).ToList();
 
         var stoppedAtGap = false;
         foreach (var e in events.OrderBy(e => e.Start).ThenBy(e => e.Counter))
@@ -113,6 +116,7 @@ internal sealed class JobOutputCursor
             Emit(e.Start, e.End, e.Stdout, lines);
             NextLine = Math.Max(NextLine, e.End);
             RecapEmitted |= e.Recap;
+            RecapHosts = e.RecapHosts ?? RecapHosts;
         }
 
         if (!stoppedAtGap)

@@ -36,6 +36,44 @@ public sealed class JobsResourceTests(GatewaySimulatorFixture fixture) : Simulat
         Assert.Equal(0, host.Failures);
     }
 
+    [Theory]
+    [InlineData("Baseline")]
+    [InlineData("Failing Playbook")]
+    public async Task Given_a_finished_job_when_reading_its_recap_event_then_its_counts_per_host_are_the_host_summaries(string template)
+    {
+        var (_, _, answer) = await LaunchAsync(template);
+        await FinishedAsync(Api, JobKind.Job, answer.Job.Id);
+
+        var page = await Api.JobEvents().PageAsync(answer.Job.Id, 0, 200, CancellationToken.None);
+        var fromEvent = Assert.Single(page.Events, e => e.IsRecap).RecapHosts;
+        var summaries = await Api.Jobs().HostSummariesAsync(answer.Job.Id, CancellationToken.None);
+
+        Assert.NotNull(fromEvent);
+        Assert.NotEmpty(summaries);
+        Assert.Equal(summaries.Select(Counts).OrderBy(c => c), fromEvent!.Select(Counts).OrderBy(c => c));
+        static string Counts(JobHostSummary h) => $"{h.Host} ok={h.Ok} changed={h.Changed} failed={h.Failures} unreachable={h.Unreachable} skipped={h.Skipped} rescued={h.Rescued} ignored={h.Ignored}";
+    }
+
+    [Fact]
+    public void Given_an_AWX_recap_event_when_reading_its_counts_then_every_host_any_count_names_is_in_it_and_other_events_have_none()
+    {
+        using var recap = System.Text.Json.JsonDocument.Parse("""
+            {"event": "playbook_on_stats", "event_data": {"playbook": "site.yml",
+              "processed": {"web1": 1, "web2": 1, "db1": 1}, "ok": {"web1": 5, "db1": 2}, "changed": {"web1": 2},
+              "failures": {"db1": 1}, "dark": {"web2": 1}, "skipped": {"web1": 1}, "rescued": {"db1": 1}, "ignored": {"web1": 3},
+              "artifact_data": {}}}
+            """);
+        using var task = System.Text.Json.JsonDocument.Parse("""{"event": "runner_on_ok", "event_data": {"host": "web1"}}""");
+
+        var hosts = JobEventsResource.RecapHosts(recap.RootElement)!.ToDictionary(h => h.Host);
+
+        Assert.Equal(["web1", "web2", "db1"], hosts.Keys);
+        Assert.Equal((5, 2, 0, 0, 1, 0, 3), (hosts["web1"].Ok, hosts["web1"].Changed, hosts["web1"].Failures, hosts["web1"].Unreachable, hosts["web1"].Skipped, hosts["web1"].Rescued, hosts["web1"].Ignored));
+        Assert.Equal((0, 1), (hosts["web2"].Ok, hosts["web2"].Unreachable));
+        Assert.Equal((2, 1, 1), (hosts["db1"].Ok, hosts["db1"].Failures, hosts["db1"].Rescued));
+        Assert.Null(JobEventsResource.RecapHosts(task.RootElement));
+    }
+
     [Fact]
     public async Task Given_a_job_id_when_reading_it_as_a_workflow_job_then_aap_answers_not_found()
     {
