@@ -24,6 +24,25 @@ internal static class TaskSettling
     }
 
     /// <summary>
+    /// The result of work started ahead of need, or null when it failed in any way: the caller then does that work the
+    /// usual way, and that attempt reports whatever is still wrong.
+    /// </summary>
+    public static async Task<T?> OrNullOnFailureAsync<T>(this Task<T> task)
+        where T : class
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The usual attempt that follows reports the error.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// Awaits <paramref name="task"/>; when it fails, <paramref name="inFlight"/> (work started beside it) ends first,
     /// its own outcome ignored, and then <paramref name="task"/>'s failure is thrown.
     /// </summary>

@@ -158,8 +158,7 @@ internal sealed class ProvisioningSession
             {
                 // The deletes go out as soon as the job is seen ended, beside the reads of its last output; what the
                 // cleanup reports is held back until that output is written.
-                var launched = job;
-                sink = cleanupAtEnd = new CleanupAtJobEnd(_reporter, launched, () => CleanUpAsync(resources, ledger, request, watcher, heldBack));
+                sink = cleanupAtEnd = new CleanupAtJobEnd(_reporter, job, () => CleanUpAsync(resources, ledger, request, watcher, heldBack));
             }
 
             var result = await follower.FollowAsync(job, sink, cancellationToken).ConfigureAwait(false);

@@ -14,6 +14,9 @@ namespace AapPacker.Engine.Api.Resources;
 /// </summary>
 internal sealed class JobEventsResource
 {
+    /// <summary>The recap's counts per host in <c>event_data</c>; <c>processed</c> first, as it names every host.</summary>
+    private static readonly string[] RecapCounts = ["processed", "ok", "changed", "failures", "dark", "skipped", "rescued", "ignored"];
+
     private readonly IAapApi _api;
 
     /// <summary>Wraps an API.</summary>
@@ -99,8 +102,6 @@ internal sealed class JobEventsResource
 
         return seen ? order : null;
     }
-
-    private static readonly string[] RecapCounts = ["processed", "ok", "changed", "failures", "dark", "skipped", "rescued", "ignored"];
 }
 
 /// <summary>Access: <c>api.JobEvents()</c>.</summary>

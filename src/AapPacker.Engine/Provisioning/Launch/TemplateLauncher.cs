@@ -46,7 +46,7 @@ internal sealed class TemplateLauncher
         // a job template's by its name, kept only when it is the template the lookup resolves (AWX's by-name route
         // picks among namesakes on its own) and otherwise read again by id. The lookup's error is the one reported.
         var launchById = reference.IsId ? templates.GetLaunchInfoAsync(reference.Id!.Value, cancellationToken) : null;
-        var launchByName = reference.IsId ? null : NullOnFailureAsync(templates.GetLaunchInfoByNameAsync(reference.Text.Trim(), cancellationToken));
+        var launchByName = reference.IsId ? null : templates.GetLaunchInfoByNameAsync(reference.Text.Trim(), cancellationToken)?.OrNullOnFailureAsync();
         var resolving = new NamedObjectResolver(_api).TemplateAsync(isWorkflow, reference, organizationId, cancellationToken);
         var inFlight = (Task?)launchById ?? launchByName;
         var template = inFlight is null ? await resolving.ConfigureAwait(false) : await resolving.SettlingOnFailureAsync(inFlight).ConfigureAwait(false);
@@ -76,26 +76,6 @@ internal sealed class TemplateLauncher
         }
 
         return info;
-    }
-
-    /// <summary>A read made ahead of need: its failure (any kind) means "read it again the usual way", never an error.</summary>
-    private static async Task<LaunchInfo?> NullOnFailureAsync(Task<LaunchInfo>? read)
-    {
-        if (read is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return await read.ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The by-id read that follows reports AAP's answer, if it is still wrong.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return null;
-        }
     }
 
     /// <summary>Resolves credentials by name or id into launch credentials (type and vault id included).</summary>
