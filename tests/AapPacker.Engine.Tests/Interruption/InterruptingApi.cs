@@ -12,6 +12,8 @@ namespace AapPacker.Engine.Tests.Interruption;
 /// </summary>
 internal sealed class InterruptingApi(IAapApi inner, CancellationTokenSource build, int interruptAtCall, bool afterAnswer) : IAapApi
 {
+    private static readonly System.Text.RegularExpressions.Regex JobDetail = new(@"^jobs/\d+/$");
+    private static readonly string[] Terminal = ["successful", "failed", "error", "canceled"];
     private int _calls;
 
     public AapConnectionInfo Info => inner.Info;
@@ -30,7 +32,20 @@ internal sealed class InterruptingApi(IAapApi inner, CancellationTokenSource bui
     /// <summary>e.g. "before GET jobs/3/events/".</summary>
     public string Point { get; private set; } = "not reached";
 
-    public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) => Around("GET", path, () => inner.GetAsync(path, cancellationToken));
+    /// <summary>
+    /// True when a read of the job sent before the interrupt was answered with a terminal status: the job ended on its
+    /// own (no cancel had been sent) and the build read that end, so the interrupt owes it no cancel. Reads sent after
+    /// the interrupt (a cleanup waiting for a job it did not cancel) do not count.
+    /// </summary>
+    public bool JobEndReadBeforeInterrupt { get; private set; }
+
+    public Task<JsonElement> GetAsync(string path, CancellationToken cancellationToken) => Around("GET", path, () => inner.GetAsync(path, cancellationToken), (answer, sentBeforeInterrupt) =>
+    {
+        if (sentBeforeInterrupt && JobDetail.IsMatch(path) && answer.TryGetProperty("status", out var status) && Terminal.Contains(status.GetString()))
+        {
+            JobEndReadBeforeInterrupt = true;
+        }
+    });
 
     public IAsyncEnumerable<JsonElement> ListAsync(string path, CancellationToken cancellationToken) => ListAround(path, cancellationToken);
 
@@ -56,7 +71,7 @@ internal sealed class InterruptingApi(IAapApi inner, CancellationTokenSource bui
         }
     }
 
-    private async Task<T> Around<T>(string method, string path, Func<Task<T>> call)
+    private async Task<T> Around<T>(string method, string path, Func<Task<T>> call, Action<T, bool>? onAnswer = null)
     {
         var number = Interlocked.Increment(ref _calls);
         if (number == interruptAtCall && !afterAnswer)
@@ -64,9 +79,12 @@ internal sealed class InterruptingApi(IAapApi inner, CancellationTokenSource bui
             Interrupt("before " + method + " " + Short(path));
         }
 
+        var sentBeforeInterrupt = InterruptedAt is null;
         try
         {
-            return await call();
+            var answer = await call();
+            onAnswer?.Invoke(answer, sentBeforeInterrupt);
+            return answer;
         }
         finally
         {
